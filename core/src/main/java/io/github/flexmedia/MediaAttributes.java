@@ -1,0 +1,263 @@
+package io.github.flexmedia;
+
+import io.github.flexmedia.internal.Checks;
+import io.github.flexmedia.internal.Linter;
+import io.github.flexmedia.internal.MediaDocument;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The custom media of one TaskRouter Task: task-level links (for the whole conversation) and
+ * reservation-level links (for one agent's segment), as Flex Insights reads them from the task's
+ * attributes.
+ *
+ * <pre>{@code
+ * MediaAttributes media = MediaAttributes.builder()
+ *     .media(MediaLink.embedded("https://support.example.com/tickets/42", "Ticket #42"),
+ *            MediaLink.chatTranscript("CH0123456789abcdef0123456789abcdef"))
+ *     .reservationMedia("WR0123456789abcdef0123456789abcdef",
+ *            MediaLink.referenced("https://crm.example.com/cases/7", "Case 7"))
+ *     .build();
+ *
+ * String newAttributes = media.mergeInto(task.getAttributes(), MergeMode.APPEND);
+ * media.lint().forEach(w -> log.warn("{} at {}", w.code(), w.path()));
+ * }</pre>
+ *
+ * <p>A list is either <em>named</em> (the builder was given it, or the document held it) or not.
+ * {@link MergeMode#REPLACE} replaces only named lists, so {@code builder().media().build()} names
+ * an empty task list and clears it.
+ *
+ * <p>Immutable, thread-safe, equal by value.
+ */
+public final class MediaAttributes {
+  /**
+   * TaskRouter's limit on a Task's {@code attributes}: 4096 characters, whitespace included. The
+   * limit is fixed (TaskRouter "Limits and quotas", Task attributes); it cannot be raised.
+   */
+  public static final int MAX_TASK_ATTRIBUTES_LENGTH = 4096;
+
+  private static final MediaAttributes EMPTY = new MediaAttributes(null, Map.of());
+
+  private final List<MediaLink> taskMedia; // null: the task-level list is not named
+  private final Map<String, List<MediaLink>> reservationMedia;
+
+  private MediaAttributes(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {
+    this.taskMedia = taskMedia;
+    this.reservationMedia = reservationMedia;
+  }
+
+  /** Starts an empty set of media checked against the default {@link MediaPolicy} (https only). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** No media at all: merging it changes nothing. */
+  public static MediaAttributes empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Reads the media back from a full task attributes document; everything else in it is ignored.
+   * Links of a type this library does not know come back as {@link MediaLink.Unknown}.
+   *
+   * @param taskAttributesJson the task's attributes; {@code null}, blank and {@code {}} are empty
+   * @throws MalformedAttributesException if the document or its media parts have the wrong shape
+   */
+  public static MediaAttributes fromTaskAttributes(String taskAttributesJson) {
+    MediaDocument.Read read = MediaDocument.read(taskAttributesJson);
+    if (read.taskMedia() == null && read.reservationMedia().isEmpty()) {
+      return EMPTY;
+    }
+    return new MediaAttributes(read.taskMedia(), read.reservationMedia());
+  }
+
+  /** The task-level links in order; empty when there are none. */
+  public List<MediaLink> taskMedia() {
+    return taskMedia == null ? List.of() : taskMedia;
+  }
+
+  /** Whether this names a task-level list (possibly empty), which {@code REPLACE} would replace. */
+  public boolean hasTaskMedia() {
+    return taskMedia != null;
+  }
+
+  /** The reservation-level lists, keyed by reservation SID, in insertion order. */
+  public Map<String, List<MediaLink>> reservationMedia() {
+    return reservationMedia;
+  }
+
+  /** Whether no list is named at all. */
+  public boolean isEmpty() {
+    return taskMedia == null && reservationMedia.isEmpty();
+  }
+
+  /** A builder holding these media, for edits. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    if (taskMedia != null) {
+      b.taskMedia = new ArrayList<>(taskMedia);
+    }
+    reservationMedia.forEach((sid, links) -> b.reservationMedia.put(sid, new ArrayList<>(links)));
+    return b;
+  }
+
+  /**
+   * Only the media parts, minified, in the schema Flex reads: {@code {"conversations":{"media":[..
+   * ]},"reservation_attributes":{"WR..":{"media":[..]}}}}. Parts that are not named are left out;
+   * {@link #empty()} gives {@code {}}.
+   */
+  public String toJson() {
+    return MediaDocument.write(taskMedia, reservationMedia);
+  }
+
+  /**
+   * Merges these media into a task's full attributes document and returns the new document,
+   * minified. Everything else in the document is kept by value: key order, nested values, {@code
+   * null}s, unicode, big and precise numbers.
+   *
+   * @param existingTaskAttributesJson the task's current attributes; {@code null}, blank and
+   *     {@code {}} are an empty document
+   * @param mode how lists already in the document are treated
+   * @throws MalformedAttributesException if the document or its media parts have the wrong shape
+   */
+  public String mergeInto(String existingTaskAttributesJson, MergeMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    return MediaDocument.merge(existingTaskAttributesJson, taskMedia, reservationMedia, mode);
+  }
+
+  /**
+   * Checks the Flex display rules (see {@link MediaWarning.Code}). Works offline and never throws.
+   */
+  public List<MediaWarning> lint() {
+    return Linter.lint(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MediaAttributes m
+        && Objects.equals(m.taskMedia, taskMedia)
+        && m.reservationMedia.equals(reservationMedia)
+        // Map equality ignores order; the order of segments is part of the document.
+        && List.copyOf(m.reservationMedia.keySet()).equals(List.copyOf(reservationMedia.keySet()));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(taskMedia, reservationMedia);
+  }
+
+  /** Shows link types and URL hosts only; never paths, queries or titles. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("MediaAttributes{");
+    if (taskMedia != null) {
+      sb.append("task=").append(taskMedia);
+    }
+    if (!reservationMedia.isEmpty()) {
+      sb.append(taskMedia != null ? ", " : "").append("reservations=").append(reservationMedia);
+    }
+    return sb.append('}').toString();
+  }
+
+  /**
+   * Builds {@link MediaAttributes}. Links are appended in call order; every link is checked
+   * against the {@link MediaPolicy} at {@link #build()}.
+   */
+  public static final class Builder {
+    private List<MediaLink> taskMedia; // null until media(...) is called
+    private final Map<String, List<MediaLink>> reservationMedia = new LinkedHashMap<>();
+    private MediaPolicy policy = MediaPolicy.strict();
+
+    private Builder() {}
+
+    /**
+     * Appends task-level links (shown for the whole conversation). Calling it with no links still
+     * names the task-level list, so that {@link MergeMode#REPLACE} clears it.
+     *
+     * @throws InvalidMediaException if a link is {@code null}
+     */
+    public Builder media(MediaLink... links) {
+      return media(Arrays.asList(Objects.requireNonNull(links, "links")));
+    }
+
+    /** Appends task-level links; see {@link #media(MediaLink...)}. */
+    public Builder media(Collection<? extends MediaLink> links) {
+      if (taskMedia == null) {
+        taskMedia = new ArrayList<>();
+      }
+      addAll("conversations.media", taskMedia, links);
+      return this;
+    }
+
+    /**
+     * Appends links for one reservation (one agent's segment). A reservation with its own list
+     * shows only that list, not the task-level links.
+     *
+     * @param reservationSid {@code WR} and 32 hex digits
+     * @throws InvalidMediaException if the SID is malformed or a link is {@code null}
+     */
+    public Builder reservationMedia(String reservationSid, MediaLink... links) {
+      return reservationMedia(reservationSid, Arrays.asList(Objects.requireNonNull(links, "links")));
+    }
+
+    /** Appends links for one reservation; see {@link #reservationMedia(String, MediaLink...)}. */
+    public Builder reservationMedia(String reservationSid, Collection<? extends MediaLink> links) {
+      Checks.reservationSid("reservationSid", reservationSid);
+      List<MediaLink> list = reservationMedia.computeIfAbsent(reservationSid, k -> new ArrayList<>());
+      addAll("reservation_attributes." + reservationSid + ".media", list, links);
+      return this;
+    }
+
+    /** The policy every link must satisfy; {@link MediaPolicy#strict()} by default. */
+    public Builder policy(MediaPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    private static void addAll(
+        String path, List<MediaLink> target, Collection<? extends MediaLink> links) {
+      int i = target.size();
+      for (MediaLink link : links) {
+        if (link == null) {
+          throw new InvalidMediaException(path + "[" + i + "]", "not-null", "must not be null");
+        }
+        target.add(link);
+        i++;
+      }
+    }
+
+    /**
+     * The media.
+     *
+     * @throws InvalidMediaException if a link breaks the {@link MediaPolicy}; the field names
+     *     the link's JSON path
+     */
+    public MediaAttributes build() {
+      if (taskMedia != null) {
+        checkAll("conversations.media", taskMedia);
+      }
+      reservationMedia.forEach((sid, links) ->
+          checkAll("reservation_attributes." + sid + ".media", links));
+      if (taskMedia == null && reservationMedia.isEmpty()) {
+        return EMPTY;
+      }
+      Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
+      reservationMedia.forEach((sid, links) -> reservations.put(sid, List.copyOf(links)));
+      return new MediaAttributes(
+          taskMedia == null ? null : List.copyOf(taskMedia),
+          Collections.unmodifiableMap(reservations));
+    }
+
+    private void checkAll(String path, List<MediaLink> links) {
+      for (int i = 0; i < links.size(); i++) {
+        policy.check(path + "[" + i + "]", links.get(i));
+      }
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.flexmedia;
+
+import io.github.flexmedia.internal.Checks;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who media may link to. The default, {@link #strict()}, admits only {@code https} URLs to any
+ * host. Every link is checked against the policy when a {@link MediaAttributes} is built.
+ *
+ * <pre>{@code
+ * MediaPolicy policy = MediaPolicy.builder()
+ *     .allowHosts("crm.example.com", ".recordings.example.com") // leading dot: any subdomain
+ *     .build();
+ * MediaAttributes media = MediaAttributes.builder().policy(policy).media(link).build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MediaPolicy {
+  private static final MediaPolicy STRICT = new MediaPolicy(false, Set.of());
+
+  private final boolean allowInsecureHttp;
+  private final Set<String> allowedHosts;
+
+  private MediaPolicy(boolean allowInsecureHttp, Set<String> allowedHosts) {
+    this.allowInsecureHttp = allowInsecureHttp;
+    this.allowedHosts = allowedHosts;
+  }
+
+  /** The default policy: {@code https} only, any host. */
+  public static MediaPolicy strict() {
+    return STRICT;
+  }
+
+  /** Starts a policy from the strict default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether plain {@code http} links are admitted (they are not by default). */
+  public boolean allowsInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  /**
+   * Host names links may point to; entries starting with a dot admit any subdomain. Empty means
+   * any host.
+   */
+  public Set<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  /**
+   * Checks one link.
+   *
+   * @param field the name to report a failure under, e.g. {@code conversations.media[0]}
+   * @param link the link to check
+   * @throws InvalidMediaException if the link breaks the policy
+   */
+  public void check(String field, MediaLink link) {
+    Objects.requireNonNull(link, "link");
+    for (var named : urlsOf(link)) {
+      checkUrl(field + "." + named.field, named.url);
+    }
+  }
+
+  private void checkUrl(String field, URI url) {
+    if (url == null) {
+      return;
+    }
+    if (!allowInsecureHttp && !"https".equalsIgnoreCase(url.getScheme())) {
+      throw new InvalidMediaException(
+          field,
+          "https-only",
+          "must use https (plain http is refused unless the MediaPolicy allows insecure http)");
+    }
+    if (!allowedHosts.isEmpty() && !hostAllowed(url.getHost())) {
+      throw new InvalidMediaException(
+          field, "host-allow-list", "points to a host that is not on the MediaPolicy's allow-list");
+    }
+  }
+
+  private boolean hostAllowed(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    for (String allowed : allowedHosts) {
+      if (allowed.startsWith(".") ? h.endsWith(allowed) : h.equals(allowed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record NamedUrl(String field, URI url) {}
+
+  private static List<NamedUrl> urlsOf(MediaLink link) {
+    if (link instanceof MediaLink.Raw r) {
+      return List.of(new NamedUrl("url", r.url()));
+    } else if (link instanceof MediaLink.Embedded e) {
+      return List.of(new NamedUrl("url", e.url()));
+    } else if (link instanceof MediaLink.Referenced r) {
+      return List.of(new NamedUrl("url", r.url()));
+    } else if (link instanceof MediaLink.VoiceRecording v) {
+      return java.util.Arrays.asList(
+          new NamedUrl("url", v.url()), new NamedUrl("url_provider", v.urlProvider()));
+    }
+    return List.of();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MediaPolicy p
+        && p.allowInsecureHttp == allowInsecureHttp
+        && p.allowedHosts.equals(allowedHosts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(allowInsecureHttp, allowedHosts);
+  }
+
+  @Override
+  public String toString() {
+    return "MediaPolicy{insecureHttp=" + allowInsecureHttp + ", allowedHosts=" + allowedHosts + "}";
+  }
+
+  /** Builds a {@link MediaPolicy}; starts from the strict default. */
+  public static final class Builder {
+    private boolean allowInsecureHttp;
+    private final Set<String> allowedHosts = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /**
+     * Admits plain {@code http} links. Flex loads them from supervisors' browsers in clear text:
+     * use only for lab hosts that carry no PHI.
+     */
+    public Builder allowInsecureHttp() {
+      this.allowInsecureHttp = true;
+      return this;
+    }
+
+    /**
+     * Restricts links to these hosts. {@code "crm.example.com"} admits exactly that host; {@code
+     * ".example.com"} admits any subdomain of it (not {@code example.com} itself).
+     */
+    public Builder allowHosts(String... hosts) {
+      for (int i = 0; i < hosts.length; i++) {
+        String h = hosts[i];
+        if (h == null || h.isBlank() || h.equals(".")) {
+          throw new InvalidMediaException(
+              "allowedHosts[" + i + "]", "not-blank", "must be a host name or a .suffix");
+        }
+        allowedHosts.add(h.toLowerCase(Locale.ROOT));
+      }
+      return this;
+    }
+
+    /** The policy. */
+    public MediaPolicy build() {
+      return new MediaPolicy(
+          allowInsecureHttp, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(allowedHosts)));
+    }
+  }
+
+  static void checkDefault(String field, URI url) {
+    STRICT.checkUrl(field, url);
+  }
+
+  static URI strictUrl(String field, String url) {
+    URI uri = Checks.url(field, Checks.parseUrl(field, url));
+    checkDefault(field, uri);
+    return uri;
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.flexmedia;
+
+import java.util.Objects;
+
+/**
+ * Something Flex will display differently from what the media list seems to say. Produced by
+ * {@link MediaAttributes#lint()}; never thrown.
+ *
+ * @param code what kind of problem it is
+ * @param message an explanation for people, without URLs or titles
+ * @param path where it is, e.g. {@code conversations.media[1]}
+ */
+public record MediaWarning(Code code, String message, String path) {
+
+  /** Validates that no part is null. */
+  public MediaWarning {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(path, "path");
+  }
+
+  /** The Flex display rules a media list can run into. */
+  public enum Code {
+    /**
+     * The first link is {@code Raw} and others follow: Flex opens the Raw URL in a new tab, the
+     * Conversation Screen does not open, and the other links cannot be reached.
+     */
+    RAW_FIRST_HIDES_OTHERS,
+    /** More than one {@code VoiceRecording} in a list: only the first is playable. */
+    ONLY_FIRST_RECORDING_PLAYS,
+    /** An {@code Embedded} link over plain {@code http}: browsers block or warn on it in Flex. */
+    EMBEDDED_OVER_HTTP,
+    /**
+     * Custom media without a {@code VoiceRecording} or {@code ChatTranscript}: custom media
+     * replaces Flex's default recording and transcript, which will no longer show.
+     */
+    DEFAULT_MEDIA_REPLACED,
+    /**
+     * A reservation has its own list while task-level links exist: that segment shows only its
+     * own list, not the task-level links.
+     */
+    RESERVATION_HIDES_TASK_MEDIA,
+    /** The media alone are over TaskRouter's 4096-character attributes limit. */
+    ATTRIBUTES_TOO_LARGE
+  }
+}

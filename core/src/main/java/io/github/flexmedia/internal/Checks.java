@@ -1,0 +1,195 @@
+package io.github.flexmedia.internal;
+
+import io.github.flexmedia.InvalidMediaException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The schema's rules, shared by the records' compact constructors, the builders and the reader.
+ *
+ * <p>Messages name the field and the rule and never echo the offending value when it could be a
+ * URL or a title.
+ */
+public final class Checks {
+  /** A link must leave room for the rest of a 4096-character attributes document. */
+  public static final int MAX_URL_LENGTH = 2048;
+
+  /** Below this a {@code start_time} is before March 1973: almost certainly seconds. */
+  public static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
+
+  /** 9999-12-31T23:59:59.999Z; anything later is microseconds or nanoseconds mistaken for ms. */
+  public static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
+
+  private static final Pattern CHAT_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
+  private static final Pattern RESERVATION_SID = Pattern.compile("WR[0-9a-fA-F]{32}");
+
+  private Checks() {}
+
+  /** Parses a URL given as text, refusing anything that is not a well-formed web URL. */
+  public static URI parseUrl(String field, String url) {
+    if (url == null) {
+      throw new InvalidMediaException(field, "required", "is required");
+    }
+    if (url.isBlank()) {
+      throw new InvalidMediaException(field, "required", "must not be blank");
+    }
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        throw new InvalidMediaException(
+            field, "no-whitespace", "must not contain whitespace or control characters");
+      }
+    }
+    try {
+      return new URI(url);
+    } catch (URISyntaxException e) {
+      // The exception's own message repeats the input: report only the position.
+      throw new InvalidMediaException(
+          field, "uri-syntax", "is not a valid URI (syntax error at index " + e.getIndex() + ")");
+    }
+  }
+
+  /**
+   * The structural rules every stored URL obeys: absolute, {@code http} or {@code https}, a host,
+   * no user-info, at most {@value #MAX_URL_LENGTH} characters. Whether plain {@code http} is
+   * acceptable is the {@link io.github.flexmedia.MediaPolicy}'s decision.
+   */
+  public static URI url(String field, URI url) {
+    if (url == null) {
+      throw new InvalidMediaException(field, "required", "is required");
+    }
+    String scheme = url.getScheme();
+    if (scheme == null) {
+      throw new InvalidMediaException(
+          field, "absolute", "must be an absolute URL with an https scheme (a relative URL was given)");
+    }
+    String lower = scheme.toLowerCase(Locale.ROOT);
+    if (!lower.equals("https") && !lower.equals("http")) {
+      throw new InvalidMediaException(
+          field,
+          "web-scheme",
+          "must use https (scheme '" + safeScheme(lower) + "' is not allowed)");
+    }
+    if (url.isOpaque() || url.getRawAuthority() == null) {
+      throw new InvalidMediaException(field, "host", "must have a host");
+    }
+    if (url.getRawUserInfo() != null) {
+      throw new InvalidMediaException(
+          field, "no-user-info", "must not carry user-info (credentials) before the host");
+    }
+    if (url.getHost() == null || url.getHost().isEmpty()) {
+      throw new InvalidMediaException(field, "host", "must have a valid host name");
+    }
+    int length = url.toString().length();
+    if (length > MAX_URL_LENGTH) {
+      throw new InvalidMediaException(
+          field,
+          "max-length",
+          "must be at most " + MAX_URL_LENGTH + " characters (was " + length + ")");
+    }
+    return url;
+  }
+
+  private static String safeScheme(String scheme) {
+    return scheme.length() > 16 ? scheme.substring(0, 16) + "…" : scheme;
+  }
+
+  /** Required for Raw, Embedded and Referenced. */
+  public static String requiredTitle(String field, String title) {
+    if (title == null) {
+      throw new InvalidMediaException(field, "required", "is required");
+    }
+    return optionalTitle(field, title);
+  }
+
+  /** Optional (VoiceRecording), but when present it obeys the same rules. */
+  public static String optionalTitle(String field, String title) {
+    if (title == null) {
+      return null;
+    }
+    if (title.isBlank()) {
+      throw new InvalidMediaException(field, "not-blank", "must not be blank");
+    }
+    for (int i = 0; i < title.length(); i++) {
+      if (Character.isISOControl(title.charAt(i))) {
+        throw new InvalidMediaException(
+            field, "no-control-chars", "must not contain control characters (index " + i + ")");
+      }
+    }
+    return title;
+  }
+
+  /** A Programmable Chat channel SID: {@code CH} and 32 hex digits. */
+  public static String chatSid(String field, String sid) {
+    return sid(field, sid, CHAT_SID, "CH");
+  }
+
+  /** A TaskRouter reservation SID: {@code WR} and 32 hex digits. */
+  public static String reservationSid(String field, String sid) {
+    return sid(field, sid, RESERVATION_SID, "WR");
+  }
+
+  /** Whether {@code key} is shaped like a reservation SID. */
+  public static boolean isReservationSid(String key) {
+    return key != null && RESERVATION_SID.matcher(key).matches();
+  }
+
+  private static String sid(String field, String sid, Pattern pattern, String prefix) {
+    if (sid == null) {
+      throw new InvalidMediaException(field, "required", "is required");
+    }
+    if (!pattern.matcher(sid).matches()) {
+      throw new InvalidMediaException(
+          field,
+          "sid-format",
+          "must be '" + prefix + "' followed by 32 hex digits (got " + sid.length() + " characters)");
+    }
+    return sid;
+  }
+
+  /** Flex wants epoch milliseconds; seconds and microseconds are the usual mistakes. */
+  public static Instant startTime(String field, Instant startTime) {
+    if (startTime == null) {
+      return null;
+    }
+    long millis;
+    try {
+      millis = startTime.toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new InvalidMediaException(field, "epoch-millis", "is out of range for epoch milliseconds");
+    }
+    if (millis < 0) {
+      throw new InvalidMediaException(field, "not-negative", "must not be negative (was " + millis + ")");
+    }
+    if (millis < MIN_PLAUSIBLE_MILLIS) {
+      throw new InvalidMediaException(
+          field,
+          "epoch-millis",
+          "must be epoch milliseconds; " + millis + " looks like seconds (multiply by 1000)");
+    }
+    if (millis > MAX_PLAUSIBLE_MILLIS) {
+      throw new InvalidMediaException(
+          field,
+          "epoch-millis",
+          "must be epoch milliseconds; " + millis + " is after year 9999 and looks like micro- or nanoseconds");
+    }
+    return Instant.ofEpochMilli(millis);
+  }
+
+  /** Copies a list, refusing a null list element with its index in the message. */
+  public static <T> List<T> noNulls(String field, List<T> list) {
+    if (list == null) {
+      return List.of();
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        throw new InvalidMediaException(field + "[" + i + "]", "not-null", "must not be null");
+      }
+    }
+    return List.copyOf(list);
+  }
+}

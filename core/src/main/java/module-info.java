@@ -1,0 +1,16 @@
+/**
+ * flex-media core: the typed model of Twilio Flex custom media and its JSON.
+ *
+ * <p>Only {@code io.github.flexmedia} is API. The {@code internal} package is opened to Jackson
+ * (its serializers are named in annotations on the public records) but not exported.
+ */
+module io.github.flexmedia.core {
+  requires transitive com.fasterxml.jackson.annotation;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.core;
+
+  exports io.github.flexmedia;
+
+  opens io.github.flexmedia to com.fasterxml.jackson.databind;
+  opens io.github.flexmedia.internal to com.fasterxml.jackson.databind;
+}
