@@ -1,0 +1,29 @@
+package io.github.flexmedia.twilio;
+
+/**
+ * Someone else updated the task since it was read: the {@code If-Match} ETag did not match (HTTP
+ * 412) and nothing was written. {@link MediaAttacher} reads the task again and merges again; it
+ * throws this only when every attempt met a conflict.
+ */
+public class TaskConflictException extends TaskRouterException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link TaskRouterException}. */
+  public TaskConflictException(String message, int errorCode, Throwable cause) {
+    this(message, errorCode, 0, cause);
+  }
+
+  private TaskConflictException(String message, int errorCode, int attempts, Throwable cause) {
+    super(message, 412, errorCode, attempts, cause);
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+
+  @Override
+  public TaskConflictException afterAttempts(int attempts) {
+    return new TaskConflictException(withAttempts(attempts), errorCode(), attempts, this);
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.flexmedia.twilio;
+
+/**
+ * The task does not exist (HTTP 404): it was never created, or it ended and TaskRouter deleted it.
+ * Media can still be updated for about two minutes after a task is completed or canceled; after
+ * that, a 404 is the normal end of the task's life.
+ */
+public class TaskNotFoundException extends TaskRouterException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link TaskRouterException}. */
+  public TaskNotFoundException(String message, int errorCode, Throwable cause) {
+    this(message, errorCode, 0, cause);
+  }
+
+  private TaskNotFoundException(String message, int errorCode, int attempts, Throwable cause) {
+    super(message, 404, errorCode, attempts, cause);
+  }
+
+  /** The standard message for {@code taskSid}. */
+  public static String messageFor(String workspaceSid, String taskSid) {
+    return "task " + taskSid + " was not found in workspace " + workspaceSid
+        + ": it never existed, or it was completed or canceled more than about two minutes ago"
+        + " and TaskRouter deleted it (the normal end of a task's life)";
+  }
+
+  @Override
+  public TaskNotFoundException afterAttempts(int attempts) {
+    return new TaskNotFoundException(withAttempts(attempts), errorCode(), attempts, this);
+  }
+}

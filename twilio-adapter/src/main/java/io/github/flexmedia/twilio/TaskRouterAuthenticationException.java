@@ -1,0 +1,31 @@
+package io.github.flexmedia.twilio;
+
+/**
+ * The credentials were refused (HTTP 401) or lack permission for the task (HTTP 403). Not retried.
+ * The message never contains the credentials.
+ */
+public class TaskRouterAuthenticationException extends TaskRouterException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link TaskRouterException}. */
+  public TaskRouterAuthenticationException(
+      String message, int statusCode, int errorCode, Throwable cause) {
+    this(message, statusCode, errorCode, 0, cause);
+  }
+
+  private TaskRouterAuthenticationException(
+      String message, int statusCode, int errorCode, int attempts, Throwable cause) {
+    super(message, statusCode, errorCode, attempts, cause);
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return false;
+  }
+
+  @Override
+  public TaskRouterAuthenticationException afterAttempts(int attempts) {
+    return new TaskRouterAuthenticationException(
+        withAttempts(attempts), statusCode(), errorCode(), attempts, this);
+  }
+}

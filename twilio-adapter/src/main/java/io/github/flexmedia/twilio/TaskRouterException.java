@@ -1,0 +1,83 @@
+package io.github.flexmedia.twilio;
+
+/**
+ * A TaskRouter call failed. The root of the adapter's exceptions; subclasses name the cases a
+ * caller handles differently.
+ *
+ * <table>
+ *   <caption>HTTP status to exception</caption>
+ *   <tr><th>situation</th><th>exception</th><th>retried by {@link MediaAttacher}</th></tr>
+ *   <tr><td>404</td><td>{@link TaskNotFoundException}</td><td>no</td></tr>
+ *   <tr><td>412</td><td>{@link TaskConflictException}</td><td>yes: fetch, merge again</td></tr>
+ *   <tr><td>429</td><td>{@link RateLimitedException}</td><td>yes, after {@code Retry-After}</td></tr>
+ *   <tr><td>401, 403</td><td>{@link TaskRouterAuthenticationException}</td><td>no</td></tr>
+ *   <tr><td>5xx, no response (I/O)</td><td>{@code TaskRouterException}, {@link #isRetryable()}</td><td>yes</td></tr>
+ *   <tr><td>other 4xx</td><td>{@code TaskRouterException}</td><td>no</td></tr>
+ *   <tr><td>over 4096 characters (not sent)</td><td>{@link AttributesTooLargeException}</td><td>no</td></tr>
+ * </table>
+ *
+ * <p>Messages never contain attributes, URLs or credentials.
+ */
+public class TaskRouterException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final int errorCode;
+  private final int attempts;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed, without attributes, URLs or credentials
+   * @param statusCode the HTTP status, or 0 when no response arrived
+   * @param errorCode Twilio's error code (e.g. 20404), or 0 when unknown
+   * @param cause the underlying failure, or {@code null}
+   */
+  public TaskRouterException(String message, int statusCode, int errorCode, Throwable cause) {
+    this(message, statusCode, errorCode, 0, cause);
+  }
+
+  /** Creates the exception after {@code attempts} attempts; see the other constructor. */
+  protected TaskRouterException(
+      String message, int statusCode, int errorCode, int attempts, Throwable cause) {
+    super(message, cause);
+    this.statusCode = statusCode;
+    this.errorCode = errorCode;
+    this.attempts = attempts;
+  }
+
+  /** The HTTP status, or 0 when no response arrived (I/O failure, timeout) or none was sent. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** Twilio's error code (e.g. {@code 20404}, {@code 20429}), or 0 when unknown. */
+  public int errorCode() {
+    return errorCode;
+  }
+
+  /** How many attempts {@link MediaAttacher} made before giving up; 0 for a single call. */
+  public int attempts() {
+    return attempts;
+  }
+
+  /** Whether trying the same call again later may succeed: 5xx and I/O failures. */
+  public boolean isRetryable() {
+    return statusCode == 0 || statusCode >= 500;
+  }
+
+  /**
+   * The same failure, reported after {@code attempts} attempts. Subclasses return their own type.
+   *
+   * @param attempts how many attempts were made
+   * @return a new exception whose message ends with the count and whose cause is this one
+   */
+  public TaskRouterException afterAttempts(int attempts) {
+    return new TaskRouterException(withAttempts(attempts), statusCode, errorCode, attempts, this);
+  }
+
+  /** The message with the attempt count appended, for {@link #afterAttempts(int)}. */
+  protected final String withAttempts(int attempts) {
+    return getMessage() + " (gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")";
+  }
+}

@@ -1,0 +1,317 @@
+package io.github.flexmedia.twilio.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.TaskSnapshot;
+import io.github.flexmedia.twilio.internal.ErrorMapping;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A thread-safe, in-memory {@link TaskRouterClient} with TaskRouter's semantics where they matter
+ * to flex-media: every write replaces the whole attributes document and gives the task a new ETag
+ * (quoted, like {@code "7"}); an update whose {@code If-Match} does not match fails with 412;
+ * attributes over 4096 characters or not a JSON object fail with 400; a missing task is 404.
+ *
+ * <pre>{@code
+ * InMemoryTaskRouter router = new InMemoryTaskRouter();
+ * router.putTask(WS, WT, "{\"type\":\"inbound\"}");
+ * router.failNext(Operation.UPDATE, 1, Fault.conflict());   // someone else wins the first race
+ *
+ * MediaAttacher.builder(router).build().attach(WS, WT, media);
+ *
+ * assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT))).isEqualTo(...);
+ * assertThat(router.calls()).extracting(RecordedCall::operation)
+ *     .containsExactly(FETCH, UPDATE, FETCH, UPDATE);
+ * }</pre>
+ *
+ * <p>Faults are consumed in the order they were queued: each call takes the first queued fault
+ * that applies to its operation.
+ */
+public final class InMemoryTaskRouter implements TaskRouterClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Object lock = new Object();
+  private final Map<String, Stored> tasks = new HashMap<>();
+  private final Deque<QueuedFault> faults = new ArrayDeque<>();
+  private final List<RecordedCall> calls = new ArrayList<>();
+  private Fault permanent;
+  private Operation permanentOperation;
+
+  private static final class Stored {
+    final String workspaceSid;
+    final String taskSid;
+    String attributes;
+    long version;
+    String assignmentStatus;
+    final String taskChannel;
+
+    Stored(String ws, String sid, String attributes, String status, String channel) {
+      this.workspaceSid = ws;
+      this.taskSid = sid;
+      this.attributes = attributes;
+      this.version = 1;
+      this.assignmentStatus = status;
+      this.taskChannel = channel;
+    }
+
+    TaskSnapshot snapshot() {
+      return new TaskSnapshot(workspaceSid, taskSid, attributes, "\"" + version + "\"",
+          assignmentStatus, taskChannel);
+    }
+  }
+
+  private record QueuedFault(Operation operation, Fault fault, int[] remaining) {}
+
+  /** An empty router. */
+  public InMemoryTaskRouter() {}
+
+  // --- seeding and inspection (not recorded, never faulted) ----------------------------------
+
+  /** Stores a pending voice task with these attributes, replacing any task with that SID. */
+  public TaskSnapshot putTask(String workspaceSid, String taskSid, String attributesJson) {
+    return putTask(workspaceSid, taskSid, attributesJson, "pending", "voice");
+  }
+
+  /** Stores a task, replacing any task with that SID; its ETag starts at {@code "1"}. */
+  public TaskSnapshot putTask(
+      String workspaceSid, String taskSid, String attributesJson, String assignmentStatus,
+      String taskChannel) {
+    Objects.requireNonNull(workspaceSid, "workspaceSid");
+    Objects.requireNonNull(taskSid, "taskSid");
+    synchronized (lock) {
+      Stored s = new Stored(workspaceSid, taskSid, attributesJson == null ? "{}" : attributesJson,
+          assignmentStatus, taskChannel);
+      tasks.put(key(workspaceSid, taskSid), s);
+      return s.snapshot();
+    }
+  }
+
+  /** The task as stored now, without recording a call or consuming a fault. */
+  public Optional<TaskSnapshot> task(String workspaceSid, String taskSid) {
+    synchronized (lock) {
+      Stored s = tasks.get(key(workspaceSid, taskSid));
+      return Optional.ofNullable(s == null ? null : s.snapshot());
+    }
+  }
+
+  /**
+   * The task's attributes as stored now.
+   *
+   * @throws IllegalStateException if there is no such task
+   */
+  public String attributes(String workspaceSid, String taskSid) {
+    return task(workspaceSid, taskSid)
+        .orElseThrow(() -> new IllegalStateException("no task " + taskSid + " in " + workspaceSid))
+        .attributesJson();
+  }
+
+  /** Removes a task, as TaskRouter does a while after it ends; later calls get 404. */
+  public void removeTask(String workspaceSid, String taskSid) {
+    synchronized (lock) {
+      tasks.remove(key(workspaceSid, taskSid));
+    }
+  }
+
+  /** Changes a task's assignment status (e.g. {@code completed}); the ETag changes too. */
+  public void setAssignmentStatus(String workspaceSid, String taskSid, String assignmentStatus) {
+    synchronized (lock) {
+      Stored s = require(workspaceSid, taskSid);
+      s.assignmentStatus = assignmentStatus;
+      s.version++;
+    }
+  }
+
+  /** How many tasks are stored. */
+  public int taskCount() {
+    synchronized (lock) {
+      return tasks.size();
+    }
+  }
+
+  /** Every call received so far, in order. */
+  public List<RecordedCall> calls() {
+    synchronized (lock) {
+      return List.copyOf(calls);
+    }
+  }
+
+  /** Forgets the recorded calls. */
+  public void clearCalls() {
+    synchronized (lock) {
+      calls.clear();
+    }
+  }
+
+  // --- faults --------------------------------------------------------------------------------
+
+  /** The next {@code count} calls of any operation are answered with {@code fault}. */
+  public InMemoryTaskRouter failNext(int count, Fault fault) {
+    return queue(null, count, fault);
+  }
+
+  /** The next {@code count} calls of {@code operation} are answered with {@code fault}. */
+  public InMemoryTaskRouter failNext(Operation operation, int count, Fault fault) {
+    return queue(Objects.requireNonNull(operation, "operation"), count, fault);
+  }
+
+  /** Every call of {@code operation} ({@code null}: any) is answered with {@code fault}. */
+  public InMemoryTaskRouter failAlways(Operation operation, Fault fault) {
+    synchronized (lock) {
+      this.permanent = Objects.requireNonNull(fault, "fault");
+      this.permanentOperation = operation;
+    }
+    return this;
+  }
+
+  /** Removes every queued and permanent fault. */
+  public void clearFaults() {
+    synchronized (lock) {
+      faults.clear();
+      permanent = null;
+    }
+  }
+
+  private InMemoryTaskRouter queue(Operation operation, int count, Fault fault) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1");
+    }
+    synchronized (lock) {
+      faults.add(new QueuedFault(operation, Objects.requireNonNull(fault, "fault"), new int[] {count}));
+    }
+    return this;
+  }
+
+  /** Takes the fault for a call of {@code operation}, if one applies. Caller holds the lock. */
+  private Fault takeFault(Operation operation) {
+    for (Iterator<QueuedFault> it = faults.iterator(); it.hasNext(); ) {
+      QueuedFault q = it.next();
+      if (q.operation == null || q.operation == operation) {
+        if (--q.remaining[0] == 0) {
+          it.remove();
+        }
+        return q.fault;
+      }
+    }
+    if (permanent != null && (permanentOperation == null || permanentOperation == operation)) {
+      return permanent;
+    }
+    return null;
+  }
+
+  // --- TaskRouterClient ----------------------------------------------------------------------
+
+  @Override
+  public TaskSnapshot fetchTask(String workspaceSid, String taskSid) {
+    synchronized (lock) {
+      fail(Operation.FETCH, workspaceSid, taskSid, null, null);
+      Stored s = tasks.get(key(workspaceSid, taskSid));
+      if (s == null) {
+        throw record(Operation.FETCH, workspaceSid, taskSid, null, null, 404, 20404);
+      }
+      calls.add(new RecordedCall(Operation.FETCH, workspaceSid, taskSid, null, null, "ok"));
+      return s.snapshot();
+    }
+  }
+
+  @Override
+  public TaskSnapshot updateTaskAttributes(
+      String workspaceSid, String taskSid, String attributesJson, String ifMatch) {
+    synchronized (lock) {
+      fail(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson);
+      Stored s = tasks.get(key(workspaceSid, taskSid));
+      if (s == null) {
+        throw record(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 404, 20404);
+      }
+      if (ifMatch != null && !ifMatch.equals(s.snapshot().etag())) {
+        throw record(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 412, 20010);
+      }
+      if (!isValidAttributes(attributesJson)) {
+        throw record(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 400, 20001);
+      }
+      s.attributes = attributesJson;
+      s.version++;
+      calls.add(new RecordedCall(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, "ok"));
+      return s.snapshot();
+    }
+  }
+
+  @Override
+  public TaskSnapshot createTask(String workspaceSid, String workflowSid, String attributesJson) {
+    synchronized (lock) {
+      fail(Operation.CREATE, workspaceSid, null, null, attributesJson);
+      if (!isValidAttributes(attributesJson)) {
+        throw record(Operation.CREATE, workspaceSid, null, null, attributesJson, 400, 20001);
+      }
+      String sid = "WT" + HexFormat.of().formatHex(bytes16());
+      Stored s = new Stored(workspaceSid, sid, attributesJson, "pending", "default");
+      tasks.put(key(workspaceSid, sid), s);
+      calls.add(new RecordedCall(Operation.CREATE, workspaceSid, sid, null, attributesJson, "ok"));
+      return s.snapshot();
+    }
+  }
+
+  private static byte[] bytes16() {
+    byte[] b = new byte[16];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  private void fail(Operation op, String ws, String task, String ifMatch, String attributes) {
+    Fault f = takeFault(op);
+    if (f != null) {
+      calls.add(new RecordedCall(op, ws, task, ifMatch, attributes, f.toString()));
+      throw ErrorMapping.forStatus(opName(op), ws, task, f.status(), f.errorCode(),
+          f.retryAfter().orElse(null), null);
+    }
+  }
+
+  private TaskRouterException record(Operation op, String ws, String task, String ifMatch,
+      String attributes, int status, int code) {
+    calls.add(new RecordedCall(op, ws, task, ifMatch, attributes, "HTTP " + status));
+    return ErrorMapping.forStatus(opName(op), ws, task, status, code, null, null);
+  }
+
+  private static String opName(Operation op) {
+    return op.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** TaskRouter's own checks: a JSON object of at most 4096 characters. */
+  static boolean isValidAttributes(String json) {
+    if (json == null || json.length() > MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH) {
+      return false;
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      return node != null && node.isObject();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  private Stored require(String workspaceSid, String taskSid) {
+    Stored s = tasks.get(key(workspaceSid, taskSid));
+    if (s == null) {
+      throw new IllegalStateException("no task " + taskSid + " in " + workspaceSid);
+    }
+    return s;
+  }
+
+  private static String key(String workspaceSid, String taskSid) {
+    return workspaceSid + "/" + taskSid;
+  }
+}
