@@ -147,7 +147,8 @@ public final class LocalTaskRouterServer implements AutoCloseable {
   /**
    * A twilio-java client with the given credentials whose requests all come to this server,
    * whatever host twilio-java addresses (do not set a region or an edge: twilio-java rewrites
-   * hosts with them). Responses time out after 10 seconds.
+   * hosts with them). Responses time out after 10 seconds. Apache HttpClient's automatic retries
+   * are off; twilio-java's own retry of 5xx answers (3 tries, 100 ms apart) stays.
    */
   public TwilioRestClient restClient(String username, String password) {
     HttpHost local = new HttpHost("http", "127.0.0.1", port());
@@ -163,6 +164,10 @@ public final class LocalTaskRouterServer implements AutoCloseable {
         .setDefaultRequestConfig(RequestConfig.custom()
             .setResponseTimeout(Timeout.ofSeconds(10))
             .build())
+        // twilio-java's default NetworkHttpClient keeps Apache's retry strategy, which repeats a
+        // 429/503 once after Retry-After and an idempotent request after an I/O error. Off here,
+        // so that tests see every fault and MediaAttacher's own retries are what is exercised.
+        .disableAutomaticRetries()
         .setRoutePlanner((target, context) -> new HttpRoute(local));
     return new TwilioRestClient.Builder(username, password)
         .accountSid(accountSid)
