@@ -1,0 +1,153 @@
+package io.github.flexmedia.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.MediaWarning.Code;
+import io.github.flexmedia.RecordingChannel;
+import io.github.flexmedia.twilio.TwilioTaskRouterClient;
+import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Every scenario against the loopback emulator, checking the task each one leaves behind. */
+@Timeout(60)
+class ScenariosTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static LocalTaskRouterServer server;
+  private static ExampleContext ctx;
+  private static final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void start() {
+    server = LocalTaskRouterServer.start();
+    ctx = new ExampleContext(new TwilioTaskRouterClient(server.restClient()), Main.LOCAL_WORKSPACE,
+        Main.LOCAL_WORKFLOW, new PrintStream(printed, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** Runs a scenario and returns the task's attributes as the emulator stores them. */
+  private static String run(Scenario s) {
+    ScenarioResult r = s.run(ctx);
+    String stored = server.router().attributes(Main.LOCAL_WORKSPACE, r.taskSid());
+    assertThat(r.attributesJson()).isEqualTo(stored);
+    return stored;
+  }
+
+  private static List<MediaLink> taskMedia(String attributes) {
+    return MediaAttributes.fromTaskAttributes(attributes).taskMedia();
+  }
+
+  @Test
+  void createTaskWithReferencedLink() throws Exception {
+    String stored = run(new CreateTaskWithReferencedLink());
+    assertThat(taskMedia(stored)).containsExactly(
+        MediaLink.referenced("https://support.example.com/tickets/1001", "External Ticket"));
+    assertThat(JSON.readTree(stored).get("ticket_id").asInt()).isEqualTo(1001);
+  }
+
+  @Test
+  void rawLinkIsWrittenAndItsWarningReported() {
+    ScenarioResult r = new RawLink().run(ctx);
+    assertThat(taskMedia(r.attributesJson()).get(0)).isInstanceOf(MediaLink.Raw.class);
+    assertThat(r.warnings()).extracting(w -> w.code()).contains(Code.RAW_FIRST_HIDES_OTHERS);
+  }
+
+  @Test
+  void embeddedLink() {
+    assertThat(taskMedia(run(new EmbeddedLink()))).containsExactly(
+        MediaLink.embedded("https://support.example.com/tickets/42", "Support ticket #42"));
+  }
+
+  @Test
+  void voiceRecordingWritesMillisecondsAndChannels() throws Exception {
+    JsonNode link = JSON.readTree(run(new VoiceRecordingWithChannels())).at("/conversations/media/0");
+    assertThat(link.get("type").asText()).isEqualTo("VoiceRecording");
+    assertThat(link.get("start_time").asLong()).isEqualTo(VoiceRecordingWithChannels.START.toEpochMilli());
+    assertThat(link.get("channels")).isEqualTo(JSON.readTree("[\"customer\",\"others\"]"));
+  }
+
+  @Test
+  void chatTranscript() {
+    assertThat(taskMedia(run(new ChatTranscriptLink())))
+        .containsExactly(MediaLink.chatTranscript(ChatTranscriptLink.CHANNEL));
+  }
+
+  @Test
+  void severalLinksEndReordered() {
+    assertThat(taskMedia(run(new SeveralLinks())))
+        .containsExactly(SeveralLinks.CALL, SeveralLinks.TICKET, SeveralLinks.CHAT);
+  }
+
+  @Test
+  void reservationLevelMediaForTwoSegments() {
+    MediaAttributes read = MediaAttributes.fromTaskAttributes(run(new ReservationLevelMedia()));
+    assertThat(read.taskMedia()).isEmpty();
+    assertThat(read.reservationMedia()).containsOnlyKeys(ReservationLevelMedia.FIRST, ReservationLevelMedia.SECOND);
+    assertThat(read.reservationMedia().get(ReservationLevelMedia.SECOND)).hasSize(2);
+  }
+
+  @Test
+  void keepDefaultRecordingListsItAfterTheCustomLink() {
+    List<MediaLink> media = taskMedia(run(new KeepDefaultRecording()));
+    assertThat(media).hasSize(2);
+    assertThat(media.get(1)).isInstanceOfSatisfying(MediaLink.VoiceRecording.class,
+        v -> assertThat(v.channels()).containsExactly(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS));
+  }
+
+  @Test
+  void attachToExistingTaskKeepsEverythingElse() throws Exception {
+    String stored = run(new AttachToExistingTask());
+    assertThat(AttachToExistingTask.withoutMedia(stored))
+        .isEqualTo(AttachToExistingTask.withoutMedia(AttachToExistingTask.EXISTING));
+    assertThat(stored).contains("123456789012345678901234567890").contains("\"balance\":1.10")
+        .contains("Zoë Ångström").contains("\"vip\":null");
+    assertThat(taskMedia(stored)).hasSize(2);
+  }
+
+  @Test
+  void readMediaBack() {
+    MediaAttributes read = MediaAttributes.fromTaskAttributes(run(new ReadMediaBack()));
+    assertThat(read.taskMedia()).containsExactly(SeveralLinks.TICKET, SeveralLinks.CHAT, SeveralLinks.CALL);
+    assertThat(read.reservationMedia().get(ReservationLevelMedia.FIRST)).containsExactly(SeveralLinks.CHAT);
+  }
+
+  @Test
+  void mainRunsEveryScenarioLocallyAndSummarises() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = Main.run(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).isZero();
+    assertThat(text.lines().findFirst().orElseThrow()).contains("local TaskRouter emulator");
+    assertThat(text).contains("Summary: 10 of 10 scenarios ran").doesNotContain("FAILED");
+  }
+
+  @Test
+  void incompleteRealConfigurationGivesAClearMessageNotAStackTrace() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = Main.run(Map.of("TWILIO_ACCOUNT_SID", "AC0123456789abcdef0123456789abcdef",
+            "FLEX_WORKSPACE_SID", "WS-not-a-sid", "TWILIO_AUTH_TOKEN", "SECRET-token"),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).isEqualTo(2);
+    assertThat(text).contains("FLEX_WORKFLOW_SID is not set")
+        .contains("FLEX_WORKSPACE_SID must be 'WS' followed by 32 hex digits")
+        .doesNotContain("SECRET-token").doesNotContain("Exception");
+  }
+}

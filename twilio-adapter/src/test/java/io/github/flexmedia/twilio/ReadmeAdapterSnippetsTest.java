@@ -1,0 +1,93 @@
+package io.github.flexmedia.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.MediaWarning;
+import io.github.flexmedia.twilio.testing.Fault;
+import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
+import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import io.github.flexmedia.twilio.testing.Operation;
+import org.junit.jupiter.api.Test;
+
+/** Copies of the README's adapter snippets: if one stops compiling or working, fix the README. */
+class ReadmeAdapterSnippetsTest {
+  static final String workspaceSid = Sids.WS;
+  static final String workflowSid = Sids.WW;
+
+  @Test
+  void attachToAnExistingTask() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    String taskSid = Sids.WT;
+    router.putTask(workspaceSid, taskSid, "{\"type\":\"inbound\"}");
+    TaskRouterClient client = router; // the README uses TwilioTaskRouterClient.fromEnvironment()
+
+    // --- README: attach to an existing task ---
+    MediaAttacher attacher = MediaAttacher.builder(client).build();   // APPEND, 5 attempts
+
+    AttachResult result = attacher.attach(workspaceSid, taskSid, MediaAttributes.builder()
+        .media(MediaLink.referenced("https://support.example.com/tickets/42", "External Ticket"),
+               MediaLink.chatTranscript("CH0123456789abcdef0123456789abcdef"))
+        .build());
+
+    for (MediaWarning w : result.warnings()) {
+      System.out.println(w.code() + " at " + w.path());
+    }
+    // --- end ---
+
+    assertThat(result.changed()).isTrue();
+    assertThat(MediaAttributes.fromTaskAttributes(router.attributes(workspaceSid, taskSid)).taskMedia()).hasSize(2);
+  }
+
+  @Test
+  void createATaskWithMedia() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    MediaAttacher attacher = MediaAttacher.builder(router).build();
+
+    // --- README: create a task with media ---
+    TaskSnapshot task = attacher.createTask(workspaceSid, workflowSid,
+        MediaAttributes.builder()
+            .media(MediaLink.referenced("https://support.example.com/tickets/42", "External Ticket"))
+            .build(),
+        "{\"type\":\"support\",\"ticket_id\":42}");
+    // --- end ---
+
+    assertThat(router.attributes(workspaceSid, task.taskSid())).startsWith("{\"type\":\"support\",\"ticket_id\":42,");
+  }
+
+  @Test
+  void testingWithTheInMemoryRouter() {
+    String taskSid = Sids.WT;
+    MediaAttributes media = Sids.ticket();
+
+    // --- README: testing with InMemoryTaskRouter ---
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(workspaceSid, taskSid, "{\"type\":\"inbound\"}");
+    router.failNext(Operation.UPDATE, 1, Fault.conflict());      // another writer wins the first race
+
+    MediaAttacher.builder(router).build().attach(workspaceSid, taskSid, media);
+
+    assertThat(MediaAttributes.fromTaskAttributes(router.attributes(workspaceSid, taskSid)))
+        .isEqualTo(media);
+    // --- end ---
+  }
+
+  @Test
+  void testingThroughTwilioJavaWithTheLocalServer() {
+    String taskSid = Sids.WT;
+    MediaAttributes media = Sids.ticket();
+
+    // --- README: testing with LocalTaskRouterServer ---
+    try (LocalTaskRouterServer server = LocalTaskRouterServer.start()) {
+      server.router().putTask(workspaceSid, taskSid, "{}");
+      TaskRouterClient client = new TwilioTaskRouterClient(server.restClient());
+
+      MediaAttacher.builder(client).build().attach(workspaceSid, taskSid, media);
+
+      assertThat(server.router().calls()).extracting(c -> c.operation())
+          .containsExactly(Operation.FETCH, Operation.UPDATE);
+    }
+    // --- end ---
+  }
+}
