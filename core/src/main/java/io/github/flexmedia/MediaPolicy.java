@@ -22,14 +22,20 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class MediaPolicy {
-  private static final MediaPolicy STRICT = new MediaPolicy(false, Set.of());
+  private static final MediaPolicy STRICT =
+      new MediaPolicy(false, Set.of(), Checks.MAX_URL_LENGTH, Integer.MAX_VALUE);
 
   private final boolean allowInsecureHttp;
   private final Set<String> allowedHosts;
+  private final int maxUrlLength;
+  private final int maxTitleLength;
 
-  private MediaPolicy(boolean allowInsecureHttp, Set<String> allowedHosts) {
+  private MediaPolicy(
+      boolean allowInsecureHttp, Set<String> allowedHosts, int maxUrlLength, int maxTitleLength) {
     this.allowInsecureHttp = allowInsecureHttp;
     this.allowedHosts = allowedHosts;
+    this.maxUrlLength = maxUrlLength;
+    this.maxTitleLength = maxTitleLength;
   }
 
   /** The default policy: {@code https} only, any host. */
@@ -55,6 +61,16 @@ public final class MediaPolicy {
     return allowedHosts;
   }
 
+  /** The longest URL admitted, in characters; 2048 by default (and at most). */
+  public int maxUrlLength() {
+    return maxUrlLength;
+  }
+
+  /** The longest title admitted, in characters; unlimited by default. */
+  public int maxTitleLength() {
+    return maxTitleLength;
+  }
+
   /**
    * Checks one link.
    *
@@ -67,6 +83,26 @@ public final class MediaPolicy {
     for (var named : urlsOf(link)) {
       checkUrl(field + "." + named.field, named.url);
     }
+    String title = titleOf(link);
+    if (title != null && title.length() > maxTitleLength) {
+      throw new InvalidMediaException(
+          field + ".title", "max-title-length",
+          "must be at most " + maxTitleLength + " characters under the MediaPolicy (was "
+              + title.length() + ")");
+    }
+  }
+
+  private static String titleOf(MediaLink link) {
+    if (link instanceof MediaLink.Raw r) {
+      return r.title();
+    } else if (link instanceof MediaLink.Embedded e) {
+      return e.title();
+    } else if (link instanceof MediaLink.Referenced r) {
+      return r.title();
+    } else if (link instanceof MediaLink.VoiceRecording v) {
+      return v.title();
+    }
+    return null;
   }
 
   private void checkUrl(String field, URI url) {
@@ -78,6 +114,12 @@ public final class MediaPolicy {
           field,
           "https-only",
           "must use https (plain http is refused unless the MediaPolicy allows insecure http)");
+    }
+    int length = url.toString().length();
+    if (length > maxUrlLength) {
+      throw new InvalidMediaException(
+          field, "max-length",
+          "must be at most " + maxUrlLength + " characters under the MediaPolicy (was " + length + ")");
     }
     if (!allowedHosts.isEmpty() && !hostAllowed(url.getHost())) {
       throw new InvalidMediaException(
@@ -115,25 +157,50 @@ public final class MediaPolicy {
   public boolean equals(Object o) {
     return o instanceof MediaPolicy p
         && p.allowInsecureHttp == allowInsecureHttp
-        && p.allowedHosts.equals(allowedHosts);
+        && p.allowedHosts.equals(allowedHosts)
+        && p.maxUrlLength == maxUrlLength
+        && p.maxTitleLength == maxTitleLength;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(allowInsecureHttp, allowedHosts);
+    return Objects.hash(allowInsecureHttp, allowedHosts, maxUrlLength, maxTitleLength);
   }
 
   @Override
   public String toString() {
-    return "MediaPolicy{insecureHttp=" + allowInsecureHttp + ", allowedHosts=" + allowedHosts + "}";
+    return "MediaPolicy{insecureHttp=" + allowInsecureHttp + ", allowedHosts=" + allowedHosts
+        + ", maxUrlLength=" + maxUrlLength
+        + (maxTitleLength == Integer.MAX_VALUE ? "" : ", maxTitleLength=" + maxTitleLength) + "}";
   }
 
   /** Builds a {@link MediaPolicy}; starts from the strict default. */
   public static final class Builder {
     private boolean allowInsecureHttp;
     private final Set<String> allowedHosts = new LinkedHashSet<>();
+    private int maxUrlLength = Checks.MAX_URL_LENGTH;
+    private int maxTitleLength = Integer.MAX_VALUE;
 
     private Builder() {}
+
+    /** Admits URLs of at most {@code max} characters, 1 to 2048 (the default and the ceiling). */
+    public Builder maxUrlLength(int max) {
+      if (max < 1 || max > Checks.MAX_URL_LENGTH) {
+        throw new InvalidMediaException(
+            "maxUrlLength", "range", "must be between 1 and " + Checks.MAX_URL_LENGTH + " (was " + max + ")");
+      }
+      this.maxUrlLength = max;
+      return this;
+    }
+
+    /** Admits titles of at most {@code max} characters (unlimited by default). */
+    public Builder maxTitleLength(int max) {
+      if (max < 1) {
+        throw new InvalidMediaException("maxTitleLength", "range", "must be at least 1 (was " + max + ")");
+      }
+      this.maxTitleLength = max;
+      return this;
+    }
 
     /**
      * Admits plain {@code http} links. Flex loads them from supervisors' browsers in clear text:
@@ -163,7 +230,10 @@ public final class MediaPolicy {
     /** The policy. */
     public MediaPolicy build() {
       return new MediaPolicy(
-          allowInsecureHttp, java.util.Collections.unmodifiableSet(new LinkedHashSet<>(allowedHosts)));
+          allowInsecureHttp,
+          java.util.Collections.unmodifiableSet(new LinkedHashSet<>(allowedHosts)),
+          maxUrlLength,
+          maxTitleLength);
     }
   }
 

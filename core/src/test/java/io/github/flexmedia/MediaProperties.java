@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -35,7 +36,13 @@ class MediaProperties {
         .all()
         .ofMinLength(1)
         .ofMaxLength(40)
-        .filter(t -> !t.isBlank() && t.chars().noneMatch(Character::isISOControl));
+        .filter(t -> !t.isBlank() && t.chars().noneMatch(Character::isISOControl))
+        .filter(MediaProperties::isValidUnicode);
+  }
+
+  /** No unpaired surrogates: the text survives a UTF-8 round trip. */
+  static boolean isValidUnicode(String t) {
+    return new String(t.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(t);
   }
 
   private static Arbitrary<String> hex32() {
@@ -93,7 +100,7 @@ class MediaProperties {
 
   private static Arbitrary<JsonNode> scalars() {
     return Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(12).map(NODES::textNode),
+        Arbitraries.strings().all().ofMaxLength(12).filter(MediaProperties::isValidUnicode).map(NODES::textNode),
         Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30)).map(NODES::numberNode),
         Arbitraries.bigDecimals().between(new BigDecimal("-1e6"), new BigDecimal("1e6")).ofScale(4).map(NODES::numberNode),
         Arbitraries.of(true, false).map(NODES::booleanNode),

@@ -82,7 +82,12 @@ public final class Checks {
           field, "no-user-info", "must not carry user-info (credentials) before the host");
     }
     if (url.getHost() == null || url.getHost().isEmpty()) {
-      throw new InvalidMediaException(field, "host", "must have a valid host name");
+      // java.net.URI leaves the host null for IDN (non-ASCII) and percent-encoded host names.
+      throw new InvalidMediaException(
+          field, "host", "must have a valid ASCII host name (write IDN hosts in punycode, xn--)");
+    }
+    if (url.getPort() > 65_535) {
+      throw new InvalidMediaException(field, "port", "must have a port between 0 and 65535");
     }
     int length = url.toString().length();
     if (length > MAX_URL_LENGTH) {
@@ -119,6 +124,11 @@ public final class Checks {
         throw new InvalidMediaException(
             field, "no-control-chars", "must not contain control characters (index " + i + ")");
       }
+    }
+    int surrogate = Json.firstUnpairedSurrogate(title);
+    if (surrogate >= 0) {
+      throw new InvalidMediaException(
+          field, "valid-unicode", "must be valid Unicode (unpaired surrogate at index " + surrogate + ")");
     }
     return title;
   }

@@ -3,6 +3,7 @@ package io.github.flexmedia.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,10 +26,21 @@ import io.github.flexmedia.MalformedAttributesException;
  * silently resolved, and Jackson's {@code StreamReadConstraints} bound nesting and number length.
  */
 public final class Json {
+  /**
+   * The longest document read, in characters: 256 times TaskRouter's 4096-character limit, so that
+   * a hostile or corrupt document costs bounded time and memory.
+   */
+  public static final long MAX_DOCUMENT_LENGTH = 1_048_576;
+
   /** Shared and thread-safe once configured. */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder(
-              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+              JsonFactory.builder()
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  // Jackson's defaults for nesting depth, number and string length stay.
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxDocumentLength(MAX_DOCUMENT_LENGTH).build())
+                  .build())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -46,6 +58,11 @@ public final class Json {
   public static ObjectNode parseAttributes(String json) {
     if (json == null || json.isBlank()) {
       return MAPPER.createObjectNode();
+    }
+    int surrogate = firstUnpairedSurrogate(json);
+    if (surrogate >= 0) {
+      throw new MalformedAttributesException(
+          "$", "is not valid Unicode (unpaired UTF-16 surrogate at index " + surrogate + ")");
     }
     JsonNode node;
     try {
@@ -81,13 +98,43 @@ public final class Json {
     }
   }
 
-  /** Writes minified JSON: TaskRouter counts whitespace against its 4096-character limit. */
+  /**
+   * Writes minified JSON: TaskRouter counts whitespace against its 4096-character limit.
+   *
+   * @throws MalformedAttributesException if a string in the tree holds an unpaired surrogate (read
+   *     from a {@code \ud800}-style escape): it cannot be sent as UTF-8
+   */
   public static String write(JsonNode node) {
+    String json;
     try {
-      return MAPPER.writeValueAsString(node);
+      json = MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree could not be written", e);
     }
+    int surrogate = firstUnpairedSurrogate(json);
+    if (surrogate >= 0) {
+      throw new MalformedAttributesException(
+          "$", "is not valid Unicode (an escaped unpaired UTF-16 surrogate cannot be sent as UTF-8)");
+    }
+    return json;
+  }
+
+  /** The index of the first high or low surrogate that is not part of a pair, or -1. */
+  public static int firstUnpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Checks and minifies the JSON of an unrecognised link. */

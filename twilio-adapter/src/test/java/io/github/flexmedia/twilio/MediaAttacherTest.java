@@ -230,6 +230,30 @@ class MediaAttacherTest {
     assertThat(router.attributes(WS, WT)).isEqualTo("{\"conversations\":[]}");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "not json", "[1,2]", "{\"a\":1,\"a\":2}", "{\"s\":\"\\ud800\"}", "{\"conversations\":{\"media\":[7]}}"})
+  void hostileStoredAttributesEndInMalformedWithNoWriteSent(String hostile) {
+    router.putTask(WS, WT, hostile);
+    router.clearCalls();
+
+    assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket()))
+        .isInstanceOf(MalformedAttributesException.class);
+    assertThat(router.calls()).extracting(RecordedCall::operation).containsExactly(FETCH);
+  }
+
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.Timeout(10)
+  void deeplyNestedAndHugeStoredAttributesFailFast() {
+    router.putTask(WS, WT, "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
+    assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket())).isInstanceOf(MalformedAttributesException.class);
+    router.putTask(WS, WT, "{\"a\":\"" + "x".repeat(2_000_000) + "\"}");
+    assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket())).isInstanceOf(MalformedAttributesException.class);
+    router.putTask(WS, WT, "{\"a\":\"" + "x".repeat(10_000) + "\"}");
+    assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket())).isInstanceOf(AttributesTooLargeException.class);
+    assertThat(router.calls()).extracting(RecordedCall::operation).containsOnly(FETCH);
+  }
+
   @Test
   void lintWarningsAreReturnedNotThrown() {
     MediaAttributes rawFirst = MediaAttributes.builder()
