@@ -51,8 +51,8 @@ class HostileJsonTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostile")
   void readingRefusesItOrIgnoresWhatIsNotMedia(String name, String doc) {
-    if (name.equals("escaped unpaired surrogate")) {
-      // Reading only looks at the media parts, and this one holds none: nothing to refuse.
+    if (name.endsWith("unpaired surrogate")) {
+      // Reading only looks at the media parts, and these hold none: nothing to refuse.
       assertThat(MediaAttributes.fromTaskAttributes(doc)).isEqualTo(MediaAttributes.empty());
       return;
     }

@@ -20,6 +20,22 @@ import java.time.format.DateTimeParseException;
 public final class EpochMillis {
   private EpochMillis() {}
 
+  /**
+   * Reads a {@code start_time} given as text: a string of digits (milliseconds) or an ISO 8601
+   * date-time with an offset. {@code null} when it is neither.
+   */
+  public static Instant parseText(String raw) {
+    String text = raw.trim();
+    try {
+      if (!text.isEmpty() && text.length() < 19 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return Instant.ofEpochMilli(Long.parseLong(text));
+      }
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
   /** Writes an {@link Instant} as a JSON number of epoch milliseconds. */
   public static final class Serializer extends StdSerializer<Instant> {
     private static final long serialVersionUID = 1L;
@@ -56,16 +72,12 @@ public final class EpochMillis {
         return Instant.ofEpochMilli(p.getLongValue());
       }
       if (t == JsonToken.VALUE_STRING) {
-        String text = p.getText().trim();
-        try {
-          if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() < 19) {
-            return Instant.ofEpochMilli(Long.parseLong(text));
-          }
-          return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-          return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
+        Instant parsed = parseText(p.getText());
+        if (parsed == null) {
+          return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(),
               "start_time must be epoch milliseconds or an ISO 8601 date-time with an offset");
         }
+        return parsed;
       }
       return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
     }

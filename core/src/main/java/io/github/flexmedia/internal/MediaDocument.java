@@ -1,22 +1,20 @@
 package io.github.flexmedia.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.MalformedAttributesException;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.MergeMode;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,114 +27,131 @@ public final class MediaDocument {
   private static final String MEDIA = "media";
   private static final Set<String> KNOWN_TYPES =
       Set.of("Raw", "Embedded", "Referenced", "VoiceRecording", "ChatTranscript");
-  private static final ObjectWriter LINK_WRITER = Json.MAPPER.writerFor(MediaLink.class);
+
+  /** Reads one element mid-stream: the rest of the document is not "trailing content". */
+  private static final ObjectReader ELEMENT_READER =
+      Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Stands for an element our rules refuse; equal to no link anyone can build. */
+  private static final MediaLink UNREADABLE =
+      new MediaLink.Unknown("flex-media:unreadable", "{\"type\":\"flex-media:unreadable\"}");
 
   private MediaDocument() {}
 
   /** The media of a document; {@code taskMedia} is null when the document names no task list. */
   public record Read(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {}
 
-  /** Reads both levels strictly: any link this library knows must be valid. */
+  /**
+   * Reads both levels strictly: any link this library knows must be valid. Streams over the
+   * document and builds trees only for the media lists, so the foreign data is checked (syntax,
+   * duplicate keys, limits) but never materialised.
+   */
   public static Read read(String json) {
-    ObjectNode root = Json.parseAttributes(json);
+    if (json == null || json.isBlank()) {
+      return new Read(null, Map.of());
+    }
+    try (JsonParser p = Json.strictParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedAttributesException(
+            "$", "must be a JSON object (was " + Json.kind(p.currentToken()) + ")");
+      }
+      List<MediaLink> task = null;
+      Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals(CONVERSATIONS)) {
+          task = readConversations(p, value);
+        } else if (name.equals(RESERVATIONS)) {
+          readReservations(p, value, reservations);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new MalformedAttributesException("$", "has content after the JSON value");
+      }
+      return new Read(task, Collections.unmodifiableMap(reservations));
+    } catch (IOException e) {
+      throw Json.malformed(e);
+    }
+  }
+
+  private static List<MediaLink> readConversations(JsonParser p, JsonToken value) throws IOException {
+    requireObject(p, value, CONVERSATIONS);
     List<MediaLink> task = null;
-    JsonNode conversations = root.get(CONVERSATIONS);
-    if (conversations != null) {
-      JsonNode media = requireObject(conversations, CONVERSATIONS).get(MEDIA);
-      if (media != null) {
-        task = readList(requireArray(media, CONVERSATIONS + "." + MEDIA), CONVERSATIONS + "." + MEDIA);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (name.equals(MEDIA)) {
+        task = readList(p, v, CONVERSATIONS + "." + MEDIA);
+      } else {
+        p.skipChildren();
       }
     }
-    Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
-    JsonNode ra = root.get(RESERVATIONS);
-    if (ra != null) {
-      Iterator<Map.Entry<String, JsonNode>> it = requireObject(ra, RESERVATIONS).fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode media = e.getValue().isObject() ? e.getValue().get(MEDIA) : null;
-        if (media == null) {
-          continue; // not a media list: someone else's reservation data
+    return task;
+  }
+
+  private static void readReservations(
+      JsonParser p, JsonToken value, Map<String, List<MediaLink>> into) throws IOException {
+    requireObject(p, value, RESERVATIONS);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String sid = p.currentName();
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        p.skipChildren(); // not a reservation's object: someone else's data
+        continue;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (!name.equals(MEDIA)) {
+          p.skipChildren();
+          continue;
         }
-        String path = RESERVATIONS + "." + e.getKey();
-        if (!Checks.isReservationSid(e.getKey())) {
+        if (!Checks.isReservationSid(sid)) {
           throw new MalformedAttributesException(
               RESERVATIONS, "holds a media list under a key that is not a reservation SID (WR + 32 hex)");
         }
-        reservations.put(e.getKey(), readList(requireArray(media, path + "." + MEDIA), path + "." + MEDIA));
+        into.put(sid, readList(p, v, RESERVATIONS + "." + sid + "." + MEDIA));
       }
     }
-    return new Read(task, Collections.unmodifiableMap(reservations));
   }
 
-  private static List<MediaLink> readList(ArrayNode array, String path) {
-    List<MediaLink> links = new ArrayList<>(array.size());
-    for (int i = 0; i < array.size(); i++) {
-      links.add(readLink(array.get(i), path + "[" + i + "]"));
+  private static List<MediaLink> readList(JsonParser p, JsonToken value, String path) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      throw new MalformedAttributesException(
+          path, "must be a JSON array (was " + Json.kind(value) + ")");
+    }
+    List<MediaLink> links = new ArrayList<>();
+    for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+      JsonNode element = ELEMENT_READER.readTree(p);
+      links.add(LinkCodec.fromNode(element, path + "[" + i + "]"));
     }
     return List.copyOf(links);
   }
 
-  /** Reads one link; known types are validated, unknown types are kept as they are. */
-  public static MediaLink readLink(JsonNode node, String path) {
-    requireObject(node, path);
-    JsonNode type = node.get("type");
-    if (type == null || !type.isTextual()) {
-      throw new MalformedAttributesException(path + ".type", "must be a string naming the link type");
+  private static void requireObject(JsonParser p, JsonToken value, String path) {
+    if (value != JsonToken.START_OBJECT) {
+      throw new MalformedAttributesException(path, "must be a JSON object (was " + Json.kind(value) + ")");
     }
-    if (!KNOWN_TYPES.contains(type.textValue())) {
-      return new MediaLink.Unknown(type.textValue(), Json.write(node));
-    }
-    try {
-      return Json.MAPPER.treeToValue(node, MediaLink.class);
-    } catch (IOException e) {
-      InvalidMediaException rule = findInvalidMedia(e);
-      if (rule != null) {
-        throw new MalformedAttributesException(
-            path + "." + rule.field(), rule.reason() + " [rule: " + rule.rule() + "]");
-      }
-      throw new MalformedAttributesException(path + jacksonPath(e), "has a value of the wrong kind or form");
-    }
-  }
-
-  private static InvalidMediaException findInvalidMedia(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof InvalidMediaException ime) {
-        return ime;
-      }
-    }
-    return null;
-  }
-
-  private static String jacksonPath(IOException e) {
-    if (!(e instanceof DatabindException de) || !(de instanceof JsonMappingException jme)) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : jme.getPath()) {
-      if (ref.getFieldName() != null) {
-        sb.append('.').append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   /** The minified media-only document. */
   public static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator gen = Json.MAPPER.createGenerator(out)) {
+    StringBuilderWriter out = new StringBuilderWriter(256);
+    try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
+      LinkCodec.Writer writer = new LinkCodec.Writer(gen);
       gen.writeStartObject();
       if (task != null) {
         gen.writeObjectFieldStart(CONVERSATIONS);
-        writeList(gen, task);
+        writeList(gen, writer, task);
         gen.writeEndObject();
       }
       if (!reservations.isEmpty()) {
         gen.writeObjectFieldStart(RESERVATIONS);
         for (Map.Entry<String, List<MediaLink>> e : reservations.entrySet()) {
           gen.writeObjectFieldStart(e.getKey());
-          writeList(gen, e.getValue());
+          writeList(gen, writer, e.getValue());
           gen.writeEndObject();
         }
         gen.writeEndObject();
@@ -148,10 +163,11 @@ public final class MediaDocument {
     return out.toString();
   }
 
-  private static void writeList(JsonGenerator gen, List<MediaLink> links) throws IOException {
+  private static void writeList(JsonGenerator gen, LinkCodec.Writer writer, List<MediaLink> links)
+      throws IOException {
     gen.writeArrayFieldStart(MEDIA);
     for (MediaLink link : links) {
-      LINK_WRITER.writeValue(gen, link);
+      writer.write(link);
     }
     gen.writeEndArray();
   }
@@ -180,45 +196,70 @@ public final class MediaDocument {
   private static void mergeList(ObjectNode parent, String path, List<MediaLink> links, MergeMode mode) {
     JsonNode current = parent.get(MEDIA);
     ArrayNode array = current == null ? parent.putArray(MEDIA) : requireArray(current, path);
-    List<MediaLink> present = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      present.add(readLenient(array.get(i), path + "[" + i + "]"));
+      requireObject(array.get(i), path + "[" + i + "]");
     }
     if (mode == MergeMode.APPEND) {
+      // Typed readings of the elements, made only when a new link of the same type needs one.
+      List<MediaLink> typed = new ArrayList<>(array.size() + links.size());
+      for (int i = 0; i < array.size(); i++) {
+        typed.add(null);
+      }
       for (MediaLink link : links) {
-        if (!present.contains(link)) {
-          array.add(toTree(link));
-          present.add(link);
+        ObjectNode node = LinkCodec.toNode(link);
+        if (!contains(array, typed, link, node, path)) {
+          array.add(node);
+          typed.add(link);
         }
       }
       return;
     }
     List<JsonNode> keptUnknown = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      MediaLink old = present.get(i);
-      if (old instanceof MediaLink.Unknown && !links.contains(old)) {
-        keptUnknown.add(array.get(i));
+      JsonNode old = array.get(i);
+      if (!KNOWN_TYPES.contains(old.path("type").asText())
+          && !links.contains(readLenient(old, path + "[" + i + "]"))) {
+        keptUnknown.add(old);
       }
     }
     array.removeAll();
     for (MediaLink link : links) {
-      array.add(toTree(link));
+      array.add(LinkCodec.toNode(link));
     }
     array.addAll(keptUnknown);
   }
 
-  /** The link at {@code path}, or null when it is an object this library cannot read. */
-  private static MediaLink readLenient(JsonNode node, String path) {
-    requireObject(node, path);
-    try {
-      return readLink(node, path);
-    } catch (MalformedAttributesException e) {
-      return null; // someone else's link that breaks our rules: keep it untouched, never equal
+  /**
+   * Whether {@code array} already holds {@code link}: the same JSON, or the same link written in
+   * another form (an ISO {@code start_time}, another key order, extra fields).
+   */
+  private static boolean contains(
+      ArrayNode array, List<MediaLink> typed, MediaLink link, ObjectNode node, String path) {
+    String type = link.typeName();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode existing = array.get(i);
+      if (existing.equals(node)) {
+        return true;
+      }
+      if (type.equals(existing.path("type").asText())) {
+        if (typed.get(i) == null) {
+          typed.set(i, readLenient(existing, path + "[" + i + "]"));
+        }
+        if (link.equals(typed.get(i))) {
+          return true;
+        }
+      }
     }
+    return false;
   }
 
-  private static JsonNode toTree(MediaLink link) {
-    return Json.MAPPER.valueToTree(link);
+  /** The link at {@code path}, or a placeholder equal to nothing when our rules refuse it. */
+  private static MediaLink readLenient(JsonNode node, String path) {
+    try {
+      return LinkCodec.fromNode(node, path);
+    } catch (MalformedAttributesException e) {
+      return UNREADABLE; // someone else's link that breaks our rules: keep it untouched
+    }
   }
 
   private static ObjectNode child(ObjectNode parent, String name, String path) {

@@ -111,7 +111,10 @@ public final class MediaAttacher {
           snapshot = client.fetchTask(workspaceSid, taskSid);
         }
         String merged = media.mergeInto(snapshot.attributesJson(), mergeMode);
-        if (merged.equals(MediaAttributes.empty().mergeInto(snapshot.attributesJson(), mergeMode))) {
+        // Merging writes minified JSON, so a document this library wrote comes back identical
+        // when every link was already there. (One written by someone else with other spacing
+        // gets rewritten once, equal by value.)
+        if (merged.equals(snapshot.attributesJson())) {
           return new AttachResult(snapshot, attempt, false, warnings);
         }
         requireFits(taskSid, merged);

@@ -10,7 +10,6 @@ import io.github.flexmedia.twilio.TaskSnapshot;
 import io.github.flexmedia.twilio.internal.ErrorMapping;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -48,7 +47,8 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   private final Object lock = new Object();
   private final Map<String, Stored> tasks = new HashMap<>();
   private final Deque<QueuedFault> faults = new ArrayDeque<>();
-  private final List<RecordedCall> calls = new ArrayList<>();
+  private final Deque<RecordedCall> calls = new ArrayDeque<>();
+  private final int callLogLimit;
   private Fault permanent;
   private Operation permanentOperation;
 
@@ -77,8 +77,24 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
 
   private record QueuedFault(Operation operation, Fault fault, int[] remaining) {}
 
-  /** An empty router. */
-  public InMemoryTaskRouter() {}
+  /** The default number of calls {@link #calls()} keeps. */
+  public static final int DEFAULT_CALL_LOG_LIMIT = 10_000;
+
+  /** An empty router keeping the last {@value #DEFAULT_CALL_LOG_LIMIT} calls. */
+  public InMemoryTaskRouter() {
+    this(DEFAULT_CALL_LOG_LIMIT);
+  }
+
+  /**
+   * An empty router keeping the last {@code callLogLimit} calls, so that a long load test does not
+   * hold every attributes document it ever sent.
+   */
+  public InMemoryTaskRouter(int callLogLimit) {
+    if (callLogLimit < 0) {
+      throw new IllegalArgumentException("callLogLimit must not be negative");
+    }
+    this.callLogLimit = callLogLimit;
+  }
 
   // --- seeding and inspection (not recorded, never faulted) ----------------------------------
 
@@ -143,7 +159,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     }
   }
 
-  /** Every call received so far, in order. */
+  /** The calls received so far, oldest first (the last {@code callLogLimit} of them). */
   public List<RecordedCall> calls() {
     synchronized (lock) {
       return List.copyOf(calls);
@@ -221,9 +237,9 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
       fail(Operation.FETCH, workspaceSid, taskSid, null, null);
       Stored s = tasks.get(key(workspaceSid, taskSid));
       if (s == null) {
-        throw record(Operation.FETCH, workspaceSid, taskSid, null, null, 404, 20404);
+        throw refuse(Operation.FETCH, workspaceSid, taskSid, null, null, 404, 20404);
       }
-      calls.add(new RecordedCall(Operation.FETCH, workspaceSid, taskSid, null, null, "ok"));
+      record(new RecordedCall(Operation.FETCH, workspaceSid, taskSid, null, null, "ok"));
       return s.snapshot();
     }
   }
@@ -235,17 +251,17 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
       fail(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson);
       Stored s = tasks.get(key(workspaceSid, taskSid));
       if (s == null) {
-        throw record(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 404, 20404);
+        throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 404, 20404);
       }
       if (ifMatch != null && !ifMatch.equals(s.snapshot().etag())) {
-        throw record(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 412, 20010);
+        throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 412, 20010);
       }
       if (!isValidAttributes(attributesJson)) {
-        throw record(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 400, 20001);
+        throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 400, 20001);
       }
       s.attributes = attributesJson;
       s.version++;
-      calls.add(new RecordedCall(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, "ok"));
+      record(new RecordedCall(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, "ok"));
       return s.snapshot();
     }
   }
@@ -255,12 +271,12 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     synchronized (lock) {
       fail(Operation.CREATE, workspaceSid, null, null, attributesJson);
       if (!isValidAttributes(attributesJson)) {
-        throw record(Operation.CREATE, workspaceSid, null, null, attributesJson, 400, 20001);
+        throw refuse(Operation.CREATE, workspaceSid, null, null, attributesJson, 400, 20001);
       }
       String sid = "WT" + HexFormat.of().formatHex(bytes16());
       Stored s = new Stored(workspaceSid, sid, attributesJson, "pending", "default");
       tasks.put(key(workspaceSid, sid), s);
-      calls.add(new RecordedCall(Operation.CREATE, workspaceSid, sid, null, attributesJson, "ok"));
+      record(new RecordedCall(Operation.CREATE, workspaceSid, sid, null, attributesJson, "ok"));
       return s.snapshot();
     }
   }
@@ -274,15 +290,25 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   private void fail(Operation op, String ws, String task, String ifMatch, String attributes) {
     Fault f = takeFault(op);
     if (f != null) {
-      calls.add(new RecordedCall(op, ws, task, ifMatch, attributes, f.toString()));
+      record(new RecordedCall(op, ws, task, ifMatch, attributes, f.toString()));
       throw ErrorMapping.forStatus(opName(op), ws, task, f.status(), f.errorCode(),
           f.retryAfter().orElse(null), null);
     }
   }
 
-  private TaskRouterException record(Operation op, String ws, String task, String ifMatch,
+  private void record(RecordedCall call) {
+    if (callLogLimit == 0) {
+      return;
+    }
+    if (calls.size() == callLogLimit) {
+      calls.removeFirst();
+    }
+    calls.addLast(call);
+  }
+
+  private TaskRouterException refuse(Operation op, String ws, String task, String ifMatch,
       String attributes, int status, int code) {
-    calls.add(new RecordedCall(op, ws, task, ifMatch, attributes, "HTTP " + status));
+    record(new RecordedCall(op, ws, task, ifMatch, attributes, "HTTP " + status));
     return ErrorMapping.forStatus(opName(op), ws, task, status, code, null, null);
   }
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Turns a JMH JSON result (-rf json) of the flex-media suite into the README's ratio table.
+
+usage: python3 benchmarks/ratios.py benchmarks/results/latest.json [--machine "..."] [--date YYYY-MM-DD]
+
+Every ratio divides two scores measured in the same run, so machine noise that hits both cancels.
+"""
+import argparse
+import json
+import sys
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        runs = json.load(f)
+    by_name = {}
+    for r in runs:
+        name = r["benchmark"].rsplit(".", 1)[-1]
+        params = r.get("params") or {}
+        key = name + "".join(f"[{k}={v}]" for k, v in sorted(params.items()))
+        alloc = (r.get("secondaryMetrics") or {}).get("·gc.alloc.rate.norm") or \
+            (r.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm")
+        by_name[key] = {
+            "score": r["primaryMetric"]["score"],
+            "error": r["primaryMetric"].get("scoreError"),
+            "unit": r["primaryMetric"]["scoreUnit"],
+            "alloc": alloc["score"] if alloc else None,
+            "params": params,
+            "name": name,
+        }
+    return by_name
+
+
+def fmt(x, digits=2):
+    return "n/a" if x is None else f"{x:.{digits}f}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("result")
+    ap.add_argument("--machine", default="")
+    ap.add_argument("--date", default="")
+    a = ap.parse_args()
+    b = load(a.result)
+
+    rows = []
+
+    def ratio(what, lib, base, target, base_label):
+        if lib not in b or base not in b:
+            return
+        r = b[lib]["score"] / b[base]["score"]
+        rows.append((what, f"{fmt(b[lib]['score'], 0)} {b[lib]['unit']}",
+                     f"{base_label}: {fmt(b[base]['score'], 0)}", f"{r:.2f}×",
+                     f"≤ {target}×", "met" if r <= target else "NOT met"))
+
+    ratio("serialize (3 links)", "serializeLibrary", "serializeMapBaseline", 1.0, "Map baseline")
+    ratio("serialize (3 links)", "serializeLibrary", "serializeStreamingFloor", 1.5, "streaming floor")
+    ratio("merge into 3.5 KB, APPEND", "mergeLibrary", "mergeTreeBaseline", 1.1, "tree baseline")
+    ratio("parse 3.5 KB", "parseLibrary", "parseTreeWalkBaseline", 1.0, "tree-walk baseline")
+    if "serializeLibrary" in b and "serializeMapBaseline" in b and b["serializeLibrary"]["alloc"]:
+        lib, base = b["serializeLibrary"]["alloc"], b["serializeMapBaseline"]["alloc"]
+        rows.append(("allocation per serialize", f"{fmt(lib, 0)} B/op", f"Map baseline: {fmt(base, 0)} B/op",
+                     f"{lib / base:.2f}×", "≤ 1.0×", "met" if lib <= base else "NOT met"))
+    if "attachInMemory" in b:
+        at = b["attachInMemory"]
+        rows.append(("attach end to end, in memory", f"{fmt(at['score'], 0)} {at['unit']}",
+                     f"{fmt(at['alloc'], 0)} B/op allocated", "", "(reported)", ""))
+    for key, v in sorted(b.items(), key=lambda kv: int(kv[1]["params"].get("concurrency", 0))):
+        if v["name"] != "bulkAttach":
+            continue
+        c = int(v["params"]["concurrency"])
+        tasks = int(v["params"]["tasks"])
+        latency_s = int(v["params"]["latencyMillis"]) / 1000.0
+        seconds = v["score"] / 1000.0 if v["unit"] == "ms/op" else v["score"]
+        throughput = tasks / seconds
+        ideal = c / (2 * latency_s)
+        frac = throughput / ideal
+        target = 0.8 if c == 16 else None
+        rows.append((f"bulk attach {tasks} tasks, concurrency {c}", f"{throughput:.0f} tasks/s",
+                     f"ideal {ideal:.0f} tasks/s", f"{frac:.0%} of ideal",
+                     "≥ 80 %" if target else "(reported)",
+                     ("met" if frac >= target else "NOT met") if target else ""))
+
+    print(f"Measured {a.date} on {a.machine}".strip())
+    print()
+    print("| measure | flex-media | against | ratio | target | |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
