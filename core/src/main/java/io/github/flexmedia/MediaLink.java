@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
  * {@link MediaPolicy}'s decision, applied when a {@link MediaAttributes} is built.
  *
  * <p>{@code toString()} shows a URL's scheme and host only and never a title: both may carry PHI.
+ * What it cuts is replaced by a short fingerprint, keyed per JVM, so that two links that differ
+ * only in their path or title still print differently in a test failure.
  * The records also (de)serialize with a plain Jackson {@code ObjectMapper}, using the {@code type}
  * property to choose the record.
  */
@@ -94,7 +96,7 @@ public sealed interface MediaLink
 
     @Override
     public String toString() {
-      return "Raw[url=" + Redaction.url(url) + "]";
+      return "Raw[url=" + Redaction.url(url) + ", title=" + Redaction.title(title) + "]";
     }
   }
 
@@ -123,7 +125,7 @@ public sealed interface MediaLink
 
     @Override
     public String toString() {
-      return "Embedded[url=" + Redaction.url(url) + "]";
+      return "Embedded[url=" + Redaction.url(url) + ", title=" + Redaction.title(title) + "]";
     }
   }
 
@@ -151,7 +153,7 @@ public sealed interface MediaLink
 
     @Override
     public String toString() {
-      return "Referenced[url=" + Redaction.url(url) + "]";
+      return "Referenced[url=" + Redaction.url(url) + ", title=" + Redaction.title(title) + "]";
     }
   }
 
@@ -233,6 +235,9 @@ public sealed interface MediaLink
       if (!channels.isEmpty()) {
         sb.append(", channels=")
             .append(channels.stream().map(RecordingChannel::wireName).collect(Collectors.toList()));
+      }
+      if (title != null) {
+        sb.append(", title=").append(Redaction.title(title));
       }
       return sb.append(']').toString();
     }
@@ -345,7 +350,7 @@ public sealed interface MediaLink
 
     @Override
     public String toString() {
-      return "Unknown[type=" + type + "]";
+      return "Unknown[type=" + type + ", json=" + Redaction.title(json) + "]";
     }
   }
 

@@ -187,15 +187,25 @@ class MediaAttributesTest {
     String s = m.toString();
 
     assertThat(s)
-        .contains("Embedded[url=https://crm.example.com/…]")
-        .contains("url_provider=https://p.example.com:8443/…")
+        .containsPattern("Embedded\\[url=https://crm\\.example\\.com/…‹[0-9a-f]{6}›, title=‹[0-9a-f]{6}›]")
+        .containsPattern("url_provider=https://p\\.example\\.com:8443/…‹[0-9a-f]{6}›")
         .contains("channels=[customer, others]")
-        .contains("Raw[url=https://crm.example.com]")
+        .containsPattern("Raw\\[url=https://crm\\.example\\.com, title=‹[0-9a-f]{6}›]")
         .contains(Fixtures.CHAT_SID)
         .contains(WR_1)
         .doesNotContain("PHI-123")
         .doesNotContain("s3cr3t")
         .doesNotContain("Jane");
+  }
+
+  @Test
+  void toStringTellsApartLinksThatDifferOnlyInWhatItHides() {
+    MediaLink a = MediaLink.embedded("https://crm.example.com/patients/1", "Chart");
+    MediaLink b = MediaLink.embedded("https://crm.example.com/patients/2", "Chart");
+    MediaLink c = MediaLink.embedded("https://crm.example.com/patients/1", "Chart 2");
+
+    assertThat(a.toString()).isNotEqualTo(b.toString()).isNotEqualTo(c.toString());
+    assertThat(a.toString()).isEqualTo(MediaLink.embedded("https://crm.example.com/patients/1", "Chart").toString());
   }
 
   @Test
