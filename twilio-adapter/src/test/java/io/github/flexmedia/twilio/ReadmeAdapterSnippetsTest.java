@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio;
 
+import static io.github.flexmedia.twilio.testing.TaskAssert.assertThatTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flexmedia.MediaAttributes;
@@ -70,6 +71,21 @@ class ReadmeAdapterSnippetsTest {
 
     assertThat(MediaAttributes.fromTaskAttributes(router.attributes(workspaceSid, taskSid)))
         .isEqualTo(media);
+    // --- end ---
+  }
+
+  @Test
+  void assertingWithTaskAssert() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    String taskSid = Sids.WT;
+    router.putTask(workspaceSid, taskSid, "{}");
+    MediaAttacher.builder(router).build().attach(workspaceSid, taskSid, Sids.ticket());
+
+    // --- README: TaskAssert ---
+    assertThatTask(router, workspaceSid, taskSid)
+        .hasTaskMedia(MediaLink.referenced("https://support.example.com/tickets/42", "External Ticket"),
+                      MediaLink.chatTranscript("CH0123456789abcdef0123456789abcdef"))
+        .hasNoReservationMedia();
     // --- end ---
   }
 
