@@ -8,6 +8,7 @@ module io.github.flexmedia.core {
   requires transitive com.fasterxml.jackson.annotation;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.core;
+  requires java.net.http; // EmbeddingCheck: no HTTP dependency of our own
 
   exports io.github.flexmedia;
 
