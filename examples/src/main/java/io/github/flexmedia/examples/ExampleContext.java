@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaPreview;
 import io.github.flexmedia.MediaWarning;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskSnapshot;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /** What every scenario gets: a TaskRouter, an attacher over it, the SIDs and somewhere to print. */
@@ -25,14 +29,32 @@ public final class ExampleContext {
   private final String workspaceSid;
   private final String workflowSid;
   private final PrintStream out;
+  private final Path previewDir;
+  private String scenarioName = "scenario";
 
-  /** Creates the context. */
-  public ExampleContext(TaskRouterClient client, String workspaceSid, String workflowSid, PrintStream out) {
+  /**
+   * Creates the context.
+   *
+   * @param previewDir where each scenario's {@link MediaPreview} page is written
+   */
+  public ExampleContext(TaskRouterClient client, String workspaceSid, String workflowSid,
+      PrintStream out, Path previewDir) {
     this.client = client;
     this.attacher = MediaAttacher.builder(client).build();
     this.workspaceSid = workspaceSid;
     this.workflowSid = workflowSid;
     this.out = out;
+    this.previewDir = previewDir;
+  }
+
+  /** Names the preview files of the scenario about to run, e.g. {@code 03-EmbeddedLink}. */
+  void beginScenario(String name) {
+    this.scenarioName = name;
+  }
+
+  /** Where previews are written. */
+  public Path previewDir() {
+    return previewDir;
   }
 
   /** The TaskRouter the scenarios use. */
@@ -75,6 +97,13 @@ public final class ExampleContext {
     out.println("  task " + task.taskSid() + " attributes:");
     out.println(indent(pretty(task.attributesJson())));
     printWarnings(warnings);
+    Path preview = previewDir.resolve(scenarioName + ".html");
+    try {
+      MediaPreview.write(MediaAttributes.fromTaskAttributes(task.attributesJson()), preview);
+      out.println("  preview: " + preview.toAbsolutePath().normalize());
+    } catch (IOException e) {
+      out.println("  preview not written: " + e.getClass().getSimpleName());
+    }
     return new ScenarioResult(task.taskSid(), task.attributesJson(), warnings);
   }
 

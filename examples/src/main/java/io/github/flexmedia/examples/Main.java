@@ -4,6 +4,7 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class Main {
         out.println("flex-media examples: against the local TaskRouter emulator on 127.0.0.1:"
             + server.port() + " through twilio-java (no credentials needed)");
         return runAll(new ExampleContext(new TwilioTaskRouterClient(server.restClient()),
-            LOCAL_WORKSPACE, LOCAL_WORKFLOW, out), out);
+            LOCAL_WORKSPACE, LOCAL_WORKFLOW, out, previewDir(env)), out);
       }
     }
     List<String> problems = new ArrayList<>();
@@ -84,7 +85,13 @@ public final class Main {
     out.println("flex-media examples: against the REAL TaskRouter, workspace "
         + env.get("FLEX_WORKSPACE_SID") + " (creates one task per scenario)");
     return runAll(new ExampleContext(client, env.get("FLEX_WORKSPACE_SID").trim(),
-        env.get("FLEX_WORKFLOW_SID").trim(), out), out);
+        env.get("FLEX_WORKFLOW_SID").trim(), out, previewDir(env)), out);
+  }
+
+  /** {@code FLEX_MEDIA_PREVIEW_DIR}, or {@code target/flex-media-previews} under the working directory. */
+  static Path previewDir(Map<String, String> env) {
+    String dir = env.get("FLEX_MEDIA_PREVIEW_DIR");
+    return Path.of(dir == null || dir.isBlank() ? "target/flex-media-previews" : dir.trim());
   }
 
   private static void checkSid(Map<String, String> env, String name, String prefix, List<String> problems) {
@@ -106,6 +113,7 @@ public final class Main {
       n++;
       out.println();
       out.println("== " + n + ". " + s.title() + " (" + s.getClass().getSimpleName() + ")");
+      ctx.beginScenario(String.format("%02d-%s", n, s.getClass().getSimpleName()));
       try {
         s.run(ctx);
       } catch (RuntimeException e) {

@@ -13,12 +13,14 @@ import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every scenario against the loopback emulator, checking the task each one leaves behind. */
 @Timeout(60)
@@ -28,11 +30,13 @@ class ScenariosTest {
   private static ExampleContext ctx;
   private static final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+  @TempDir static Path previews;
+
   @BeforeAll
   static void start() {
     server = LocalTaskRouterServer.start();
     ctx = new ExampleContext(new TwilioTaskRouterClient(server.restClient()), Main.LOCAL_WORKSPACE,
-        Main.LOCAL_WORKFLOW, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Main.LOCAL_WORKFLOW, new PrintStream(printed, true, StandardCharsets.UTF_8), previews);
   }
 
   @AfterAll
@@ -127,12 +131,20 @@ class ScenariosTest {
   }
 
   @Test
-  void mainRunsEveryScenarioLocallyAndSummarises() {
+  void mainRunsEveryScenarioLocallyAndSummarises(@TempDir Path dir) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Main.run(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code = Main.run(Map.of("FLEX_MEDIA_PREVIEW_DIR", dir.toString()),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
 
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).isZero();
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .hasSize(10).contains("01-CreateTaskWithReferencedLink.html", "10-ReadMediaBack.html");
+    }
+    assertThat(text).contains("preview: " + dir.toAbsolutePath().normalize().resolve("03-EmbeddedLink.html"));
+    assertThat(java.nio.file.Files.readString(dir.resolve("07-ReservationLevelMedia.html")))
+        .contains("data-reservation=\"" + ReservationLevelMedia.SECOND + "\"");
     assertThat(text.lines().findFirst().orElseThrow()).contains("local TaskRouter emulator");
     assertThat(text).contains("Summary: 10 of 10 scenarios ran").doesNotContain("FAILED");
   }
