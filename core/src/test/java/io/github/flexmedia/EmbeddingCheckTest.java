@@ -256,6 +256,24 @@ class EmbeddingCheckTest {
   }
 
   @Test
+  void readmeSnippetRuns() {
+    page("/readme", 200, "X-Frame-Options", "SAMEORIGIN");
+    MediaLink.Embedded link = link("/readme");
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+
+    // --- README: EmbeddingCheck (the README uses EmbeddingCheck.create() and an https link) ---
+    EmbeddingVerdict v = EmbeddingCheck.builder().policy(LAB).build().check(link);
+    if (!v.embeddable()) {
+      out.println(v.reason() + ": " + v.detail() + " — " + v.advice());
+    }
+    // --- end ---
+
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith("X_FRAME_OPTIONS_SAMEORIGIN: X-Frame-Options: SAMEORIGIN");
+  }
+
+  @Test
   void linkRefusedByThePolicyIsNotFetched() {
     SEEN.clear();
     EmbeddingVerdict v = EmbeddingCheck.create().check(link("/plain"));
