@@ -1,6 +1,7 @@
 package io.github.flexmedia;
 
 import io.github.flexmedia.internal.Checks;
+import io.github.flexmedia.internal.Links;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,26 +84,13 @@ public final class MediaPolicy {
     for (var named : urlsOf(link)) {
       checkUrl(field + "." + named.field, named.url);
     }
-    String title = titleOf(link);
+    String title = Links.title(link);
     if (title != null && title.length() > maxTitleLength) {
       throw new InvalidMediaException(
           field + ".title", "max-title-length",
           "must be at most " + maxTitleLength + " characters under the MediaPolicy (was "
               + title.length() + ")");
     }
-  }
-
-  private static String titleOf(MediaLink link) {
-    if (link instanceof MediaLink.Raw r) {
-      return r.title();
-    } else if (link instanceof MediaLink.Embedded e) {
-      return e.title();
-    } else if (link instanceof MediaLink.Referenced r) {
-      return r.title();
-    } else if (link instanceof MediaLink.VoiceRecording v) {
-      return v.title();
-    }
-    return null;
   }
 
   private void checkUrl(String field, URI url) {

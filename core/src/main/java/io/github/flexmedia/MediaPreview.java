@@ -1,5 +1,6 @@
 package io.github.flexmedia;
 
+import io.github.flexmedia.internal.Links;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -211,18 +212,7 @@ public final class MediaPreview {
   }
 
   private static String label(int i, MediaLink link) {
-    String title = null;
-    if (link instanceof MediaLink.Raw r) {
-      title = r.title();
-    } else if (link instanceof MediaLink.Embedded e) {
-      title = e.title();
-    } else if (link instanceof MediaLink.Referenced r) {
-      title = r.title();
-    } else if (link instanceof MediaLink.VoiceRecording v) {
-      title = v.title();
-    } else if (link instanceof MediaLink.ChatTranscript c) {
-      title = c.sid();
-    }
+    String title = link instanceof MediaLink.ChatTranscript c ? c.sid() : Links.title(link);
     return (i + 1) + ". " + esc(link.typeName()) + (title == null ? "" : ": " + esc(title));
   }
 
