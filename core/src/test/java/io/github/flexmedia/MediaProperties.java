@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 
 /** Round trip and merge preservation over generated links and foreign documents. */
 class MediaProperties {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   // --- links -------------------------------------------------------------------------------
 
