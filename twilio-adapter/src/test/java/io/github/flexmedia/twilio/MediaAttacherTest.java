@@ -374,6 +374,36 @@ class MediaAttacherTest {
   }
 
   @Test
+  void createTaskGivesUpWhenRateLimitsOutlastTheAttempts() {
+    router.failAlways(io.github.flexmedia.twilio.testing.Operation.CREATE, Fault.rateLimited());
+    MediaAttacher a = MediaAttacher.builder(router).maxAttempts(2).sleeper(sleeper).jitter(() -> 0.0)
+        .backoff(Duration.ofMillis(10), Duration.ofMillis(10)).build();
+
+    RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
+        () -> a.createTask(WS, WW, Sids.ticket(), null));
+
+    assertThat(e.attempts()).isEqualTo(2);
+    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(5));
+  }
+
+  @Test
+  void maxRetryAfterIsConfigurable() {
+    router.failNext(UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(2)));
+    MediaAttacher impatient = MediaAttacher.builder(router).sleeper(sleeper).maxRetryAfter(Duration.ofSeconds(1)).build();
+    assertThatThrownBy(() -> impatient.attach(WS, WT, Sids.ticket())).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(() -> MediaAttacher.builder(router).maxRetryAfter(Duration.ofSeconds(-1)))
+        .hasMessageContaining("maxRetryAfter");
+  }
+
+  @Test
+  void taskCompletedInTheMeantimeStillTakesMedia() {
+    router.setAssignmentStatus(WS, WT, "completed");
+    AttachResult result = attacher.attach(WS, WT, Sids.ticket());
+    assertThat(result.task().assignmentStatus()).isEqualTo("completed");
+    assertThat(result.changed()).isTrue();
+  }
+
+  @Test
   void builderRefusesNonsense() {
     assertThatThrownBy(() -> MediaAttacher.builder(router).maxAttempts(0)).hasMessageContaining("maxAttempts");
     assertThatThrownBy(() -> MediaAttacher.builder(router).backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))

@@ -1,0 +1,36 @@
+package io.github.flexmedia.twilio.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.junit.jupiter.api.Test;
+
+class HeadersTest {
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void findsHeadersIgnoringCase() {
+    assertThat(Headers.get(Map.of("Etag", "\"7\""), "ETag")).isEqualTo("\"7\"");
+    assertThat(Headers.get(new Header[] {new BasicHeader("retry-after", "3")}, "Retry-After")).isEqualTo("3");
+    assertThat(Headers.get((Map<String, String>) null, "ETag")).isNull();
+    assertThat(Headers.get((Header[]) null, "ETag")).isNull();
+    assertThat(Headers.get(Map.of("A", "b"), "ETag")).isNull();
+  }
+
+  @Test
+  void readsRetryAfterInSecondsOrAsAnHttpDate() {
+    assertThat(Headers.retryAfter("7", NOW)).isEqualTo(Duration.ofSeconds(7));
+    assertThat(Headers.retryAfter(" 0 ", NOW)).isEqualTo(Duration.ZERO);
+    assertThat(Headers.retryAfter("Wed, 25 Nov 2026 12:00:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Headers.retryAfter("Wed, 25 Nov 2026 11:00:00 GMT", NOW)).isEqualTo(Duration.ZERO);
+    assertThat(Headers.retryAfter("soon", NOW)).isNull();
+    assertThat(Headers.retryAfter("", NOW)).isNull();
+    assertThat(Headers.retryAfter(null, NOW)).isNull();
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.flexmedia.twilio.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The emulator at the HTTP level, with the JDK's client: what twilio-java would see. */
+@Timeout(30)
+class LocalTaskRouterServerTest {
+  static final String WS = "WS0123456789abcdef0123456789abcdef";
+  static final String WT = "WT0123456789abcdef0123456789abcdef";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private LocalTaskRouterServer server;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeEach
+  void start() {
+    server = LocalTaskRouterServer.start();
+    server.router().putTask(WS, WT, "{\"a\":1}");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpRequest.Builder request(String path, boolean auth) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .timeout(Duration.ofSeconds(10));
+    if (auth) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (LocalTaskRouterServer.DEFAULT_ACCOUNT_SID + ":" + LocalTaskRouterServer.DEFAULT_AUTH_TOKEN)
+              .getBytes(StandardCharsets.UTF_8)));
+    }
+    return b;
+  }
+
+  private HttpResponse<String> send(HttpRequest r) throws Exception {
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void fetchAnswersTwilioShapedJsonWithAnEtag() throws Exception {
+    HttpResponse<String> r = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true).GET().build());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("ETag")).contains("\"1\"");
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("sid").asText()).isEqualTo(WT);
+    assertThat(body.get("workspace_sid").asText()).isEqualTo(WS);
+    assertThat(body.get("attributes").asText()).isEqualTo("{\"a\":1}");
+    assertThat(body.get("assignment_status").asText()).isEqualTo("pending");
+  }
+
+  @Test
+  void updateTakesFormEncodedAttributesAndHonoursIfMatch() throws Exception {
+    String form = "Attributes=" + java.net.URLEncoder.encode("{\"b\":\"é & =\"}", StandardCharsets.UTF_8);
+    HttpResponse<String> stale = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("If-Match", "\"9\"")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    HttpResponse<String> ok = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("If-Match", "\"1\"")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(JSON.readTree(stale.body()).get("status").asInt()).isEqualTo(412);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.headers().firstValue("ETag")).contains("\"2\"");
+    assertThat(server.router().attributes(WS, WT)).isEqualTo("{\"b\":\"é & =\"}");
+  }
+
+  @Test
+  void refusesMissingAttributesUnknownPathsAndMissingCredentials() throws Exception {
+    HttpResponse<String> noAttributes = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true)
+        .POST(HttpRequest.BodyPublishers.ofString("Priority=1")).build());
+    HttpResponse<String> unknown = send(request("/v1/Workspaces/" + WS + "/Workers", true).GET().build());
+    HttpResponse<String> anonymous = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, false).GET().build());
+
+    assertThat(noAttributes.statusCode()).isEqualTo(400);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).get("code").asInt()).isEqualTo(20404);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(anonymous.body()).get("code").asInt()).isEqualTo(20003);
+    assertThat(server.requestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void createAnswers201() throws Exception {
+    HttpResponse<String> r = send(request("/v1/Workspaces/" + WS + "/Tasks", true)
+        .POST(HttpRequest.BodyPublishers.ofString("WorkflowSid=WW0123456789abcdef0123456789abcdef&Attributes=%7B%7D")).build());
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(server.router().taskCount()).isEqualTo(2);
+  }
+
+  @Test
+  void rateLimitFaultCarriesRetryAfter() throws Exception {
+    server.router().failNext(1, Fault.rateLimited(Duration.ofSeconds(4)));
+    HttpResponse<String> r = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true).GET().build());
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(r.headers().firstValue("Retry-After")).contains("4");
+  }
+
+  @Test
+  void latencyDelaysEveryAnswer() throws Exception {
+    server.latency(Duration.ofMillis(150));
+    long start = System.nanoTime();
+    send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true).GET().build());
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+  }
+}
