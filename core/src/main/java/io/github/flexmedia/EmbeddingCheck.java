@@ -172,7 +172,7 @@ public final class EmbeddingCheck {
       return new EmbeddingVerdict(Outcome.NOT_EMBEDDABLE, Reason.X_FRAME_OPTIONS_DENY,
           "X-Frame-Options: DENY (HTTP " + status + ")", ADVICE_REFERENCED, status, redirects);
     }
-    if (xfo.contains("SAMEORIGIN") && !sameOrigin(url, flexOrigin)) {
+    if (xfo.contains("SAMEORIGIN") && !FrameAncestors.sameOrigin(url, flexOrigin)) {
       return new EmbeddingVerdict(Outcome.NOT_EMBEDDABLE, Reason.X_FRAME_OPTIONS_SAMEORIGIN,
           "X-Frame-Options: SAMEORIGIN, and " + flexOrigin + " is another origin (HTTP " + status + ")",
           ADVICE_REFERENCED, status, redirects);
@@ -186,19 +186,6 @@ public final class EmbeddingCheck {
         : "no X-Frame-Options and no CSP frame-ancestors";
     return new EmbeddingVerdict(Outcome.EMBEDDABLE, Reason.NO_FRAMING_RESTRICTIONS,
         note + " (HTTP " + status + ")", "", status, redirects);
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  static int port(URI u) {
-    if (u.getPort() >= 0) {
-      return u.getPort();
-    }
-    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
   private static EmbeddingVerdict unknown(Reason reason, String detail, int status, int redirects) {

@@ -160,7 +160,8 @@ public final class FrameAncestors {
     return "http".equals(scheme) ? 80 : 443;
   }
 
-  private static boolean sameOrigin(URI a, URI b) {
+  /** Whether two URLs share scheme, host and (default-resolved) port. */
+  public static boolean sameOrigin(URI a, URI b) {
     String sa = a.getScheme().toLowerCase(Locale.ROOT);
     String sb = b.getScheme().toLowerCase(Locale.ROOT);
     int pa = a.getPort() >= 0 ? a.getPort() : defaultPort(sa);
