@@ -63,12 +63,20 @@ public final class EmbeddingCheck {
         .build(); // no CookieHandler and no Authenticator: nothing is ever sent but the request
   }
 
-  /** A check with the defaults: strict policy, Flex at {@link #FLEX_ORIGIN}, 5 s, 5 redirects. */
+  /**
+   * A check with the defaults: strict policy, Flex at {@link #FLEX_ORIGIN}, 5 s, 5 redirects.
+   *
+   * @return the check
+   */
   public static EmbeddingCheck create() {
     return builder().build();
   }
 
-  /** Starts a configured check. */
+  /**
+   * Starts a configured check.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -201,7 +209,12 @@ public final class EmbeddingCheck {
 
     private Builder() {}
 
-    /** The policy the link and every redirect target must satisfy; strict by default. */
+    /**
+     * The policy the link and every redirect target must satisfy; strict by default.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder policy(MediaPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
@@ -210,6 +223,9 @@ public final class EmbeddingCheck {
     /**
      * The origin Flex is served from, when not {@code https://flex.twilio.com} (a self-hosted Flex
      * UI, for example). Only scheme, host and port count.
+     *
+     * @param flexOrigin the origin Flex is served from
+     * @return this builder
      */
     public Builder flexOrigin(URI flexOrigin) {
       Objects.requireNonNull(flexOrigin, "flexOrigin");
@@ -217,7 +233,12 @@ public final class EmbeddingCheck {
       return this;
     }
 
-    /** The connect and response timeout, each request; 5 s by default. */
+    /**
+     * The connect and response timeout, each request; 5 s by default.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("timeout must be positive");
@@ -226,7 +247,12 @@ public final class EmbeddingCheck {
       return this;
     }
 
-    /** How many redirects to follow, 0 to 10; 5 by default. */
+    /**
+     * How many redirects to follow, 0 to 10; 5 by default.
+     *
+     * @param maxRedirects how many redirects to follow
+     * @return this builder
+     */
     public Builder maxRedirects(int maxRedirects) {
       if (maxRedirects < 0 || maxRedirects > 10) {
         throw new IllegalArgumentException("maxRedirects must be between 0 and 10");
@@ -235,7 +261,11 @@ public final class EmbeddingCheck {
       return this;
     }
 
-    /** The check. */
+    /**
+     * The check.
+     *
+     * @return the check
+     */
     public EmbeddingCheck build() {
       return new EmbeddingCheck(this);
     }

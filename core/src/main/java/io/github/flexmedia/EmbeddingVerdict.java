@@ -17,7 +17,16 @@ import java.util.Objects;
 public record EmbeddingVerdict(
     Outcome outcome, Reason reason, String detail, String advice, int status, int redirects) {
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param outcome the answer
+   * @param reason why, as a stable code
+   * @param detail an explanation for people, never a URL's path or query
+   * @param advice what to do about it; empty when nothing is needed
+   * @param status the HTTP status of the last response, or 0 when none arrived
+   * @param redirects how many redirects were followed
+   */
   public EmbeddingVerdict {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(reason, "reason");
@@ -25,7 +34,11 @@ public record EmbeddingVerdict(
     Objects.requireNonNull(advice, "advice");
   }
 
-  /** Whether Flex can frame the page. */
+  /**
+   * Whether Flex can frame the page.
+   *
+   * @return whether Flex can frame the page
+   */
   public boolean embeddable() {
     return outcome == Outcome.EMBEDDABLE;
   }

@@ -21,8 +21,11 @@ import java.util.Objects;
 public class InvalidMediaException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The field that broke the rule. */
   private final String field;
+  /** The rule's identifier. */
   private final String rule;
+  /** The explanation alone. */
   private final String detail;
 
   /**
@@ -40,17 +43,29 @@ public class InvalidMediaException extends IllegalArgumentException {
     this.detail = message;
   }
 
-  /** The field that broke the rule, e.g. {@code url}, {@code start_time} or a JSON path. */
+  /**
+   * The field that broke the rule, e.g. {@code url}, {@code start_time} or a JSON path.
+   *
+   * @return the field that broke the rule
+   */
   public String field() {
     return field;
   }
 
-  /** A short, stable identifier of the rule, e.g. {@code https-only} or {@code sid-format}. */
+  /**
+   * A short, stable identifier of the rule, e.g. {@code https-only} or {@code sid-format}.
+   *
+   * @return a short, stable identifier of the rule
+   */
   public String rule() {
     return rule;
   }
 
-  /** The explanation alone, without the field and the rule. */
+  /**
+   * The explanation alone, without the field and the rule.
+   *
+   * @return the explanation alone, without the field and the rule
+   */
   public String reason() {
     return detail;
   }

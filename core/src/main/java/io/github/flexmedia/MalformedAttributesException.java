@@ -13,6 +13,7 @@ import java.util.Objects;
 public class MalformedAttributesException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is. */
   private final String path;
 
   /**
@@ -27,7 +28,11 @@ public class MalformedAttributesException extends IllegalArgumentException {
     this.path = Objects.requireNonNull(path, "path");
   }
 
-  /** The JSON path of the problem; {@code $} stands for the whole document. */
+  /**
+   * The JSON path of the problem; {@code $} stands for the whole document.
+   *
+   * @return the JSON path of the problem
+   */
   public String path() {
     return path;
   }

@@ -52,12 +52,20 @@ public final class MediaAttributes {
     this.reservationMedia = reservationMedia;
   }
 
-  /** Starts an empty set of media checked against the default {@link MediaPolicy} (https only). */
+  /**
+   * Starts an empty set of media checked against the default {@link MediaPolicy} (https only).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** No media at all: merging it changes nothing. */
+  /**
+   * No media at all: merging it changes nothing.
+   *
+   * @return no media at all
+   */
   public static MediaAttributes empty() {
     return EMPTY;
   }
@@ -67,6 +75,7 @@ public final class MediaAttributes {
    * Links of a type this library does not know come back as {@link MediaLink.Unknown}.
    *
    * @param taskAttributesJson the task's attributes; {@code null}, blank and {@code {}} are empty
+   * @return the media of both levels; {@link #empty()} when the document has none
    * @throws MalformedAttributesException if the document or its media parts have the wrong shape
    */
   public static MediaAttributes fromTaskAttributes(String taskAttributesJson) {
@@ -77,27 +86,47 @@ public final class MediaAttributes {
     return new MediaAttributes(read.taskMedia(), read.reservationMedia());
   }
 
-  /** The task-level links in order; empty when there are none. */
+  /**
+   * The task-level links in order; empty when there are none.
+   *
+   * @return the task-level links in order
+   */
   public List<MediaLink> taskMedia() {
     return taskMedia == null ? List.of() : taskMedia;
   }
 
-  /** Whether this names a task-level list (possibly empty), which {@code REPLACE} would replace. */
+  /**
+   * Whether this names a task-level list (possibly empty), which {@code REPLACE} would replace.
+   *
+   * @return whether this names a task-level list (possibly empty), which {@code REPLACE} would replace
+   */
   public boolean hasTaskMedia() {
     return taskMedia != null;
   }
 
-  /** The reservation-level lists, keyed by reservation SID, in insertion order. */
+  /**
+   * The reservation-level lists, keyed by reservation SID, in insertion order.
+   *
+   * @return the reservation-level lists, keyed by reservation SID, in insertion order
+   */
   public Map<String, List<MediaLink>> reservationMedia() {
     return reservationMedia;
   }
 
-  /** Whether no list is named at all. */
+  /**
+   * Whether no list is named at all.
+   *
+   * @return whether no list is named at all
+   */
   public boolean isEmpty() {
     return taskMedia == null && reservationMedia.isEmpty();
   }
 
-  /** A builder holding these media, for edits. */
+  /**
+   * A builder holding these media, for edits.
+   *
+   * @return a builder holding these values, for edits
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     if (taskMedia != null) {
@@ -111,6 +140,8 @@ public final class MediaAttributes {
    * Only the media parts, minified, in the schema Flex reads: {@code {"conversations":{"media":[..
    * ]},"reservation_attributes":{"WR..":{"media":[..]}}}}. Parts that are not named are left out;
    * {@link #empty()} gives {@code {}}.
+   *
+   * @return only the media parts, minified, in the schema Flex reads
    */
   public String toJson() {
     return MediaDocument.write(taskMedia, reservationMedia);
@@ -124,6 +155,7 @@ public final class MediaAttributes {
    * @param existingTaskAttributesJson the task's current attributes; {@code null}, blank and
    *     {@code {}} are an empty document
    * @param mode how lists already in the document are treated
+   * @return the complete new attributes document, minified
    * @throws MalformedAttributesException if the document or its media parts have the wrong shape
    */
   public String mergeInto(String existingTaskAttributesJson, MergeMode mode) {
@@ -133,6 +165,8 @@ public final class MediaAttributes {
 
   /**
    * Checks the Flex display rules (see {@link MediaWarning.Code}). Works offline and never throws.
+   *
+   * @return the warnings in document order; empty when Flex will show what the lists say
    */
   public List<MediaWarning> lint() {
     return Linter.lint(this);
@@ -180,13 +214,20 @@ public final class MediaAttributes {
      * Appends task-level links (shown for the whole conversation). Calling it with no links still
      * names the task-level list, so that {@link MergeMode#REPLACE} clears it.
      *
+     * @param links the links, in order
+     * @return this builder
      * @throws InvalidMediaException if a link is {@code null}
      */
     public Builder media(MediaLink... links) {
       return media(Arrays.asList(Objects.requireNonNull(links, "links")));
     }
 
-    /** Appends task-level links; see {@link #media(MediaLink...)}. */
+    /**
+     * Appends task-level links; see {@link #media(MediaLink...)}.
+     *
+     * @param links the links, in order
+     * @return this builder
+     */
     public Builder media(Collection<? extends MediaLink> links) {
       if (taskMedia == null) {
         taskMedia = new ArrayList<>();
@@ -200,13 +241,21 @@ public final class MediaAttributes {
      * shows only that list, not the task-level links.
      *
      * @param reservationSid {@code WR} and 32 hex digits
+     * @param links the links, in order
+     * @return this builder
      * @throws InvalidMediaException if the SID is malformed or a link is {@code null}
      */
     public Builder reservationMedia(String reservationSid, MediaLink... links) {
       return reservationMedia(reservationSid, Arrays.asList(Objects.requireNonNull(links, "links")));
     }
 
-    /** Appends links for one reservation; see {@link #reservationMedia(String, MediaLink...)}. */
+    /**
+     * Appends links for one reservation; see {@link #reservationMedia(String, MediaLink...)}.
+     *
+     * @param reservationSid the reservation: {@code WR} and 32 hex digits
+     * @param links the links, in order
+     * @return this builder
+     */
     public Builder reservationMedia(String reservationSid, Collection<? extends MediaLink> links) {
       Checks.reservationSid("reservationSid", reservationSid);
       List<MediaLink> list = reservationMedia.computeIfAbsent(reservationSid, k -> new ArrayList<>());
@@ -214,7 +263,12 @@ public final class MediaAttributes {
       return this;
     }
 
-    /** The policy every link must satisfy; {@link MediaPolicy#strict()} by default. */
+    /**
+     * The policy every link must satisfy; {@link MediaPolicy#strict()} by default.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder policy(MediaPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
@@ -235,6 +289,7 @@ public final class MediaAttributes {
     /**
      * The media.
      *
+     * @return the media
      * @throws InvalidMediaException if a link breaks the {@link MediaPolicy}; the field names
      *     the link's JSON path
      */

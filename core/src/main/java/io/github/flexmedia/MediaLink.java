@@ -67,6 +67,8 @@ public sealed interface MediaLink
   /**
    * The link's {@code type} in JSON: {@code Raw}, {@code Embedded}, {@code Referenced}, {@code
    * VoiceRecording}, {@code ChatTranscript}, or the unrecognised type of an {@link Unknown} link.
+   *
+   * @return the link's {@code type} in JSON
    */
   String typeName();
 
@@ -83,7 +85,12 @@ public sealed interface MediaLink
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Raw(@JsonProperty("url") URI url, @JsonProperty("title") String title)
       implements MediaLink {
-    /** Validates; see {@link MediaLink}. */
+    /**
+     * Validates; see {@link MediaLink}.
+     *
+     * @param url the URL: absolute, with a host and no user-info
+     * @param title the title shown in Flex: not blank, no control characters
+     */
     public Raw {
       url = Checks.url("url", url);
       title = Checks.requiredTitle("title", title);
@@ -112,7 +119,12 @@ public sealed interface MediaLink
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Embedded(@JsonProperty("url") URI url, @JsonProperty("title") String title)
       implements MediaLink {
-    /** Validates; see {@link MediaLink}. */
+    /**
+     * Validates; see {@link MediaLink}.
+     *
+     * @param url the URL: absolute, with a host and no user-info
+     * @param title the title shown in Flex: not blank, no control characters
+     */
     public Embedded {
       url = Checks.url("url", url);
       title = Checks.requiredTitle("title", title);
@@ -140,7 +152,12 @@ public sealed interface MediaLink
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Referenced(@JsonProperty("url") URI url, @JsonProperty("title") String title)
       implements MediaLink {
-    /** Validates; see {@link MediaLink}. */
+    /**
+     * Validates; see {@link MediaLink}.
+     *
+     * @param url the URL: absolute, with a host and no user-info
+     * @param title the title shown in Flex: not blank, no control characters
+     */
     public Referenced {
       url = Checks.url("url", url);
       title = Checks.requiredTitle("title", title);
@@ -188,7 +205,15 @@ public sealed interface MediaLink
           List<RecordingChannel> channels,
       @JsonProperty("title") String title)
       implements MediaLink {
-    /** Validates; see {@link MediaLink}. Sub-millisecond parts of {@code startTime} are dropped. */
+    /**
+     * Validates; see {@link MediaLink}. Sub-millisecond parts of {@code startTime} are dropped.
+     *
+     * @param url the URL: absolute, with a host and no user-info
+     * @param urlProvider the URL of the service that authorises playback
+     * @param startTime when the recording starts, or {@code null}
+     * @param channels the channels, in the order of the audio
+     * @param title the title shown in Flex: not blank, no control characters
+     */
     public VoiceRecording {
       if (url == null && urlProvider == null) {
         throw new InvalidMediaException(
@@ -209,7 +234,11 @@ public sealed interface MediaLink
       return "VoiceRecording";
     }
 
-    /** A builder holding this recording's values, for edits. */
+    /**
+     * A builder holding this recording's values, for edits.
+     *
+     * @return a builder holding these values, for edits
+     */
     public Builder toBuilder() {
       Builder b = new Builder();
       b.url = url;
@@ -256,38 +285,68 @@ public sealed interface MediaLink
 
       private Builder() {}
 
-      /** The recording's own URL ({@code https}); {@code null} removes it. */
+      /**
+       * The recording's own URL ({@code https}); {@code null} removes it.
+       *
+       * @param url the URL: absolute, with a host and no user-info
+       * @return this builder
+       */
       public Builder url(String url) {
         this.url = url == null ? null : MediaPolicy.strictUrl("url", url);
         return this;
       }
 
-      /** The authorising playback service ({@code https}); {@code null} removes it. */
+      /**
+       * The authorising playback service ({@code https}); {@code null} removes it.
+       *
+       * @param urlProvider the URL of the service that authorises playback
+       * @return this builder
+       */
       public Builder urlProvider(String urlProvider) {
         this.urlProvider =
             urlProvider == null ? null : MediaPolicy.strictUrl("url_provider", urlProvider);
         return this;
       }
 
-      /** When the recording starts; sub-millisecond parts are dropped. */
+      /**
+       * When the recording starts; sub-millisecond parts are dropped.
+       *
+       * @param startTime when the recording starts, or {@code null}
+       * @return this builder
+       */
       public Builder startTime(Instant startTime) {
         this.startTime = startTime;
         return this;
       }
 
-      /** When the recording starts, in epoch milliseconds (not seconds). */
+      /**
+       * When the recording starts, in epoch milliseconds (not seconds).
+       *
+       * @param epochMillis milliseconds since the epoch
+       * @return this builder
+       */
       public Builder startTimeMillis(long epochMillis) {
         this.startTime = Instant.ofEpochMilli(epochMillis);
         return this;
       }
 
-      /** The audio's channels in order; Flex documents {@code CUSTOMER, OTHERS}. */
+      /**
+       * The audio's channels in order; Flex documents {@code CUSTOMER, OTHERS}.
+       *
+       * @param channels the channels, in the order of the audio
+       * @return this builder
+       */
       public Builder channels(RecordingChannel... channels) {
         this.channels = Arrays.asList(Objects.requireNonNull(channels, "channels"));
         return this;
       }
 
-      /** An optional title; {@code null} removes it. */
+      /**
+       * An optional title; {@code null} removes it.
+       *
+       * @param title the title shown in Flex: not blank, no control characters
+       * @return this builder
+       */
       public Builder title(String title) {
         this.title = title;
         return this;
@@ -296,6 +355,7 @@ public sealed interface MediaLink
       /**
        * The recording.
        *
+       * @return the recording
        * @throws InvalidMediaException if a value breaks a rule
        */
       public VoiceRecording build() {
@@ -312,7 +372,11 @@ public sealed interface MediaLink
   @JsonTypeName("ChatTranscript")
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ChatTranscript(@JsonProperty("sid") String sid) implements MediaLink {
-    /** Validates; see {@link MediaLink}. */
+    /**
+     * Validates; see {@link MediaLink}.
+     *
+     * @param sid the channel SID: {@code CH} and 32 hex digits
+     */
     public ChatTranscript {
       sid = Checks.chatSid("sid", sid);
     }
@@ -337,7 +401,12 @@ public sealed interface MediaLink
    */
   @JsonSerialize(using = UnknownLinkSerializer.class)
   record Unknown(String type, String json) implements MediaLink {
-    /** Validates that {@code json} is an object whose {@code type} is {@code type}. */
+    /**
+     * Validates that {@code json} is an object whose {@code type} is {@code type}.
+     *
+     * @param type the link's {@code type} value
+     * @param json the whole link object
+     */
     public Unknown {
       Objects.requireNonNull(type, "type");
       json = io.github.flexmedia.internal.Json.canonicalUnknownLink(type, json);
@@ -357,6 +426,9 @@ public sealed interface MediaLink
   /**
    * A {@link Raw} link ({@code https} only).
    *
+   * @param url the URL: absolute, with a host and no user-info
+   * @param title the title shown in Flex: not blank, no control characters
+   * @return a {@link Raw} link ({@code https} only)
    * @throws InvalidMediaException if the URL or title breaks a rule
    */
   static Raw raw(String url, String title) {
@@ -366,6 +438,9 @@ public sealed interface MediaLink
   /**
    * An {@link Embedded} link ({@code https} only).
    *
+   * @param url the URL: absolute, with a host and no user-info
+   * @param title the title shown in Flex: not blank, no control characters
+   * @return an {@link Embedded} link ({@code https} only)
    * @throws InvalidMediaException if the URL or title breaks a rule
    */
   static Embedded embedded(String url, String title) {
@@ -375,6 +450,9 @@ public sealed interface MediaLink
   /**
    * A {@link Referenced} link ({@code https} only).
    *
+   * @param url the URL: absolute, with a host and no user-info
+   * @param title the title shown in Flex: not blank, no control characters
+   * @return a {@link Referenced} link ({@code https} only)
    * @throws InvalidMediaException if the URL or title breaks a rule
    */
   static Referenced referenced(String url, String title) {
@@ -384,6 +462,8 @@ public sealed interface MediaLink
   /**
    * Starts a {@link VoiceRecording} played straight from {@code url} ({@code https} only).
    *
+   * @param url the URL: absolute, with a host and no user-info
+   * @return a builder for the recording
    * @throws InvalidMediaException if the URL breaks a rule
    */
   static VoiceRecording.Builder voiceRecording(String url) {
@@ -396,6 +476,8 @@ public sealed interface MediaLink
    * Starts a {@link VoiceRecording} whose playback Flex asks {@code urlProvider} to authorise
    * ({@code https} only). See {@link VoiceRecording} for the protocol.
    *
+   * @param urlProvider the URL of the service that authorises playback
+   * @return a builder for the recording
    * @throws InvalidMediaException if the URL breaks a rule
    */
   static VoiceRecording.Builder voiceRecordingViaProvider(String urlProvider) {
@@ -407,6 +489,8 @@ public sealed interface MediaLink
   /**
    * A {@link ChatTranscript} of the channel {@code channelSid}.
    *
+   * @param channelSid the channel SID: {@code CH} and 32 hex digits
+   * @return a {@link ChatTranscript} of the channel {@code channelSid}
    * @throws InvalidMediaException if the SID is not {@code CH} and 32 hex digits
    */
   static ChatTranscript chatTranscript(String channelSid) {

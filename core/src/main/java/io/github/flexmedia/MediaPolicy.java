@@ -39,17 +39,29 @@ public final class MediaPolicy {
     this.maxTitleLength = maxTitleLength;
   }
 
-  /** The default policy: {@code https} only, any host. */
+  /**
+   * The default policy: {@code https} only, any host.
+   *
+   * @return the default policy
+   */
   public static MediaPolicy strict() {
     return STRICT;
   }
 
-  /** Starts a policy from the strict default. */
+  /**
+   * Starts a policy from the strict default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether plain {@code http} links are admitted (they are not by default). */
+  /**
+   * Whether plain {@code http} links are admitted (they are not by default).
+   *
+   * @return whether plain {@code http} links are admitted (they are not by default)
+   */
   public boolean allowsInsecureHttp() {
     return allowInsecureHttp;
   }
@@ -57,17 +69,27 @@ public final class MediaPolicy {
   /**
    * Host names links may point to; entries starting with a dot admit any subdomain. Empty means
    * any host.
+   *
+   * @return the allowed hosts and suffixes, lower case; empty for any host
    */
   public Set<String> allowedHosts() {
     return allowedHosts;
   }
 
-  /** The longest URL admitted, in characters; 2048 by default (and at most). */
+  /**
+   * The longest URL admitted, in characters; 2048 by default (and at most).
+   *
+   * @return the longest URL admitted, in characters
+   */
   public int maxUrlLength() {
     return maxUrlLength;
   }
 
-  /** The longest title admitted, in characters; unlimited by default. */
+  /**
+   * The longest title admitted, in characters; unlimited by default.
+   *
+   * @return the longest title admitted, in characters
+   */
   public int maxTitleLength() {
     return maxTitleLength;
   }
@@ -171,7 +193,12 @@ public final class MediaPolicy {
 
     private Builder() {}
 
-    /** Admits URLs of at most {@code max} characters, 1 to 2048 (the default and the ceiling). */
+    /**
+     * Admits URLs of at most {@code max} characters, 1 to 2048 (the default and the ceiling).
+     *
+     * @param max the limit, in characters
+     * @return this builder
+     */
     public Builder maxUrlLength(int max) {
       if (max < 1 || max > Checks.MAX_URL_LENGTH) {
         throw new InvalidMediaException(
@@ -181,7 +208,12 @@ public final class MediaPolicy {
       return this;
     }
 
-    /** Admits titles of at most {@code max} characters (unlimited by default). */
+    /**
+     * Admits titles of at most {@code max} characters (unlimited by default).
+     *
+     * @param max the limit, in characters
+     * @return this builder
+     */
     public Builder maxTitleLength(int max) {
       if (max < 1) {
         throw new InvalidMediaException("maxTitleLength", "range", "must be at least 1 (was " + max + ")");
@@ -193,6 +225,8 @@ public final class MediaPolicy {
     /**
      * Admits plain {@code http} links. Flex loads them from supervisors' browsers in clear text:
      * use only for lab hosts that carry no PHI.
+     *
+     * @return this builder
      */
     public Builder allowInsecureHttp() {
       this.allowInsecureHttp = true;
@@ -202,6 +236,9 @@ public final class MediaPolicy {
     /**
      * Restricts links to these hosts. {@code "crm.example.com"} admits exactly that host; {@code
      * ".example.com"} admits any subdomain of it (not {@code example.com} itself).
+     *
+     * @param hosts host names, or suffixes starting with a dot
+     * @return this builder
      */
     public Builder allowHosts(String... hosts) {
       for (int i = 0; i < hosts.length; i++) {
@@ -215,7 +252,11 @@ public final class MediaPolicy {
       return this;
     }
 
-    /** The policy. */
+    /**
+     * The policy.
+     *
+     * @return the policy
+     */
     public MediaPolicy build() {
       return new MediaPolicy(
           allowInsecureHttp,

@@ -119,6 +119,8 @@ public final class MediaPreview {
    * Writes the page for {@code media} to {@code file}, creating its folder.
    *
    * @return {@code file}
+   * @param media the media
+   * @param file the file to write
    * @throws IOException if it cannot be written
    */
   public static Path write(MediaAttributes media, Path file) throws IOException {

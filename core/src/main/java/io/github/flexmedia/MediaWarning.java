@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record MediaWarning(Code code, String message, String path) {
 
-  /** Validates that no part is null. */
+  /**
+   * Validates that no part is null.
+   *
+   * @param code what kind of problem it is
+   * @param message an explanation for people, without URLs or titles
+   * @param path the JSON path the problem is at
+   */
   public MediaWarning {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");

@@ -22,7 +22,11 @@ public enum RecordingChannel {
     this.wireName = wireName;
   }
 
-  /** The value Flex expects in JSON: {@code customer} or {@code others}. */
+  /**
+   * The value Flex expects in JSON: {@code customer} or {@code others}.
+   *
+   * @return the value Flex expects in JSON
+   */
   public String wireName() {
     return wireName;
   }

@@ -16,7 +16,14 @@ import java.util.Objects;
 public record AttachResult(
     TaskSnapshot task, int attempts, boolean changed, List<MediaWarning> warnings) {
 
-  /** Copies the warnings. */
+  /**
+   * Copies the warnings.
+   *
+   * @param attempts how many attempts were made
+   * @param changed whether a write was made
+   * @param task the task
+   * @param warnings the lint warnings of the media
+   */
   public AttachResult {
     Objects.requireNonNull(task, "task");
     warnings = List.copyOf(warnings);

@@ -10,6 +10,7 @@ import io.github.flexmedia.MediaAttributes;
 public class AttributesTooLargeException extends TaskRouterException {
   private static final long serialVersionUID = 1L;
 
+  /** The refused document's length. */
   private final int length;
 
   /**
@@ -31,7 +32,11 @@ public class AttributesTooLargeException extends TaskRouterException {
     this.length = length;
   }
 
-  /** The refused document's length in characters. */
+  /**
+   * The refused document's length in characters.
+   *
+   * @return the refused document's length in characters
+   */
   public int length() {
     return length;
   }

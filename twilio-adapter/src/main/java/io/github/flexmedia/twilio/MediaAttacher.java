@@ -68,7 +68,12 @@ public final class MediaAttacher {
     this.policy = b.policy;
   }
 
-  /** Starts an attacher over {@code client}: APPEND, 5 attempts, 200 ms to 10 s backoff. */
+  /**
+   * Starts an attacher over {@code client}: APPEND, 5 attempts, 200 ms to 10 s backoff.
+   *
+   * @param client the TaskRouter to talk to
+   * @return a new builder
+   */
   public static Builder builder(TaskRouterClient client) {
     return new Builder(client);
   }
@@ -77,6 +82,10 @@ public final class MediaAttacher {
    * Reads the task, merges {@code media} into its attributes and writes them back, retrying as
    * described on the class.
    *
+   * @param media the media
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return what was done: the task afterwards, the attempts, whether it wrote, the lint warnings
    * @throws TaskRouterException (or a subclass) when it gives up; the task is then unchanged by
    *     this call
    * @throws io.github.flexmedia.MalformedAttributesException if the task's attributes cannot be
@@ -93,6 +102,10 @@ public final class MediaAttacher {
    * Like {@link #attach(String, String, MediaAttributes)}, starting from a snapshot the caller
    * already holds (for example from a TaskRouter event callback), which saves the first read. A
    * stale snapshot costs one 412 and a fresh read, nothing more.
+   *
+   * @param current the task as the caller last saw it
+   * @param media the media
+   * @return what was done; see {@link #attach(String, String, MediaAttributes)}
    */
   public AttachResult attach(TaskSnapshot current, MediaAttributes media) {
     Objects.requireNonNull(current, "current");
@@ -150,6 +163,10 @@ public final class MediaAttacher {
    *
    * @param otherAttributesJson the rest of the attributes (routing data, customer data); {@code
    *     null} or {@code {}} for none
+   * @param media the media
+   * @param workflowSid the workflow that routes the task: {@code WW} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the new task with its ETag
    * @throws TaskRouterException when TaskRouter refuses or the attempts run out
    */
   public TaskSnapshot createTask(
@@ -177,6 +194,12 @@ public final class MediaAttacher {
    * Attaches the same media to many tasks, at most {@code concurrency} at a time.
    *
    * @see #attachAll(String, Map, int, BulkProgressListener)
+   * @param concurrency how many tasks are worked on at once, at least 1
+   * @param listener told of each task as it finishes
+   * @param media the media
+   * @param taskSids the tasks
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return one outcome per task, in the order given
    */
   public List<TaskOutcome> attachAll(
       String workspaceSid,
@@ -199,6 +222,7 @@ public final class MediaAttacher {
    * @param concurrency how many tasks are worked on at once (threads), at least 1
    * @param listener told of each task as it finishes; see {@link BulkProgressListener}
    * @return one outcome per task, in the map's iteration order
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
    */
   public List<TaskOutcome> attachAll(
       String workspaceSid,
@@ -332,7 +356,12 @@ public final class MediaAttacher {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** {@link MergeMode#APPEND} (the default) or {@link MergeMode#REPLACE}. */
+    /**
+     * {@link MergeMode#APPEND} (the default) or {@link MergeMode#REPLACE}.
+     *
+     * @param mergeMode APPEND or REPLACE
+     * @return this builder
+     */
     public Builder mergeMode(MergeMode mergeMode) {
       this.mergeMode = Objects.requireNonNull(mergeMode, "mergeMode");
       return this;
@@ -341,6 +370,9 @@ public final class MediaAttacher {
     /**
      * How many read–merge–write attempts one attach may make, at least 1; 5 by default. Many
      * writers contending for one task need more (16 simultaneous writers need up to 16).
+     *
+     * @param maxAttempts the most attempts, at least 1
+     * @return this builder
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
@@ -353,6 +385,10 @@ public final class MediaAttacher {
     /**
      * The exponential backoff: the n-th retry waits up to {@code initial × 2^(n-1)}, capped at
      * {@code max}, with jitter. 200 ms and 10 s by default. A {@code Retry-After} replaces it.
+     *
+     * @param initial the first wait's cap
+     * @param max the cap of every wait
+     * @return this builder
      */
     public Builder backoff(Duration initial, Duration max) {
       if (initial.isNegative() || max.compareTo(initial) < 0) {
@@ -366,6 +402,9 @@ public final class MediaAttacher {
     /**
      * The longest {@code Retry-After} honoured (60 s by default); a longer one ends the attach
      * with {@link RateLimitedException} at once rather than blocking the thread.
+     *
+     * @param maxRetryAfter the longest wait honoured
+     * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       if (maxRetryAfter.isNegative()) {
@@ -375,13 +414,23 @@ public final class MediaAttacher {
       return this;
     }
 
-    /** How to wait between attempts; tests inject one that records instead of sleeping. */
+    /**
+     * How to wait between attempts; tests inject one that records instead of sleeping.
+     *
+     * @param sleeper how to wait
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** The source of jitter, values in [0, 1); tests inject a fixed one. */
+    /**
+     * The source of jitter, values in [0, 1); tests inject a fixed one.
+     *
+     * @param jitter values in [0, 1)
+     * @return this builder
+     */
     public Builder jitter(DoubleSupplier jitter) {
       this.jitter = Objects.requireNonNull(jitter, "jitter");
       return this;
@@ -390,13 +439,20 @@ public final class MediaAttacher {
     /**
      * A policy every link must satisfy before anything is sent, on top of the one the media were
      * built with (for example a host allow-list set centrally). None by default.
+     *
+     * @param policy the policy
+     * @return this builder
      */
     public Builder policy(MediaPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** The attacher. */
+    /**
+     * The attacher.
+     *
+     * @return the attacher
+     */
     public MediaAttacher build() {
       return new MediaAttacher(this);
     }

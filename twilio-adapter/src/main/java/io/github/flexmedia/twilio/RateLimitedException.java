@@ -11,12 +11,16 @@ import java.util.Optional;
 public class RateLimitedException extends TaskRouterException {
   private static final long serialVersionUID = 1L;
 
-  private final Duration retryAfter; // null when the server sent no Retry-After
+  /** The server's Retry-After; null when it sent none. */
+  private final Duration retryAfter;
 
   /**
    * Creates the exception.
    *
    * @param retryAfter the server's {@code Retry-After}, or {@code null} when absent
+   * @param cause the underlying failure, or {@code null}
+   * @param errorCode Twilio's error code (e.g. 20404), or 0 when unknown
+   * @param message an explanation for people, without URLs or titles
    */
   public RateLimitedException(String message, int errorCode, Duration retryAfter, Throwable cause) {
     this(message, errorCode, retryAfter, 0, cause);
@@ -28,7 +32,11 @@ public class RateLimitedException extends TaskRouterException {
     this.retryAfter = retryAfter;
   }
 
-  /** The wait the server asked for in {@code Retry-After}, if it sent one. */
+  /**
+   * The wait the server asked for in {@code Retry-After}, if it sent one.
+   *
+   * @return the wait the server asked for in {@code Retry-After}, if it sent one
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -8,7 +8,13 @@ package io.github.flexmedia.twilio;
 public class TaskConflictException extends TaskRouterException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link TaskRouterException}. */
+  /**
+   * Creates the exception; see {@link TaskRouterException}.
+   *
+   * @param cause the underlying failure, or {@code null}
+   * @param errorCode Twilio's error code (e.g. 20404), or 0 when unknown
+   * @param message an explanation for people, without URLs or titles
+   */
   public TaskConflictException(String message, int errorCode, Throwable cause) {
     this(message, errorCode, 0, cause);
   }

@@ -8,7 +8,13 @@ package io.github.flexmedia.twilio;
 public class TaskNotFoundException extends TaskRouterException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; see {@link TaskRouterException}. */
+  /**
+   * Creates the exception; see {@link TaskRouterException}.
+   *
+   * @param cause the underlying failure, or {@code null}
+   * @param errorCode Twilio's error code (e.g. 20404), or 0 when unknown
+   * @param message an explanation for people, without URLs or titles
+   */
   public TaskNotFoundException(String message, int errorCode, Throwable cause) {
     this(message, errorCode, 0, cause);
   }
@@ -17,7 +23,13 @@ public class TaskNotFoundException extends TaskRouterException {
     super(message, 404, errorCode, attempts, cause);
   }
 
-  /** The standard message for {@code taskSid}. */
+  /**
+   * The standard message for {@code taskSid}.
+   *
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the standard message for {@code taskSid}
+   */
   public static String messageFor(String workspaceSid, String taskSid) {
     return "task " + taskSid + " was not found in workspace " + workspaceSid
         + ": it never existed, or it was completed or canceled more than about two minutes ago"

@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record TaskOutcome(String taskSid, AttachResult result, RuntimeException error) {
 
-  /** Exactly one of {@code result} and {@code error} is present. */
+  /**
+   * Exactly one of {@code result} and {@code error} is present.
+   *
+   * @param error the failure when the attach failed, else {@code null}
+   * @param result the result when the attach succeeded, else {@code null}
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   */
   public TaskOutcome {
     Objects.requireNonNull(taskSid, "taskSid");
     if ((result == null) == (error == null)) {
@@ -21,12 +27,20 @@ public record TaskOutcome(String taskSid, AttachResult result, RuntimeException 
     }
   }
 
-  /** Whether the attach succeeded. */
+  /**
+   * Whether the attach succeeded.
+   *
+   * @return whether the attach succeeded
+   */
   public boolean succeeded() {
     return result != null;
   }
 
-  /** The result, if it succeeded. */
+  /**
+   * The result, if it succeeded.
+   *
+   * @return the result, if it succeeded
+   */
   public Optional<AttachResult> resultIfSucceeded() {
     return Optional.ofNullable(result);
   }

@@ -20,6 +20,9 @@ public interface TaskRouterClient {
   /**
    * Reads a task with its ETag.
    *
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the task with its ETag
    * @throws TaskNotFoundException if there is no such task (never created, or deleted after it
    *     ended)
    * @throws TaskRouterException for any other failure
@@ -33,6 +36,8 @@ public interface TaskRouterClient {
    * @param ifMatch the ETag the update is conditional on, passed verbatim; {@code null} for an
    *     unconditional update
    * @return the task after the update, with its new ETag
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
    * @throws TaskConflictException if {@code ifMatch} no longer matches (HTTP 412)
    * @throws TaskRouterException for any other failure
    */
@@ -42,6 +47,10 @@ public interface TaskRouterClient {
   /**
    * Creates a task routed by {@code workflowSid}.
    *
+   * @param attributesJson the whole attributes document
+   * @param workflowSid the workflow that routes the task: {@code WW} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the new task with its ETag
    * @throws TaskRouterException on failure
    */
   TaskSnapshot createTask(String workspaceSid, String workflowSid, String attributesJson);

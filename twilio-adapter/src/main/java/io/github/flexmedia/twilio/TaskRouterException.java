@@ -21,8 +21,11 @@ package io.github.flexmedia.twilio;
 public class TaskRouterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status, or 0. */
   private final int statusCode;
+  /** Twilio's error code, or 0. */
   private final int errorCode;
+  /** Attempts made before giving up, or 0. */
   private final int attempts;
 
   /**
@@ -37,7 +40,15 @@ public class TaskRouterException extends RuntimeException {
     this(message, statusCode, errorCode, 0, cause);
   }
 
-  /** Creates the exception after {@code attempts} attempts; see the other constructor. */
+  /**
+   * Creates the exception after {@code attempts} attempts; see the other constructor.
+   *
+   * @param attempts how many attempts were made
+   * @param cause the underlying failure, or {@code null}
+   * @param errorCode Twilio's error code (e.g. 20404), or 0 when unknown
+   * @param message an explanation for people, without URLs or titles
+   * @param statusCode the HTTP status, or 0 when no response arrived
+   */
   protected TaskRouterException(
       String message, int statusCode, int errorCode, int attempts, Throwable cause) {
     super(message, cause);
@@ -46,22 +57,38 @@ public class TaskRouterException extends RuntimeException {
     this.attempts = attempts;
   }
 
-  /** The HTTP status, or 0 when no response arrived (I/O failure, timeout) or none was sent. */
+  /**
+   * The HTTP status, or 0 when no response arrived (I/O failure, timeout) or none was sent.
+   *
+   * @return the HTTP status, or 0 when no response arrived (I/O failure, timeout) or none was sent
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Twilio's error code (e.g. {@code 20404}, {@code 20429}), or 0 when unknown. */
+  /**
+   * Twilio's error code (e.g. {@code 20404}, {@code 20429}), or 0 when unknown.
+   *
+   * @return Twilio's error code, or 0
+   */
   public int errorCode() {
     return errorCode;
   }
 
-  /** How many attempts {@link MediaAttacher} made before giving up; 0 for a single call. */
+  /**
+   * How many attempts {@link MediaAttacher} made before giving up; 0 for a single call.
+   *
+   * @return how many attempts {@link MediaAttacher} made before giving up
+   */
   public int attempts() {
     return attempts;
   }
 
-  /** Whether trying the same call again later may succeed: 5xx and I/O failures. */
+  /**
+   * Whether trying the same call again later may succeed: 5xx and I/O failures.
+   *
+   * @return whether trying the same call again later may succeed
+   */
   public boolean isRetryable() {
     return statusCode == 0 || statusCode >= 500;
   }
@@ -76,7 +103,12 @@ public class TaskRouterException extends RuntimeException {
     return new TaskRouterException(withAttempts(attempts), statusCode, errorCode, attempts, this);
   }
 
-  /** The message with the attempt count appended, for {@link #afterAttempts(int)}. */
+  /**
+   * The message with the attempt count appended, for {@link #afterAttempts(int)}.
+   *
+   * @param attempts how many attempts were made
+   * @return the message with the attempt count appended, for {@link #afterAttempts(int)}
+   */
   protected final String withAttempts(int attempts) {
     return getMessage() + " (gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")";
   }

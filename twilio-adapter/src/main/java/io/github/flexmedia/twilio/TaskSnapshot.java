@@ -22,7 +22,16 @@ public record TaskSnapshot(
     String assignmentStatus,
     String taskChannel) {
 
-  /** Requires the SIDs; an absent attributes document is the empty object. */
+  /**
+   * Requires the SIDs; an absent attributes document is the empty object.
+   *
+   * @param assignmentStatus {@code pending}, {@code reserved}, {@code assigned}, {@code wrapping}, {@code completed} or {@code canceled}
+   * @param attributesJson the whole attributes document
+   * @param etag the task's version, verbatim, or {@code null}
+   * @param taskChannel the task channel's unique name, e.g. {@code voice}
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   */
   public TaskSnapshot {
     Objects.requireNonNull(workspaceSid, "workspaceSid");
     Objects.requireNonNull(taskSid, "taskSid");

@@ -57,6 +57,7 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
    * A client built from the process environment: {@code TWILIO_ACCOUNT_SID} with either {@code
    * TWILIO_AUTH_TOKEN}, or {@code TWILIO_API_KEY} and {@code TWILIO_API_SECRET}.
    *
+   * @return a client built from the process environment
    * @throws IllegalStateException naming the missing variable (never printing any value)
    */
   public static TwilioTaskRouterClient fromEnvironment() {
@@ -66,6 +67,9 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
   /**
    * Like {@link #fromEnvironment()}, reading variables through {@code env} (for tests, or a
    * secrets manager).
+   *
+   * @param env reads an environment variable by name
+   * @return the client
    */
   public static TwilioTaskRouterClient fromEnvironment(Function<String, String> env) {
     String accountSid = require(env, "TWILIO_ACCOUNT_SID");

@@ -88,6 +88,8 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   /**
    * An empty router keeping the last {@code callLogLimit} calls, so that a long load test does not
    * hold every attributes document it ever sent.
+   *
+   * @param callLogLimit how many calls to keep, 0 for none
    */
   public InMemoryTaskRouter(int callLogLimit) {
     if (callLogLimit < 0) {
@@ -98,12 +100,28 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
 
   // --- seeding and inspection (not recorded, never faulted) ----------------------------------
 
-  /** Stores a pending voice task with these attributes, replacing any task with that SID. */
+  /**
+   * Stores a pending voice task with these attributes, replacing any task with that SID.
+   *
+   * @param attributesJson the whole attributes document
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the stored task
+   */
   public TaskSnapshot putTask(String workspaceSid, String taskSid, String attributesJson) {
     return putTask(workspaceSid, taskSid, attributesJson, "pending", "voice");
   }
 
-  /** Stores a task, replacing any task with that SID; its ETag starts at {@code "1"}. */
+  /**
+   * Stores a task, replacing any task with that SID; its ETag starts at {@code "1"}.
+   *
+   * @param assignmentStatus {@code pending}, {@code reserved}, {@code assigned}, {@code wrapping}, {@code completed} or {@code canceled}
+   * @param attributesJson the whole attributes document
+   * @param taskChannel the task channel's unique name, e.g. {@code voice}
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the stored task
+   */
   public TaskSnapshot putTask(
       String workspaceSid, String taskSid, String attributesJson, String assignmentStatus,
       String taskChannel) {
@@ -117,7 +135,13 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     }
   }
 
-  /** The task as stored now, without recording a call or consuming a fault. */
+  /**
+   * The task as stored now, without recording a call or consuming a fault.
+   *
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the task as stored now, without recording a call or consuming a fault
+   */
   public Optional<TaskSnapshot> task(String workspaceSid, String taskSid) {
     synchronized (lock) {
       Stored s = tasks.get(key(workspaceSid, taskSid));
@@ -128,6 +152,9 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   /**
    * The task's attributes as stored now.
    *
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @return the task's attributes as stored now
    * @throws IllegalStateException if there is no such task
    */
   public String attributes(String workspaceSid, String taskSid) {
@@ -136,14 +163,25 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
         .attributesJson();
   }
 
-  /** Removes a task, as TaskRouter does a while after it ends; later calls get 404. */
+  /**
+   * Removes a task, as TaskRouter does a while after it ends; later calls get 404.
+   *
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   */
   public void removeTask(String workspaceSid, String taskSid) {
     synchronized (lock) {
       tasks.remove(key(workspaceSid, taskSid));
     }
   }
 
-  /** Changes a task's assignment status (e.g. {@code completed}); the ETag changes too. */
+  /**
+   * Changes a task's assignment status (e.g. {@code completed}); the ETag changes too.
+   *
+   * @param assignmentStatus {@code pending}, {@code reserved}, {@code assigned}, {@code wrapping}, {@code completed} or {@code canceled}
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   */
   public void setAssignmentStatus(String workspaceSid, String taskSid, String assignmentStatus) {
     synchronized (lock) {
       Stored s = require(workspaceSid, taskSid);
@@ -152,14 +190,22 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     }
   }
 
-  /** How many tasks are stored. */
+  /**
+   * How many tasks are stored.
+   *
+   * @return how many tasks are stored
+   */
   public int taskCount() {
     synchronized (lock) {
       return tasks.size();
     }
   }
 
-  /** The calls received so far, oldest first (the last {@code callLogLimit} of them). */
+  /**
+   * The calls received so far, oldest first (the last {@code callLogLimit} of them).
+   *
+   * @return the calls received so far, oldest first (the last {@code callLogLimit} of them)
+   */
   public List<RecordedCall> calls() {
     synchronized (lock) {
       return List.copyOf(calls);
@@ -175,17 +221,36 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
 
   // --- faults --------------------------------------------------------------------------------
 
-  /** The next {@code count} calls of any operation are answered with {@code fault}. */
+  /**
+   * The next {@code count} calls of any operation are answered with {@code fault}.
+   *
+   * @param count how many calls, at least 1
+   * @param fault the failure to answer with
+   * @return this router, for chaining
+   */
   public InMemoryTaskRouter failNext(int count, Fault fault) {
     return queue(null, count, fault);
   }
 
-  /** The next {@code count} calls of {@code operation} are answered with {@code fault}. */
+  /**
+   * The next {@code count} calls of {@code operation} are answered with {@code fault}.
+   *
+   * @param count how many calls, at least 1
+   * @param fault the failure to answer with
+   * @param operation the operation the faults apply to
+   * @return this router, for chaining
+   */
   public InMemoryTaskRouter failNext(Operation operation, int count, Fault fault) {
     return queue(Objects.requireNonNull(operation, "operation"), count, fault);
   }
 
-  /** Every call of {@code operation} ({@code null}: any) is answered with {@code fault}. */
+  /**
+   * Every call of {@code operation} ({@code null}: any) is answered with {@code fault}.
+   *
+   * @param operation the operation the fault applies to, or {@code null} for every operation
+   * @param fault the failure to answer with
+   * @return this router, for chaining
+   */
   public InMemoryTaskRouter failAlways(Operation operation, Fault fault) {
     synchronized (lock) {
       this.permanent = Objects.requireNonNull(fault, "fault");

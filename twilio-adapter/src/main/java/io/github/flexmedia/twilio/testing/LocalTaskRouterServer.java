@@ -102,12 +102,23 @@ public final class LocalTaskRouterServer implements AutoCloseable {
     server.start();
   }
 
-  /** Starts a server with a new, empty router and the default credentials. */
+  /**
+   * Starts a server with a new, empty router and the default credentials.
+   *
+   * @return the running server; close it when done
+   */
   public static LocalTaskRouterServer start() {
     return start(new InMemoryTaskRouter(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN);
   }
 
-  /** Starts a server over {@code router}, accepting only these credentials. */
+  /**
+   * Starts a server over {@code router}, accepting only these credentials.
+   *
+   * @param accountSid the account SID the server accepts
+   * @param authToken the auth token the server accepts
+   * @param router the router holding the task
+   * @return the running server; close it when done
+   */
   public static LocalTaskRouterServer start(
       InMemoryTaskRouter router, String accountSid, String authToken) {
     try {
@@ -118,28 +129,49 @@ public final class LocalTaskRouterServer implements AutoCloseable {
     }
   }
 
-  /** The state and faults behind the server. */
+  /**
+   * The state and faults behind the server.
+   *
+   * @return the state and faults behind the server
+   */
   public InMemoryTaskRouter router() {
     return router;
   }
 
-  /** The port on 127.0.0.1. */
+  /**
+   * The port on 127.0.0.1.
+   *
+   * @return the port on 127.0.0.1
+   */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** How many HTTP requests arrived (including refused and faulted ones). */
+  /**
+   * How many HTTP requests arrived (including refused and faulted ones).
+   *
+   * @return how many HTTP requests arrived (including refused and faulted ones)
+   */
   public int requestCount() {
     return requests.get();
   }
 
-  /** Delays every answer by {@code latency} (zero by default), to model a remote TaskRouter. */
+  /**
+   * Delays every answer by {@code latency} (zero by default), to model a remote TaskRouter.
+   *
+   * @param latency the delay added to every answer
+   * @return this server
+   */
   public LocalTaskRouterServer latency(Duration latency) {
     this.latency = Objects.requireNonNull(latency, "latency");
     return this;
   }
 
-  /** A twilio-java client, with this server's credentials, whose requests all come here. */
+  /**
+   * A twilio-java client, with this server's credentials, whose requests all come here.
+   *
+   * @return a twilio-java client, with this server's credentials, whose requests all come here
+   */
   public TwilioRestClient restClient() {
     return restClient(accountSid, authToken);
   }
@@ -149,6 +181,10 @@ public final class LocalTaskRouterServer implements AutoCloseable {
    * whatever host twilio-java addresses (do not set a region or an edge: twilio-java rewrites
    * hosts with them). Responses time out after 10 seconds. Apache HttpClient's automatic retries
    * are off; twilio-java's own retry of 5xx answers (3 tries, 100 ms apart) stays.
+   *
+   * @param password the auth token or API key secret
+   * @param username the account SID or API key SID to authenticate with
+   * @return a twilio-java client whose requests all come to this server
    */
   public TwilioRestClient restClient(String username, String password) {
     HttpHost local = new HttpHost("http", "127.0.0.1", port());
