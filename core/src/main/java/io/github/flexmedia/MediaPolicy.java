@@ -266,13 +266,9 @@ public final class MediaPolicy {
     }
   }
 
-  static void checkDefault(String field, URI url) {
-    STRICT.checkUrl(field, url);
-  }
-
   static URI strictUrl(String field, String url) {
     URI uri = Checks.url(field, Checks.parseUrl(field, url));
-    checkDefault(field, uri);
+    STRICT.checkUrl(field, uri);
     return uri;
   }
 }
