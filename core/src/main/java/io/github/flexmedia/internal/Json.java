@@ -191,18 +191,7 @@ public final class Json {
 
   /** A short name of a node's JSON kind for messages, never its value. */
   public static String kind(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
-      return "nothing";
-    }
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> "not JSON data";
-    };
+    return node == null || node.isMissingNode() ? "nothing" : kind(node.asToken());
   }
 
   private static String where(JsonLocation location) {
