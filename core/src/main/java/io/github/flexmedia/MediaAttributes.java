@@ -294,25 +294,16 @@ public final class MediaAttributes {
      *     the link's JSON path
      */
     public MediaAttributes build() {
-      if (taskMedia != null) {
-        checkAll("conversations.media", taskMedia);
-      }
-      reservationMedia.forEach((sid, links) ->
-          checkAll("reservation_attributes." + sid + ".media", links));
       if (taskMedia == null && reservationMedia.isEmpty()) {
         return EMPTY;
       }
       Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
       reservationMedia.forEach((sid, links) -> reservations.put(sid, List.copyOf(links)));
-      return new MediaAttributes(
+      MediaAttributes media = new MediaAttributes(
           taskMedia == null ? null : List.copyOf(taskMedia),
           Collections.unmodifiableMap(reservations));
-    }
-
-    private void checkAll(String path, List<MediaLink> links) {
-      for (int i = 0; i < links.size(); i++) {
-        policy.check(path + "[" + i + "]", links.get(i));
-      }
+      policy.check(media);
+      return media;
     }
   }
 }

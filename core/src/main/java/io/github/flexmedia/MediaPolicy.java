@@ -95,6 +95,25 @@ public final class MediaPolicy {
   }
 
   /**
+   * Checks every link of {@code media}, task level first, then each reservation in order.
+   *
+   * @param media the media to check
+   * @throws InvalidMediaException naming the first offending link's JSON path and the rule
+   */
+  public void check(MediaAttributes media) {
+    Objects.requireNonNull(media, "media");
+    checkAll("conversations.media", media.taskMedia());
+    media.reservationMedia().forEach((sid, links) ->
+        checkAll("reservation_attributes." + sid + ".media", links));
+  }
+
+  private void checkAll(String path, List<MediaLink> links) {
+    for (int i = 0; i < links.size(); i++) {
+      check(path + "[" + i + "]", links.get(i));
+    }
+  }
+
+  /**
    * Checks one link.
    *
    * @param field the name to report a failure under, e.g. {@code conversations.media[0]}

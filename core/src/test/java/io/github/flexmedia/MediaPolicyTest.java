@@ -80,6 +80,20 @@ class MediaPolicyTest {
   }
 
   @Test
+  void checksAWholeMediaAttributesAndNamesTheOffendingPath() {
+    MediaAttributes media = MediaAttributes.builder()
+        .media(Fixtures.embedded())
+        .reservationMedia(Fixtures.WR_1, Fixtures.chat(), MediaLink.raw("https://other.example.net/x", "t"))
+        .build();
+    MediaPolicy policy = MediaPolicy.builder().allowHosts("support.example.com").build();
+
+    assertThatThrownBy(() -> policy.check(media))
+        .isInstanceOfSatisfying(InvalidMediaException.class, e ->
+            assertThat(e.field()).isEqualTo("reservation_attributes." + Fixtures.WR_1 + ".media[1].url"));
+    MediaPolicy.strict().check(media);
+  }
+
+  @Test
   void builderRefusesNonsenseLimits() {
     assertThatThrownBy(() -> MediaPolicy.builder().maxUrlLength(0)).isInstanceOf(InvalidMediaException.class);
     assertThatThrownBy(() -> MediaPolicy.builder().maxUrlLength(4096)).hasMessageContaining("2048");

@@ -1,7 +1,6 @@
 package io.github.flexmedia.twilio;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.MediaWarning;
 import io.github.flexmedia.MergeMode;
@@ -288,17 +287,8 @@ public final class MediaAttacher {
   }
 
   private void checkPolicy(MediaAttributes media) {
-    if (policy == null) {
-      return;
-    }
-    check("conversations.media", media.taskMedia());
-    media.reservationMedia().forEach((sid, links) ->
-        check("reservation_attributes." + sid + ".media", links));
-  }
-
-  private void check(String path, List<MediaLink> links) {
-    for (int i = 0; i < links.size(); i++) {
-      policy.check(path + "[" + i + "]", links.get(i));
+    if (policy != null) {
+      policy.check(media);
     }
   }
 
