@@ -12,8 +12,9 @@ final class DeadlinePassedException extends TaskRouterException {
   private final String taskSid;
 
   DeadlinePassedException(String taskSid, int attempts) {
-    super("task " + taskSid + ": the attach deadline passed before the next call could start", 0, 0,
-        attempts, null);
+    super("task " + taskSid + ": the attach deadline passed before the next call could start"
+        + (attempts == 0 ? "" : " (gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")"),
+        0, 0, attempts, null);
     this.taskSid = taskSid;
   }
 
