@@ -268,9 +268,10 @@ public final class AttachQueue {
   }
 
   /**
-   * Stops taking work and waits up to {@code timeout} for the accepted work to finish. What is
-   * still unfinished then is returned (and stays in the store); a queue that owns its workers
-   * interrupts them.
+   * Stops taking work and waits up to {@code timeout} for the accepted work to finish. A queue
+   * that owns its workers then interrupts them (an interrupted attach is reported {@code FAILED})
+   * and waits up to one more second. What is still unfinished is returned, and stays in the
+   * store; an attach blocked in I/O past that second may still be reported later.
    *
    * @param timeout how long to wait for the work to drain
    * @return the attaches not finished, empty when everything drained
@@ -292,11 +293,16 @@ public final class AttachQueue {
         }
       }
     }
-    List<PendingAttach> left = new ArrayList<>(inFlight.values());
     if (ownExecutor != null) {
+      // An interrupted worker reports FAILED and leaves inFlight; give it a moment to do so.
       ownExecutor.shutdownNow();
+      try {
+        ownExecutor.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
-    return List.copyOf(left);
+    return List.copyOf(new ArrayList<>(inFlight.values()));
   }
 
   /** The default store: in memory, lost on a crash. */

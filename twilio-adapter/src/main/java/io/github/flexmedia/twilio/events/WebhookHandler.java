@@ -42,6 +42,12 @@ import java.util.function.Function;
  * carry {@code WorkspaceSid} and {@code TaskSid} query parameters (Twilio signs the query too):
  * set {@code recordingStatusCallback} to {@code https://hooks.example.com/recording?WorkspaceSid=WS…&TaskSid=WT…}.
  *
+ * <p>Deadlines ({@link AttachQueue#deadlineAfter(Instant)}): a TaskRouter event's {@code
+ * Timestamp} plus the queue's window (for {@code task.completed}, the time TaskRouter keeps the
+ * task); a recording callback's arrival plus the window. In asynchronous mode, when one event of
+ * a batch is refused the answer is 503 while the others stay queued: a redelivery re-adds their
+ * links, which {@link io.github.flexmedia.MergeMode#APPEND} does not duplicate.
+ *
  * <table>
  *   <caption>Answers</caption>
  *   <tr><th>status</th><th>when</th></tr>
