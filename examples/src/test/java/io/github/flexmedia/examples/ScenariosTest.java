@@ -140,13 +140,13 @@ class ScenariosTest {
     assertThat(code).isZero();
     try (var files = java.nio.file.Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
-          .hasSize(10).contains("01-CreateTaskWithReferencedLink.html", "10-ReadMediaBack.html");
+          .hasSize(11).contains("01-CreateTaskWithReferencedLink.html", "10-ReadMediaBack.html");
     }
     assertThat(text).contains("preview: " + dir.toAbsolutePath().normalize().resolve("03-EmbeddedLink.html"));
     assertThat(java.nio.file.Files.readString(dir.resolve("07-ReservationLevelMedia.html")))
         .contains("data-reservation=\"" + ReservationLevelMedia.SECOND + "\"");
     assertThat(text.lines().findFirst().orElseThrow()).contains("local TaskRouter emulator");
-    assertThat(text).contains("Summary: 10 of 10 scenarios ran").doesNotContain("FAILED");
+    assertThat(text).contains("Summary: 11 of 11 scenarios ran").doesNotContain("FAILED");
   }
 
   @Test
