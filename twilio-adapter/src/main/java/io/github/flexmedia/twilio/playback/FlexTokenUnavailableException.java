@@ -8,6 +8,7 @@ package io.github.flexmedia.twilio.playback;
 public final class FlexTokenUnavailableException extends FlexTokenException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status Twilio answered, 0 for none. */
   private final int statusCode;
 
   /**

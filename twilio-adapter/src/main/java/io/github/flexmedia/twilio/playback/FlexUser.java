@@ -21,7 +21,16 @@ import java.util.Objects;
 public record FlexUser(String identity, String realmUserId, String workerSid, List<String> roles,
     Instant expiration, String flexInstanceSid) {
 
-  /** Checks the identity and copies the roles. */
+  /**
+   * Checks the identity and copies the roles.
+   *
+   * @param identity the Flex identity, not blank
+   * @param realmUserId the identity provider's user id, or {@code null}
+   * @param workerSid the worker SID, or {@code null}
+   * @param roles the Flex roles; {@code null} is none
+   * @param expiration when the token expires, or {@code null}
+   * @param flexInstanceSid the Flex instance SID, or {@code null}
+   */
   public FlexUser {
     Objects.requireNonNull(identity, "identity");
     if (identity.isBlank()) {

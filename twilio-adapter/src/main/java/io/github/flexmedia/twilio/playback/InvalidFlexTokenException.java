@@ -7,6 +7,7 @@ package io.github.flexmedia.twilio.playback;
 public final class InvalidFlexTokenException extends FlexTokenException {
   private static final long serialVersionUID = 1L;
 
+  /** Twilio's error code, 0 for none. */
   private final int code;
 
   /**

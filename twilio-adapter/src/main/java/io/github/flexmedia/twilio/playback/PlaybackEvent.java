@@ -20,7 +20,16 @@ import java.util.Objects;
 public record PlaybackEvent(Instant at, Decision decision, String identity, String workerSid,
     String recordingId, String origin) {
 
-  /** Checks the required parts. */
+  /**
+   * Checks the required parts.
+   *
+   * @param at when, required
+   * @param decision what, required
+   * @param identity the Flex identity, or {@code null}
+   * @param workerSid the worker SID, or {@code null}
+   * @param recordingId the recording id, or {@code null}
+   * @param origin the {@code Origin} header, or {@code null}
+   */
   public PlaybackEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(decision, "decision");

@@ -24,7 +24,13 @@ import java.util.TreeMap;
  */
 public record PlaybackRequest(String method, String rawQuery, Map<String, List<String>> headers) {
 
-  /** Checks the method and copies the headers into a case-insensitive map. */
+  /**
+   * Checks the method and copies the headers into a case-insensitive map.
+   *
+   * @param method the HTTP method, required
+   * @param rawQuery the raw query, or {@code null}
+   * @param headers the headers, or {@code null} for none
+   */
   public PlaybackRequest {
     Objects.requireNonNull(method, "method");
     TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

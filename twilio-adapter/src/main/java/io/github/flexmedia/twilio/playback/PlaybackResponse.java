@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record PlaybackResponse(int status, Map<String, String> headers, String body) {
 
-  /** Copies the headers, keeping their order. */
+  /**
+   * Copies the headers, keeping their order.
+   *
+   * @param status the HTTP status
+   * @param headers the headers, required
+   * @param body the body, {@code null} for none
+   */
   public PlaybackResponse {
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
     body = body == null ? "" : body;
