@@ -139,6 +139,28 @@ class TwilioFlexTokenValidatorTest {
   }
 
   @Test
+  void aClientWithAnAuthStrategyLendsItToo() {
+    TwilioRestClient base = twilio.restClient();
+    TwilioRestClient strategy = new TwilioRestClient.Builder(new com.twilio.auth_strategy.BasicAuthStrategy(
+            FlexTokenEmulator.DEFAULT_ACCOUNT_SID, FlexTokenEmulator.DEFAULT_AUTH_TOKEN))
+        .accountSid(FlexTokenEmulator.DEFAULT_ACCOUNT_SID).httpClient(base.getHttpClient()).build();
+
+    assertThat(FlexTokenValidator.twilio(strategy).validate(twilio.issue("ana", "admin")).identity()).isEqualTo("ana");
+    assertThat(twilio.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aClientWithoutCredentialsIsUnavailableAfterOneUnauthenticatedProbe() {
+    TwilioRestClient none = new TwilioRestClient.Builder(null, null)
+        .accountSid(FlexTokenEmulator.DEFAULT_ACCOUNT_SID).httpClient(twilio.restClient().getHttpClient()).build();
+
+    assertThatThrownBy(() -> FlexTokenValidator.twilio(none).validate(twilio.issue("ana", "admin")))
+        .isInstanceOf(FlexTokenUnavailableException.class)
+        .hasMessage("the TwilioRestClient has no credentials for token validation");
+    assertThat(twilio.requestCount()).as("one probe, sent before the body is set").isEqualTo(1);
+  }
+
+  @Test
   void theAccountSidMustBeWellFormed() {
     assertThatThrownBy(() -> FlexTokenValidator.twilio(new TwilioRestClient.Builder("nope", "x").build()))
         .isInstanceOf(IllegalArgumentException.class)
