@@ -84,10 +84,14 @@ public final class AuthenticatedPlayback implements Scenario {
     ctx.out().println("  audit log (what a HIPAA access log records; never the token):");
     for (PlaybackEvent e : audit) {
       ctx.out().println("    " + e.at() + " " + e.decision() + " (" + e.status() + ") recording="
-          + e.recordingId() + " who=" + (e.identity() == null ? "-" : e.identity())
-          + " worker=" + (e.workerSid() == null ? "-" : e.workerSid()) + " origin=" + e.origin());
+          + orDash(e.recordingId()) + " who=" + orDash(e.identity()) + " worker=" + orDash(e.workerSid())
+          + " origin=" + orDash(e.origin()));
     }
     return ctx.report(result);
+  }
+
+  private static String orDash(String s) {
+    return s == null ? "-" : s;
   }
 
   /** The Insights player's side of the exchange, with the JDK's HTTP client. */
