@@ -28,7 +28,9 @@ public interface FlexTokenValidator {
 
   /**
    * Twilio's token validation ({@code POST https://iam.twilio.com/v1/Accounts/{AC}/Tokens/validate})
-   * with {@code restClient}'s account and credentials, one HTTP exchange per call.
+   * with {@code restClient}'s account and credentials. twilio-java's retry of 5xx answers is
+   * bypassed; Apache HttpClient's automatic retries belong to the HTTP client {@code restClient}
+   * was built with: build it with {@code disableAutomaticRetries()} for one exchange per call.
    *
    * @param restClient the client whose account, credentials and HTTP client are used
    * @return the validator
