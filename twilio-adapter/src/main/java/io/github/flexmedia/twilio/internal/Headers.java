@@ -1,6 +1,7 @@
 package io.github.flexmedia.twilio.internal;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class Headers {
 
   private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
-      .appendPattern("EEEE, dd-MMM-")
+      .appendPattern("dd-MMM-")
       .appendValueReduced(ChronoField.YEAR, 2, 2, 2000)
       .appendPattern(" HH:mm:ss 'GMT'")
       .toFormatter(Locale.ENGLISH)
@@ -91,19 +93,33 @@ public final class Headers {
     } catch (DateTimeParseException notImf) {
       // the obsolete forms below
     }
-    try {
-      Instant at = RFC_850.parse(v, Instant::from);
-      // RFC 9110: a two-digit year more than 50 years ahead is the most recent past such year.
-      ZonedDateTime z = at.atZone(ZoneOffset.UTC);
-      return z.isAfter(clock.instant().atZone(ZoneOffset.UTC).plusYears(50))
-          ? z.minusYears(100).toInstant() : at;
-    } catch (DateTimeParseException notRfc850) {
-      // asctime below
+    int comma = v.indexOf(", ");
+    // The weekday is checked by name only: with a two-digit year it cannot be checked against
+    // the date before the century is known.
+    if (comma > 0 && isWeekday(v.substring(0, comma))) {
+      try {
+        Instant at = RFC_850.parse(v.substring(comma + 2), Instant::from);
+        // RFC 9110: a two-digit year more than 50 years ahead is the most recent past such year.
+        ZonedDateTime z = at.atZone(ZoneOffset.UTC);
+        return z.isAfter(clock.instant().atZone(ZoneOffset.UTC).plusYears(50))
+            ? z.minusYears(100).toInstant() : at;
+      } catch (DateTimeParseException notRfc850) {
+        return null;
+      }
     }
     try {
       return ASCTIME.parse(v, Instant::from);
     } catch (DateTimeParseException garbage) {
       return null;
     }
+  }
+
+  private static boolean isWeekday(String name) {
+    for (DayOfWeek d : DayOfWeek.values()) {
+      if (d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
