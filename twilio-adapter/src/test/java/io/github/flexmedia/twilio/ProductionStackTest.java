@@ -100,6 +100,14 @@ class ProductionStackTest {
   }
 
   @Test
+  void rawTwilioJavaOnItsDefaultClientSendsAnUpdateAnswered503SixTimes() {
+    server.router().failAlways(UPDATE, Fault.unavailable());
+    assertThatThrownBy(() -> Task.updater(WS, WT).setAttributes("{}").update(defaultStack()))
+        .isInstanceOf(ApiException.class);
+    assertThat(server.requestCount()).isEqualTo(6);
+  }
+
+  @Test
   void rawTwilioJavaOnItsDefaultClientSleepsTheWholeRetryAfterOfA429() {
     TwilioRestClient rest = defaultStack();
     server.router().failAlways(UPDATE, Fault.rateLimited(Duration.ofSeconds(1)));

@@ -138,7 +138,8 @@ public final class Fault {
   /**
    * The same answer, given after the call took effect: the update or create is applied (a fetch
    * is simply done), then the client sees this failure. Models a 5xx or a lost answer whose write
-   * landed anyway.
+   * landed anyway. Queued, it fires on the first call of its operation that gets as far as the
+   * write; a call refused before that (412, 404, 400) leaves it queued.
    *
    * @return a fault that fires after the write
    * @throws IllegalStateException for a 412, 429, 404 or 401, which TaskRouter only answers to

@@ -319,18 +319,26 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     return this;
   }
 
-  /** Takes the fault for a call of {@code operation}, if one applies. Caller holds the lock. */
-  private Fault takeFault(Operation operation) {
+  /**
+   * Takes the fault for a call of {@code operation}, if one applies now: before the call is
+   * carried out ({@code afterWrite} false) or after it ({@code true}). An after-the-write fault at
+   * the head of the queue waits for a call that gets that far. Caller holds the lock.
+   */
+  private Fault takeFault(Operation operation, boolean afterWrite) {
     for (Iterator<QueuedFault> it = faults.iterator(); it.hasNext(); ) {
       QueuedFault q = it.next();
       if (q.operation == null || q.operation == operation) {
+        if (q.fault.isAfterWrite() != afterWrite) {
+          return null;
+        }
         if (--q.remaining[0] == 0) {
           it.remove();
         }
         return q.fault;
       }
     }
-    if (permanent != null && (permanentOperation == null || permanentOperation == operation)) {
+    if (permanent != null && permanent.isAfterWrite() == afterWrite
+        && (permanentOperation == null || permanentOperation == operation)) {
       return permanent;
     }
     return null;
@@ -341,14 +349,15 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   @Override
   public TaskSnapshot fetchTask(String workspaceSid, String taskSid) {
     synchronized (lock) {
-      Fault f = takeFault(Operation.FETCH);
-      if (f != null && !f.isAfterWrite()) {
+      Fault f = takeFault(Operation.FETCH, false);
+      if (f != null) {
         throw answer(Operation.FETCH, workspaceSid, taskSid, null, null, f, false);
       }
       Stored s = tasks.get(key(workspaceSid, taskSid));
       if (s == null) {
         throw refuse(Operation.FETCH, workspaceSid, taskSid, null, null, 404, 20404);
       }
+      f = takeFault(Operation.FETCH, true);
       if (f != null) {
         throw answer(Operation.FETCH, workspaceSid, taskSid, null, null, f, true);
       }
@@ -366,8 +375,8 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
         beforeNextUpdate = null;
         other.run();
       }
-      Fault f = takeFault(Operation.UPDATE);
-      if (f != null && !f.isAfterWrite()) {
+      Fault f = takeFault(Operation.UPDATE, false);
+      if (f != null) {
         throw answer(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, f, false);
       }
       Stored s = tasks.get(key(workspaceSid, taskSid));
@@ -382,6 +391,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
       }
       s.attributes = attributesJson;
       s.version++;
+      f = takeFault(Operation.UPDATE, true);
       if (f != null) {
         throw answer(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, f, true);
       }
@@ -394,8 +404,8 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   @Override
   public TaskSnapshot createTask(String workspaceSid, String workflowSid, String attributesJson) {
     synchronized (lock) {
-      Fault f = takeFault(Operation.CREATE);
-      if (f != null && !f.isAfterWrite()) {
+      Fault f = takeFault(Operation.CREATE, false);
+      if (f != null) {
         throw answer(Operation.CREATE, workspaceSid, null, null, attributesJson, f, false);
       }
       if (!isValidAttributes(attributesJson)) {
@@ -404,6 +414,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
       String sid = "WT" + HexFormat.of().formatHex(bytes16());
       Stored s = new Stored(workspaceSid, sid, attributesJson, "pending", "default");
       tasks.put(key(workspaceSid, sid), s);
+      f = takeFault(Operation.CREATE, true);
       if (f != null) {
         throw answer(Operation.CREATE, workspaceSid, sid, null, attributesJson, f, true);
       }
