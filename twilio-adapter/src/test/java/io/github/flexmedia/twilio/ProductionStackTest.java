@@ -26,11 +26,12 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The stack production runs, counted: real twilio-java over loopback, once with twilio-java's
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
  * "raw twilio-java" tests measure the stack below the adapter as 0.1.0 used it (the README quotes
  * these numbers).
  */
-@Timeout(60)
+@org.junit.jupiter.api.Timeout(60)
 class ProductionStackTest {
   private static final long WELL_UNDER_5_S = 5_000;
 
@@ -279,6 +280,33 @@ class ProductionStackTest {
     assertThat(server.requestCount()).isEqualTo(2);
   }
 
+  @Test
+  void theBuildersOwnResponseTimeoutHoldsWhereTwilioJavaWouldReplaceIt() {
+    server.latency(Duration.ofMillis(1500));
+    RequestConfig ownTimeout = RequestConfig.custom()
+        .setResponseTimeout(Timeout.ofMilliseconds(300)).build();
+    TwilioRestClient single = new TwilioRestClient.Builder(LocalTaskRouterServer.DEFAULT_ACCOUNT_SID,
+        LocalTaskRouterServer.DEFAULT_AUTH_TOKEN)
+        .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(
+            server.route(HttpClientBuilder.create().setDefaultRequestConfig(ownTimeout))))
+        .build();
+    TwilioRestClient plain = new TwilioRestClient.Builder(LocalTaskRouterServer.DEFAULT_ACCOUNT_SID,
+        LocalTaskRouterServer.DEFAULT_AUTH_TOKEN)
+        .httpClient(new NetworkHttpClient(
+            server.route(HttpClientBuilder.create().setDefaultRequestConfig(ownTimeout))))
+        .build();
+
+    long start = System.nanoTime();
+    TaskRouterException e = catchThrowableOfType(TaskRouterException.class,
+        () -> new TwilioTaskRouterClient(single).fetchTask(WS, WT));
+    assertThat(e.statusCode()).isZero();
+    assertThat(millisSince(start)).isLessThan(1_400);
+    assertThat(server.requestCount()).isEqualTo(1);
+
+    // twilio-java's NetworkHttpClient puts its own request config on every request: 300 ms ignored
+    assertThat(new TwilioTaskRouterClient(plain).fetchTask(WS, WT).taskSid()).isEqualTo(WT);
+  }
+
   // --- after, on twilio-java's default client: the 5xx loop is bypassed, Apache's retry is not --
 
   @Test
@@ -322,6 +350,27 @@ class ProductionStackTest {
     } finally {
       jul.removeHandler(handler);
     }
+  }
+
+  @Test
+  void bypassingTheLoopKeepsTheClientsCredentialsRegionEdgeAndUserAgent() {
+    TwilioRestClient rest = new TwilioRestClient.Builder(LocalTaskRouterServer.DEFAULT_ACCOUNT_SID,
+        LocalTaskRouterServer.DEFAULT_AUTH_TOKEN)
+        .region("ie1").edge("dublin").userAgentExtensions(List.of("flex-media-test"))
+        .httpClient(new NetworkHttpClient(server.route(HttpClientBuilder.create())))
+        .build();
+    TwilioRestClient wrongToken = new TwilioRestClient.Builder(
+        LocalTaskRouterServer.DEFAULT_ACCOUNT_SID, "not-the-token")
+        .httpClient(new NetworkHttpClient(server.route(HttpClientBuilder.create())))
+        .build();
+    server.router().failNext(FETCH, 1, Fault.serverError(500));
+
+    assertThatThrownBy(() -> new TwilioTaskRouterClient(rest).fetchTask(WS, WT))
+        .isInstanceOf(TaskRouterException.class);
+    assertThat(server.requestCount()).as("a 500 on a read, loop bypassed").isEqualTo(1);
+    assertThat(new TwilioTaskRouterClient(rest).fetchTask(WS, WT).etag()).isEqualTo("\"1\"");
+    assertThatThrownBy(() -> new TwilioTaskRouterClient(wrongToken).fetchTask(WS, WT))
+        .isInstanceOf(TaskRouterAuthenticationException.class);
   }
 
   @Test
