@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run of {@link MediaAttacher#attachAll}: at most {@code concurrency} attaches at a time on an
@@ -33,6 +34,7 @@ final class BulkAttach {
   private final Job[] jobs;
   private final Semaphore permits;
   private int done;
+  private int running;
   private boolean stopping;
   private boolean closed;
 
@@ -77,10 +79,10 @@ final class BulkAttach {
           finish(i, new TaskOutcome(sids.get(i), null, new TaskRouterException(
               "attach to task " + sids.get(i) + " was not started: the executor refused it", 0, 0, e)));
         }
-        interrupted = Thread.currentThread().isInterrupted();
+        interrupted = Thread.interrupted(); // cleared, so that the bounded wait can wait
       }
       if (!interrupted) {
-        interrupted = !awaitAll(Long.MAX_VALUE);
+        interrupted = !await(() -> done < dispatched(), Long.MAX_VALUE);
       }
       if (interrupted) {
         stop();
@@ -113,11 +115,11 @@ final class BulkAttach {
     return result;
   }
 
-  /** Waits until every dispatched job is done; false if interrupted first. */
-  private boolean awaitAll(long nanos) {
+  /** Waits while {@code pending} holds, at most {@code nanos}; false if interrupted first. */
+  private boolean await(BooleanSupplier pending, long nanos) {
     long deadline = System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 2);
     synchronized (lock) {
-      while (done < dispatched()) {
+      while (pending.getAsBoolean()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return true;
@@ -153,7 +155,7 @@ final class BulkAttach {
         }
       }
     }
-    awaitAll(grace.toNanos());
+    await(() -> running > 0, grace.toNanos()); // jobs not started yet will not start
   }
 
   private void finish(int index, TaskOutcome outcome) {
@@ -203,23 +205,25 @@ final class BulkAttach {
           }
           runner = Thread.currentThread();
           started = true;
+          running++;
         }
         TaskOutcome outcome = null;
         try {
           outcome = attach.apply(sids.get(index), media.get(index));
         } finally {
-          synchronized (lock) {
-            runner = null;
-            if (interruptedByUs) {
-              Thread.interrupted(); // our stop signal must not leak into the caller's executor
-            }
-          }
           if (outcome == null) {
             // an Error escaped the attach: record it, then let it propagate
             outcome = new TaskOutcome(sids.get(index), null, new TaskRouterException(
                 "attach to task " + sids.get(index) + " failed with an Error", 0, 0, null));
           }
-          finish(index, outcome);
+          synchronized (lock) {
+            runner = null;
+            running--;
+            if (interruptedByUs) {
+              Thread.interrupted(); // our stop signal must not leak into the caller's executor
+            }
+            finish(index, outcome);
+          }
         }
       } finally {
         permits.release();

@@ -12,7 +12,8 @@ import java.util.Optional;
  *   <tr><th>situation</th><th>exception</th><th>retried by {@link MediaAttacher}</th></tr>
  *   <tr><td>404</td><td>{@link TaskNotFoundException}</td><td>no</td></tr>
  *   <tr><td>412</td><td>{@link TaskConflictException}</td><td>yes: fetch, merge again</td></tr>
- *   <tr><td>429</td><td>{@link RateLimitedException}</td><td>yes, after {@code Retry-After}</td></tr>
+ *   <tr><td>429</td><td>{@link RateLimitedException}</td><td>yes, after the larger of {@code
+ *       Retry-After} and the backoff; at once with this exception beyond {@code maxRetryAfter}</td></tr>
  *   <tr><td>401, 403</td><td>{@link TaskRouterAuthenticationException}</td><td>no</td></tr>
  *   <tr><td>5xx, no response (I/O)</td><td>{@code TaskRouterException}, {@link #isRetryable()}</td><td>yes, after {@code Retry-After} if a 503 sends one; never a create</td></tr>
  *   <tr><td>the thread was interrupted</td><td>{@link AttachInterruptedException}</td><td>no</td></tr>

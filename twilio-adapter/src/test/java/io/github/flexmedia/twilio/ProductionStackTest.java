@@ -9,6 +9,7 @@ import static io.github.flexmedia.twilio.testing.Operation.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
@@ -74,6 +75,21 @@ class ProductionStackTest {
         .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
         .sleeper(waits::add)
         .build();
+  }
+
+  private static Handler recordingInto(List<LogRecord> logged) {
+    return new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        logged.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
   }
 
   private long count(Operation op) {
@@ -186,9 +202,9 @@ class ProductionStackTest {
     assertThat(result.attempts()).isEqualTo(2);
     assertThat(server.router().calls()).extracting(RecordedCall::operation, RecordedCall::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(FETCH, 200),
-            org.assertj.core.groups.Tuple.tuple(UPDATE, 503),
-            org.assertj.core.groups.Tuple.tuple(UPDATE, 200));
+            tuple(FETCH, 200),
+            tuple(UPDATE, 503),
+            tuple(UPDATE, 200));
     assertThat(server.requestCount()).isEqualTo(3);
   }
 
@@ -226,10 +242,10 @@ class ProductionStackTest {
     // resend with the old If-Match -> 412 -> read: the links are there, nothing more to write
     assertThat(server.router().calls()).extracting(RecordedCall::operation, RecordedCall::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(FETCH, 200),
-            org.assertj.core.groups.Tuple.tuple(UPDATE, 503),
-            org.assertj.core.groups.Tuple.tuple(UPDATE, 412),
-            org.assertj.core.groups.Tuple.tuple(FETCH, 200));
+            tuple(FETCH, 200),
+            tuple(UPDATE, 503),
+            tuple(UPDATE, 412),
+            tuple(FETCH, 200));
     assertThat(result.changed()).isFalse();
     assertThat(MediaAttributes.fromTaskAttributes(server.router().attributes(WS, WT)))
         .isEqualTo(Sids.ticket());
@@ -253,8 +269,8 @@ class ProductionStackTest {
     assertThat(server.router().attributes(WS, WT)).contains("\"crm\":\"added after\"");
     assertThat(server.router().calls()).extracting(RecordedCall::operation, RecordedCall::ifMatch)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(FETCH, null),
-            org.assertj.core.groups.Tuple.tuple(UPDATE, "\"2\""));
+            tuple(FETCH, null),
+            tuple(UPDATE, "\"2\""));
   }
 
   @Test
@@ -313,18 +329,7 @@ class ProductionStackTest {
   void onTheDefaultClientTheAdapterBypassesTwilioJavasLoopAndWarnsOnceWithoutSecrets() {
     List<LogRecord> logged = new ArrayList<>();
     Logger jul = Logger.getLogger(TwilioTaskRouterClient.class.getName());
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        logged.add(r);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    Handler handler = recordingInto(logged);
     jul.addHandler(handler);
     try {
       MediaAttacher attacher = attacher(defaultStack(), 5);
@@ -390,18 +395,7 @@ class ProductionStackTest {
   void aTwilioRestClientSubclassKeepsTwilioJavasLoopAndTheWarningSaysSo() {
     List<LogRecord> logged = new ArrayList<>();
     Logger jul = Logger.getLogger(TwilioTaskRouterClient.class.getName());
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        logged.add(r);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    Handler handler = recordingInto(logged);
     jul.addHandler(handler);
     try {
       TwilioRestClient subclass = new TwilioRestClient(new TwilioRestClient.Builder(
