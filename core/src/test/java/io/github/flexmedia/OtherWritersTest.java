@@ -136,4 +136,35 @@ class OtherWritersTest {
     assertThat(merged.lint()).extracting(MediaWarning::code)
         .containsExactly(MediaWarning.Code.INVALID_LINK, MediaWarning.Code.ONLY_FIRST_RECORDING_PLAYS);
   }
+
+  @Test
+  void readmeSnippetRuns() {
+    String taskAttributes = "{\"conversations\":{\"media\":[{\"conversation_sid\":\"" + CH + "\"},"
+        + "{\"type\":\"Embedded\",\"url\":\"https://crm.example.com/t/1\"}]}}";
+    String accountSid = AC;
+    String recordingSid = RE;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    MediaLink call;
+    try {
+      // --- README "Reading what others wrote" ---
+      MediaAttributes onTask = MediaAttributes.fromTaskAttributes(taskAttributes);
+      for (MediaWarning w : onTask.lint()) {
+        if (w.code() == MediaWarning.Code.INVALID_LINK) {
+          System.out.println(w.path() + ": " + w.message());
+        }
+      }
+      call = MediaLink.twilioRecording(accountSid, recordingSid)   // api.twilio.com/…/Recordings/RE…
+          .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS)
+          .build();
+      // --- end ---
+    } finally {
+      System.setOut(stdout);
+    }
+
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith("conversations.media[1]: ").contains("title").contains("[rule: required]");
+    assertThat(call).isInstanceOf(MediaLink.VoiceRecording.class);
+  }
 }
