@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class CoalescingTest {
-  private static final String WS = Sids.workspace();
+  private static final String WS = Sids.WS;
   private static final String WT = Sids.task(1);
   private static final int CALLERS = 16;
 
