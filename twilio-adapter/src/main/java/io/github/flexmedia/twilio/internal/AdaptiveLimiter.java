@@ -187,7 +187,7 @@ public final class AdaptiveLimiter {
           pausedUntil = until;
         }
       }
-      if (decreased && permit.start - lastDecrease < 0) {
+      if (decreased && permit.start - lastDecrease <= 0) {
         return; // this burst of 429s was already reacted to
       }
       decreased = true;
