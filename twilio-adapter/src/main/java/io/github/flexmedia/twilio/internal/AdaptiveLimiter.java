@@ -12,13 +12,14 @@ import java.util.function.LongSupplier;
  *
  * <ul>
  *   <li>Concurrency: a success raises the limit by {@code 1/limit} (one per round of requests), up
- *       to the configured maximum; a 429 halves it (at least 1); a success much slower than the
- *       fastest seen ({@code > 2 × min + 1 ms}: requests are queueing) lowers it by 5 %.
- *   <li>Rate: unlimited until the first 429. A 429 sets it to 90 % of the success rate measured
- *       over the last second (when at least 100 ms of unpaused time was seen), remembered as the
- *       ceiling; each success then raises it by 0.1 request/s while below 85 % of the ceiling
- *       (about 10 % a second) and by 0.01 above (about 1 % a second), so that the account's limit
- *       is probed rarely.
+ *       to the configured maximum, unless it was much slower than the fastest seen ({@code > 2 ×
+ *       min + 1 ms}: requests are queueing); a 429 halves it (at least 1).
+ *   <li>Rate: unlimited until the first 429. A 429 sets it to 90 % of the lower of itself and the
+ *       success rate measured over the last second (when at least 100 ms of unpaused time was
+ *       seen). Each success then raises it: by 0.2 request/s until the second 429 (the first
+ *       estimate may measure a client still warming up), afterwards by {@code 0.001 × (1 +
+ *       seconds since the last 429)}, at most 0.05 — about that share of the rate per second — so
+ *       that the account's limit is probed rarely, yet a low estimate does not stay low.
  *   <li>A 429 with a {@code Retry-After} pauses every caller until it has passed, not only the one
  *       that got it.
  *   <li>Only the first 429 among requests started before the last decrease counts: one burst of
@@ -43,10 +44,10 @@ public final class AdaptiveLimiter {
   private int inFlight;
   private long pausedUntil;
   private double rate = Double.POSITIVE_INFINITY;
-  private double ceiling = Double.POSITIVE_INFINITY;
   private long nextSlot;
   private long lastDecrease;
   private boolean decreased;
+  private int decreases;
   private long windowStart;
   private long minLatency = Long.MAX_VALUE;
 
@@ -160,13 +161,16 @@ public final class AdaptiveLimiter {
       ringSize = Math.min(RING, ringSize + 1);
       long latency = now - permit.start;
       minLatency = Math.min(minLatency, latency);
-      if (latency > 2 * minLatency + 1_000_000L) {
-        limit = Math.max(1, limit * 0.95);
-      } else {
-        limit = Math.min(max, limit + 1 / limit);
+      if (latency <= 2 * minLatency + 1_000_000L) {
+        limit = Math.min(max, limit + 1 / limit); // a slower answer is queueing: no growth
       }
       if (!Double.isInfinite(rate)) {
-        rate += rate < 0.85 * ceiling ? 0.1 : 0.01;
+        // +δ per success is about +δ of the rate per second. After the first 429 the estimate is
+        // provisional (a client still warming up measures itself, not the limit): 20 % a second.
+        // Later, δ grows with the time since the last 429, so the limit is probed rarely, yet a
+        // low estimate does not stay low.
+        double quietSeconds = (now - lastDecrease) / (double) SECOND;
+        rate += decreases < 2 ? 0.2 : Math.min(0.05, 0.001 * (1 + quietSeconds));
       }
     }
   }
@@ -191,11 +195,11 @@ public final class AdaptiveLimiter {
         return; // this burst of 429s was already reacted to
       }
       decreased = true;
+      decreases++;
       lastDecrease = now;
       limit = Math.max(1, limit / 2);
       double measured = measuredRate(now);
       if (!Double.isNaN(measured)) {
-        ceiling = measured;
         rate = Math.max(0.5, 0.9 * Math.min(rate, measured));
       } else if (!Double.isInfinite(rate)) {
         rate = Math.max(0.5, rate / 2);

@@ -130,7 +130,7 @@ class AdaptiveLimiterTest {
   }
 
   @Test
-  void slowAnswersLowerTheLimit() {
+  void slowAnswersDoNotRaiseTheLimit() {
     AdaptiveLimiter l = limiter(8);
     AdaptiveLimiter.Permit p = l.tryAcquire();
     advanceMillis(20);
@@ -139,7 +139,41 @@ class AdaptiveLimiterTest {
     p = l.tryAcquire();
     advanceMillis(100);
     l.onSuccess(p);
-    assertThat(l.limit()).isEqualTo(before * 0.95);
+    assertThat(l.limit()).isEqualTo(before);
+    p = l.tryAcquire();
+    advanceMillis(30);
+    l.onSuccess(p);
+    assertThat(l.limit()).isGreaterThan(before);
+  }
+
+  @Test
+  void afterTheSecond429TheRateGrowsSlowlyAndFasterTheLongerItWasQuiet() {
+    AdaptiveLimiter l = limiter(64);
+    for (int i = 0; i < 100; i++) {
+      advanceMillis(10);
+      l.onSuccess(l.tryAcquire());
+    }
+    l.onRateLimited(l.tryAcquire(), null); // provisional: 90 a second
+    advanceMillis(20);
+    AdaptiveLimiter.Permit p = l.tryAcquire();
+    l.onSuccess(p);
+    assertThat(l.rate()).isCloseTo(90.2, org.assertj.core.data.Offset.offset(0.01));
+    for (int i = 0; i < 100; i++) {
+      advanceMillis(12);
+      l.onSuccess(l.tryAcquire());
+    }
+    advanceMillis(12);
+    l.onRateLimited(l.tryAcquire(), null);
+    double settled = l.rate();
+    advanceMillis(12);
+    l.onSuccess(l.tryAcquire());
+    double soon = l.rate() - settled;
+    advanceMillis(20_000);
+    double before = l.rate();
+    l.onSuccess(l.tryAcquire());
+    double later = l.rate() - before;
+    assertThat(soon).isCloseTo(0.001, org.assertj.core.data.Offset.offset(0.0001));
+    assertThat(later).isCloseTo(0.021, org.assertj.core.data.Offset.offset(0.0001));
   }
 
   @Test
