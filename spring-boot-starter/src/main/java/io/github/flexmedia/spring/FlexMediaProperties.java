@@ -1,0 +1,426 @@
+package io.github.flexmedia.spring;
+
+import io.github.flexmedia.MergeMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code flex-media.*} properties. Every one has a default except the credentials, which are
+ * needed only when the application defines neither a {@code TwilioRestClient} nor a {@code
+ * TaskRouterClient} bean.
+ *
+ * <pre>{@code
+ * flex-media:
+ *   twilio:
+ *     account-sid: ${TWILIO_ACCOUNT_SID}
+ *     auth-token: ${TWILIO_AUTH_TOKEN}
+ *   attach:
+ *     max-attempts: 8
+ *   policy:
+ *     allowed-hosts: [crm.example.com, .recordings.example.com]
+ * }</pre>
+ *
+ * <p>{@link #toString()} names which credentials are set and never shows them.
+ */
+@ConfigurationProperties("flex-media")
+public class FlexMediaProperties {
+  /** Whether flex-media's auto-configuration runs at all. */
+  private boolean enabled = true;
+
+  private final Twilio twilio = new Twilio();
+  private final Attach attach = new Attach();
+  private final Policy policy = new Policy();
+  private final Metrics metrics = new Metrics();
+
+  /** Creates the properties with their defaults; Spring binds the configured values. */
+  public FlexMediaProperties() {}
+
+  /**
+   * Whether flex-media's auto-configuration runs at all.
+   *
+   * @return whether the auto-configuration runs (true by default)
+   */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /**
+   * Switches the auto-configuration on or off.
+   *
+   * @param enabled whether the auto-configuration runs
+   */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /**
+   * Credentials and HTTP settings of the TaskRouter client.
+   *
+   * @return the {@code flex-media.twilio.*} group
+   */
+  public Twilio getTwilio() {
+    return twilio;
+  }
+
+  /**
+   * How {@code MediaAttacher} merges and retries.
+   *
+   * @return the {@code flex-media.attach.*} group
+   */
+  public Attach getAttach() {
+    return attach;
+  }
+
+  /**
+   * The {@code MediaPolicy} every attached link must satisfy.
+   *
+   * @return the {@code flex-media.policy.*} group
+   */
+  public Policy getPolicy() {
+    return policy;
+  }
+
+  /**
+   * Micrometer metrics.
+   *
+   * @return the {@code flex-media.metrics.*} group
+   */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  @Override
+  public String toString() {
+    return "FlexMediaProperties[enabled=" + enabled + ", twilio=" + twilio + ", attach=" + attach
+        + ", policy=" + policy + "]";
+  }
+
+  /** {@code flex-media.twilio.*}: credentials and HTTP settings. */
+  public static class Twilio {
+    /** Account SID (AC followed by 32 hex digits). */
+    private String accountSid;
+    /** Auth token of the account. Also verifies webhook signatures. */
+    private String authToken;
+    /** API key SID (SK...), used instead of the auth token when set, with api-secret. */
+    private String apiKey;
+    /** Secret of the API key. */
+    private String apiSecret;
+    /** How long to wait for a TCP connection to Twilio. */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    /** How long to wait for Twilio's answer to one request. */
+    private Duration responseTimeout = Duration.ofSeconds(30);
+
+    /** Creates the group with its defaults. */
+    public Twilio() {}
+
+    /**
+     * The account SID.
+     *
+     * @return the account SID, or null when not set
+     */
+    public String getAccountSid() {
+      return accountSid;
+    }
+
+    /**
+     * Sets the account SID.
+     *
+     * @param accountSid {@code AC} and 32 hex digits
+     */
+    public void setAccountSid(String accountSid) {
+      this.accountSid = accountSid;
+    }
+
+    /**
+     * The auth token.
+     *
+     * @return the auth token, or null when not set
+     */
+    public String getAuthToken() {
+      return authToken;
+    }
+
+    /**
+     * Sets the auth token.
+     *
+     * @param authToken the account's auth token
+     */
+    public void setAuthToken(String authToken) {
+      this.authToken = authToken;
+    }
+
+    /**
+     * The API key SID.
+     *
+     * @return the API key SID, or null when not set
+     */
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    /**
+     * Sets the API key SID, to authenticate REST calls with an API key instead of the auth token.
+     *
+     * @param apiKey {@code SK} and 32 hex digits
+     */
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    /**
+     * The API key's secret.
+     *
+     * @return the secret, or null when not set
+     */
+    public String getApiSecret() {
+      return apiSecret;
+    }
+
+    /**
+     * Sets the API key's secret.
+     *
+     * @param apiSecret the secret
+     */
+    public void setApiSecret(String apiSecret) {
+      this.apiSecret = apiSecret;
+    }
+
+    /**
+     * The TCP connect timeout.
+     *
+     * @return the connect timeout (10 s by default)
+     */
+    public Duration getConnectTimeout() {
+      return connectTimeout;
+    }
+
+    /**
+     * Sets the TCP connect timeout.
+     *
+     * @param connectTimeout the connect timeout
+     */
+    public void setConnectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * The response timeout of one request.
+     *
+     * @return the response timeout (30 s by default)
+     */
+    public Duration getResponseTimeout() {
+      return responseTimeout;
+    }
+
+    /**
+     * Sets the response timeout of one request.
+     *
+     * @param responseTimeout the response timeout
+     */
+    public void setResponseTimeout(Duration responseTimeout) {
+      this.responseTimeout = responseTimeout;
+    }
+
+    @Override
+    public String toString() {
+      return "Twilio[accountSid=" + (accountSid == null ? "unset" : "set")
+          + ", authToken=" + (authToken == null ? "unset" : "set")
+          + ", apiKey=" + (apiKey == null ? "unset" : "set")
+          + ", apiSecret=" + (apiSecret == null ? "unset" : "set") + "]";
+    }
+  }
+
+  /** {@code flex-media.attach.*}: how {@code MediaAttacher} merges and retries. */
+  public static class Attach {
+    /** APPEND keeps existing links and adds new ones; REPLACE replaces the lists named. */
+    private MergeMode mergeMode = MergeMode.APPEND;
+    /** Read-merge-write attempts per attach, at least 1. */
+    private int maxAttempts = 5;
+    /** Cap of the first retry's backoff; doubles per retry up to max-backoff. */
+    private Duration initialBackoff = Duration.ofMillis(200);
+    /** Cap of every retry's backoff. */
+    private Duration maxBackoff = Duration.ofSeconds(10);
+    /** Longest Retry-After honoured; a longer one ends the attach at once. */
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+    /** Creates the group with its defaults. */
+    public Attach() {}
+
+    /**
+     * The merge mode.
+     *
+     * @return APPEND (the default) or REPLACE
+     */
+    public MergeMode getMergeMode() {
+      return mergeMode;
+    }
+
+    /**
+     * Sets the merge mode.
+     *
+     * @param mergeMode APPEND or REPLACE
+     */
+    public void setMergeMode(MergeMode mergeMode) {
+      this.mergeMode = mergeMode;
+    }
+
+    /**
+     * The most attempts per attach.
+     *
+     * @return the most attempts (5 by default)
+     */
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    /**
+     * Sets the most attempts per attach.
+     *
+     * @param maxAttempts at least 1
+     */
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * The first retry's backoff cap.
+     *
+     * @return the first backoff cap (200 ms by default)
+     */
+    public Duration getInitialBackoff() {
+      return initialBackoff;
+    }
+
+    /**
+     * Sets the first retry's backoff cap.
+     *
+     * @param initialBackoff the first backoff cap
+     */
+    public void setInitialBackoff(Duration initialBackoff) {
+      this.initialBackoff = initialBackoff;
+    }
+
+    /**
+     * The cap of every backoff.
+     *
+     * @return the backoff cap (10 s by default)
+     */
+    public Duration getMaxBackoff() {
+      return maxBackoff;
+    }
+
+    /**
+     * Sets the cap of every backoff.
+     *
+     * @param maxBackoff the backoff cap
+     */
+    public void setMaxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+    }
+
+    /**
+     * The longest {@code Retry-After} honoured.
+     *
+     * @return the longest Retry-After honoured (60 s by default)
+     */
+    public Duration getMaxRetryAfter() {
+      return maxRetryAfter;
+    }
+
+    /**
+     * Sets the longest {@code Retry-After} honoured.
+     *
+     * @param maxRetryAfter the longest wait honoured
+     */
+    public void setMaxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = maxRetryAfter;
+    }
+
+    @Override
+    public String toString() {
+      return "Attach[mergeMode=" + mergeMode + ", maxAttempts=" + maxAttempts + "]";
+    }
+  }
+
+  /** {@code flex-media.policy.*}: the {@code MediaPolicy} every attached link must satisfy. */
+  public static class Policy {
+    /** Hosts links may point to; a leading dot admits any subdomain. Empty: any host. */
+    private List<String> allowedHosts = new ArrayList<>();
+    /** Admit plain http links (refused by default: media can carry PHI). */
+    private boolean allowInsecureHttp;
+
+    /** Creates the group with its defaults. */
+    public Policy() {}
+
+    /**
+     * The allowed hosts.
+     *
+     * @return the allowed hosts and suffixes; empty for any host
+     */
+    public List<String> getAllowedHosts() {
+      return allowedHosts;
+    }
+
+    /**
+     * Sets the allowed hosts.
+     *
+     * @param allowedHosts host names, or suffixes starting with a dot
+     */
+    public void setAllowedHosts(List<String> allowedHosts) {
+      this.allowedHosts = allowedHosts;
+    }
+
+    /**
+     * Whether plain http links are admitted.
+     *
+     * @return whether plain http links are admitted (false by default)
+     */
+    public boolean isAllowInsecureHttp() {
+      return allowInsecureHttp;
+    }
+
+    /**
+     * Admits plain http links.
+     *
+     * @param allowInsecureHttp whether plain http links are admitted
+     */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+      this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    @Override
+    public String toString() {
+      return "Policy[allowedHosts=" + allowedHosts.size() + " entries, allowInsecureHttp="
+          + allowInsecureHttp + "]";
+    }
+  }
+
+  /** {@code flex-media.metrics.*}: Micrometer metrics. */
+  public static class Metrics {
+    /** Record flex_media.* meters when Micrometer and a MeterRegistry are present. */
+    private boolean enabled = true;
+
+    /** Creates the group with its defaults. */
+    public Metrics() {}
+
+    /**
+     * Whether metrics are recorded.
+     *
+     * @return whether metrics are recorded (true by default, when Micrometer is present)
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Switches metrics on or off.
+     *
+     * @param enabled whether metrics are recorded
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+}
