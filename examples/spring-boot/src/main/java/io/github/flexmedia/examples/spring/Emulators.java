@@ -1,0 +1,49 @@
+package io.github.flexmedia.examples.spring;
+
+import io.github.flexmedia.spring.TwilioHttpClientCustomizer;
+import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.core5.http.HttpHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+
+/**
+ * The {@code emulators} profile: a TaskRouter emulator on loopback stands in for Twilio, and the
+ * starter's HTTP client is routed to it. Everything else — properties, beans, the twilio-java
+ * stack — is what production runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("emulators")
+class Emulators {
+  /** The task the emulator starts with, so that there is something to attach to. */
+  static final String DEMO_TASK = "WT" + "0".repeat(31) + "1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Emulators.class);
+
+  @Bean(destroyMethod = "close")
+  LocalTaskRouterServer taskRouterEmulator(@Value("${example.workspace-sid}") String workspaceSid) {
+    LocalTaskRouterServer server = LocalTaskRouterServer.start();
+    server.router().putTask(workspaceSid, DEMO_TASK,
+        "{\"type\":\"inbound\",\"customers\":{\"name\":\"Ada Lovelace\"}}");
+    return server;
+  }
+
+  @Bean
+  TwilioHttpClientCustomizer routeToTheEmulator(LocalTaskRouterServer emulator) {
+    HttpHost local = new HttpHost("http", "127.0.0.1", emulator.port());
+    return builder -> builder.setRoutePlanner((target, context) -> new HttpRoute(local));
+  }
+
+  @Bean
+  ApplicationRunner tellHowToTryIt(Environment environment) {
+    return args -> LOG.info("Emulators up. Try: curl -s -X POST -H 'Content-Type: application/json'"
+        + " -d '{\"ticketId\":\"42\"}' http://127.0.0.1:{}/tasks/{}/tickets",
+        environment.getProperty("local.server.port"), DEMO_TASK);
+  }
+}
