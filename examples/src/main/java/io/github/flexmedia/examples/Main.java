@@ -29,7 +29,8 @@ public final class Main {
       new ReservationLevelMedia(),
       new KeepDefaultRecording(),
       new AttachToExistingTask(),
-      new ReadMediaBack());
+      new ReadMediaBack(),
+      new WebhooksToInsights());
 
   static final String LOCAL_WORKSPACE = "WS00000000000000000000000000000001";
   static final String LOCAL_WORKFLOW = "WW00000000000000000000000000000001";

@@ -131,6 +131,33 @@ class ScenariosTest {
   }
 
   @Test
+  void webhooksAttachTheRecordingAndTheCrmLinkAndRefuseTheForgedCallback() throws Exception {
+    int before = server.requestCount();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExampleContext own = new ExampleContext(new TwilioTaskRouterClient(server.restClient()), Main.LOCAL_WORKSPACE,
+        Main.LOCAL_WORKFLOW, new PrintStream(out, true, StandardCharsets.UTF_8), previews);
+
+    String stored = server.router().attributes(Main.LOCAL_WORKSPACE, new WebhooksToInsights().run(own).taskSid());
+
+    List<MediaLink> media = taskMedia(stored);
+    assertThat(media).hasSize(2);
+    assertThat(media.get(0)).isInstanceOfSatisfying(MediaLink.VoiceRecording.class, v -> {
+      assertThat(v.url()).hasToString("https://api.twilio.com/2010-04-01/Accounts/" + WebhooksToInsights.ACCOUNT
+          + "/Recordings/" + WebhooksToInsights.RECORDING);
+      assertThat(v.channels()).containsExactly(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS);
+      assertThat(v.startTime()).isEqualTo(VoiceRecordingWithChannels.START);
+    });
+    assertThat(media.get(1)).isEqualTo(WebhooksToInsights.CRM);
+    assertThat(JSON.readTree(stored).get("ticket_id").asInt()).isEqualTo(1001);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("recording completed (signed): HTTP 202", "reservation.wrapup (signed): HTTP 202",
+        "recording completed (forged): HTTP 403");
+    assertThat(text.lines().filter(l -> l.contains("outcome: ATTACHED"))).hasSize(2);
+    // create, two attaches of GET + POST each, the final GET: the forged callback sent nothing
+    assertThat(server.requestCount() - before).isEqualTo(6);
+  }
+
+  @Test
   void mainRunsEveryScenarioLocallyAndSummarises(@TempDir Path dir) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = Main.run(Map.of("FLEX_MEDIA_PREVIEW_DIR", dir.toString()),
@@ -140,13 +167,14 @@ class ScenariosTest {
     assertThat(code).isZero();
     try (var files = java.nio.file.Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
-          .hasSize(10).contains("01-CreateTaskWithReferencedLink.html", "10-ReadMediaBack.html");
+          .hasSize(Main.SCENARIOS.size()).contains("01-CreateTaskWithReferencedLink.html", "10-ReadMediaBack.html",
+              "11-WebhooksToInsights.html");
     }
     assertThat(text).contains("preview: " + dir.toAbsolutePath().normalize().resolve("03-EmbeddedLink.html"));
     assertThat(java.nio.file.Files.readString(dir.resolve("07-ReservationLevelMedia.html")))
         .contains("data-reservation=\"" + ReservationLevelMedia.SECOND + "\"");
     assertThat(text.lines().findFirst().orElseThrow()).contains("local TaskRouter emulator");
-    assertThat(text).contains("Summary: 10 of 10 scenarios ran").doesNotContain("FAILED");
+    assertThat(text).contains("Summary: 11 of 11 scenarios ran").doesNotContain("FAILED");
   }
 
   @Test

@@ -1,0 +1,90 @@
+package io.github.flexmedia.twilio.events;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads webhook parameters. Every failure names the parameter and the rule, never the value: a
+ * value may be forged, huge, or hold PHI.
+ */
+final class Params {
+  private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
+  private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,9})?");
+
+  private Params() {}
+
+  static String required(Map<String, String> params, String name) {
+    String v = params.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException("parameter " + name + " is required");
+    }
+    return v;
+  }
+
+  static String optional(Map<String, String> params, String name) {
+    String v = params.get(name);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  static String sid(String name, String value, String prefix) {
+    if (value == null) {
+      return null;
+    }
+    if (value.length() != 34 || !value.startsWith(prefix) || !HEX32.matcher(value.substring(2)).matches()) {
+      throw new IllegalArgumentException(
+          "parameter " + name + " must be '" + prefix + "' followed by 32 hex digits");
+    }
+    return value;
+  }
+
+  static int positiveInt(String name, String value, int max) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 0 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, without the value
+    }
+    throw new IllegalArgumentException(
+        "parameter " + name + " must be a whole number from 0 to " + max);
+  }
+
+  /** RFC 2822 dates, as Twilio writes them: {@code Wed, 05 Aug 2020 19:47:04 +0000}. */
+  static Instant rfc2822(String name, String value) {
+    try {
+      return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "parameter " + name + " must be an RFC 2822 date such as 'Wed, 05 Aug 2020 19:47:04 +0000'");
+    }
+  }
+
+  /** Seconds since the epoch, with an optional fraction. */
+  static Instant epochSeconds(String name, String value) {
+    String v = value.trim();
+    if (!SECONDS.matcher(v).matches()) {
+      throw new IllegalArgumentException("parameter " + name + " must be seconds since the epoch");
+    }
+    BigDecimal seconds = new BigDecimal(v);
+    long whole = seconds.longValue();
+    long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+    return Instant.ofEpochSecond(whole, nanos);
+  }
+
+  /** ISO 8601 with an offset, as Event Streams writes them: {@code 2025-01-01T00:00:00.000Z}. */
+  static Instant iso(String name, String value) {
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          name + " must be an ISO 8601 date-time with an offset, such as '2025-01-01T00:00:00.000Z'");
+    }
+  }
+}

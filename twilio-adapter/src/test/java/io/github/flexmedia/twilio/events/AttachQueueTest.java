@@ -1,0 +1,327 @@
+package io.github.flexmedia.twilio.events;
+
+import static io.github.flexmedia.twilio.events.Callbacks.WS;
+import static io.github.flexmedia.twilio.events.Callbacks.WT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.TaskNotFoundException;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.TwilioTaskRouterClient;
+import io.github.flexmedia.twilio.events.AttachOutcome.Status;
+import io.github.flexmedia.twilio.testing.Fault;
+import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
+import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import io.github.flexmedia.twilio.testing.Operation;
+import io.github.flexmedia.twilio.testing.RecordedCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class AttachQueueTest {
+  private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+  private static final MediaAttributes CRM = MediaAttributes.builder()
+      .media(MediaLink.referenced("https://crm.example.com/cases/7", "CRM case")).build();
+
+  private final TestClock clock = new TestClock(T0);
+  private final ManualExecutor executor = new ManualExecutor();
+  private final InMemoryTaskRouter router = new InMemoryTaskRouter();
+  private final List<AttachOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+
+  private AttachQueue.Builder queue() {
+    return AttachQueue.builder(router).clock(clock).executor(executor).listener(outcomes::add)
+        .attacher(b -> b.sleeper(d -> clock.advance(d)).jitter(() -> 0.5));
+  }
+
+  private PendingAttach crm(String taskSid) {
+    return PendingAttach.of(WS, taskSid, CRM, T0.plus(Duration.ofMinutes(2)));
+  }
+
+  @Test
+  void offerReturnsAtOnceAndTheWorkerAttaches() {
+    router.putTask(WS, WT, "{\"type\":\"inbound\"}");
+    AttachQueue q = queue().build();
+
+    assertThat(q.offer(crm(WT))).isTrue();
+    assertThat(router.calls()).isEmpty();
+    assertThat(q.pendingCount()).isEqualTo(1);
+    executor.runAll();
+
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(Status.ATTACHED);
+      assertThat(o.landed()).isTrue();
+      assertThat(o.result().task().attributesJson()).contains("crm.example.com");
+    });
+    assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT)).taskMedia())
+        .containsExactlyElementsOf(CRM.taskMedia());
+    assertThat(q.pendingCount()).isZero();
+  }
+
+  @Test
+  void theSameMediaTwiceIsUnchanged() {
+    router.putTask(WS, WT, "{}");
+    AttachQueue q = queue().build();
+    q.offer(crm(WT));
+    q.offer(crm(WT));
+    executor.runAll();
+
+    assertThat(outcomes).extracting(AttachOutcome::status).containsExactly(Status.ATTACHED, Status.UNCHANGED);
+  }
+
+  @Test
+  void deadlineAfterIsTheEventPlusTheWindow() {
+    assertThat(queue().build().deadlineAfter(T0)).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+    assertThat(queue().attachWindow(Duration.ofSeconds(30)).build().deadlineAfter(T0))
+        .isEqualTo(T0.plusSeconds(30));
+  }
+
+  @Test
+  void pastTheDeadlineNothingIsSentAndTheOutcomeIsExpired() {
+    router.putTask(WS, WT, "{}");
+    AttachQueue q = queue().build();
+    q.offer(crm(WT));
+    clock.advance(Duration.ofMinutes(2));
+    executor.runAll();
+
+    assertThat(router.calls()).isEmpty();
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(Status.EXPIRED);
+      assertThat(o.cause()).hasMessageContaining("deadline passed");
+    });
+  }
+
+  @Test
+  void theDeadlinePassingDuringRetriesStopsThemBeforeTheNextCall() {
+    router.putTask(WS, WT, "{}");
+    router.failAlways(Operation.UPDATE, Fault.unavailable());
+    AttachQueue q = queue()
+        .attacher(b -> b.maxAttempts(10).sleeper(d -> clock.advance(Duration.ofSeconds(50))))
+        .build();
+    q.offer(crm(WT));
+    executor.runAll();
+
+    // t=0 fetch+update, t=50 s fetch+update, t=100 s fetch+update, t=150 s: past the deadline
+    assertThat(router.calls()).extracting(RecordedCall::operation).containsExactly(
+        Operation.FETCH, Operation.UPDATE, Operation.FETCH, Operation.UPDATE, Operation.FETCH, Operation.UPDATE);
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(Status.EXPIRED);
+      assertThat(o.cause()).isInstanceOf(TaskRouterException.class).hasMessageContaining("after 4 attempts");
+    });
+  }
+
+  @Test
+  void aTaskDeletedMidWayIsExpiredWithoutARetryStorm() {
+    try (LocalTaskRouterServer server = LocalTaskRouterServer.start()) {
+      server.router().putTask(WS, WT, "{}");
+      server.router().failNext(Operation.UPDATE, 1, Fault.conflict());
+      AttachQueue q = AttachQueue.builder(new TwilioTaskRouterClient(server.restClient()))
+          .clock(clock).executor(executor).listener(outcomes::add)
+          // between the 412 and the next read, TaskRouter deletes the task
+          .attacher(b -> b.sleeper(d -> server.router().removeTask(WS, WT)))
+          .build();
+      q.offer(crm(WT));
+      executor.runAll();
+
+      assertThat(outcomes).singleElement().satisfies(o -> {
+        assertThat(o.status()).isEqualTo(Status.EXPIRED);
+        assertThat(o.cause()).isInstanceOf(TaskNotFoundException.class);
+      });
+      // GET, POST (412), GET (404): and nothing after
+      assertThat(server.requestCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aFailureIsReportedWithItsCause() {
+    router.putTask(WS, WT, "{}");
+    router.failAlways(Operation.UPDATE, Fault.unauthorized());
+    AttachQueue q = queue().build();
+    q.offer(crm(WT));
+    executor.runAll();
+
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(Status.FAILED);
+      assertThat(o.landed()).isFalse();
+      assertThat(o.cause()).isInstanceOf(TaskRouterException.class);
+      assertThat(((TaskRouterException) o.cause()).statusCode()).isEqualTo(401);
+    });
+  }
+
+  @Test
+  void whenFullTheCallerIsToldSynchronouslyAndNothingIsReportedForIt() {
+    router.putTask(WS, WT, "{}");
+    AttachQueue q = queue().capacity(2).build();
+
+    assertThat(q.offer(crm(WT))).isTrue();
+    assertThat(q.offer(crm(WT))).isTrue();
+    assertThat(q.offer(crm(WT))).isFalse();
+    assertThat(executor.queued()).isEqualTo(2);
+    executor.runAll();
+    assertThat(outcomes).hasSize(2);
+    assertThat(q.offer(crm(WT))).isTrue();
+  }
+
+  @Test
+  void shutdownReturnsWhatWasNotDoneAndRefusesMore() {
+    router.putTask(WS, WT, "{}");
+    AttachQueue q = queue().build();
+    PendingAttach a = crm(WT);
+    q.offer(a);
+
+    assertThat(q.shutdown(Duration.ofMillis(50))).containsExactly(a);
+    assertThat(q.offer(crm(WT))).isFalse();
+  }
+
+  @Test
+  void shutdownDrainsItsOwnWorkers() throws Exception {
+    router.putTask(WS, WT, "{}");
+    CountDownLatch reported = new CountDownLatch(20);
+    AttachQueue q = AttachQueue.builder(router).workers(4).listener(o -> reported.countDown()).build();
+    for (int i = 0; i < 20; i++) {
+      assertThat(q.offer(PendingAttach.of(WS, WT, MediaAttributes.builder()
+          .media(MediaLink.referenced("https://crm.example.com/notes/" + i, "Note " + i)).build(),
+          Instant.now().plusSeconds(120)))).isTrue();
+    }
+    assertThat(q.shutdown(Duration.ofSeconds(30))).isEmpty();
+    assertThat(reported.await(1, TimeUnit.SECONDS)).isTrue();
+    assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT)).taskMedia()).hasSize(20);
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotStopTheQueue() {
+    router.putTask(WS, WT, "{}");
+    AttachQueue q = queue().listener(o -> {
+      throw new IllegalStateException("listener bug");
+    }).build();
+    q.offer(crm(WT));
+    q.offer(crm(WT));
+    executor.runAll();
+
+    assertThat(q.pendingCount()).isZero();
+    assertThat(router.attributes(WS, WT)).contains("crm.example.com");
+  }
+
+  /** A store that survives the queue, as a database table would. */
+  static final class TableStore implements PendingAttachStore {
+    final Map<String, PendingAttach> rows = new ConcurrentHashMap<>();
+    volatile boolean broken;
+
+    @Override
+    public void save(PendingAttach attach) {
+      if (broken) {
+        throw new IllegalStateException("database down");
+      }
+      rows.put(attach.id(), attach);
+    }
+
+    @Override
+    public void remove(PendingAttach attach) {
+      rows.remove(attach.id());
+    }
+
+    @Override
+    public List<PendingAttach> pending() {
+      return List.copyOf(rows.values());
+    }
+  }
+
+  @Test
+  void aDurableStoreKeepsWhatACrashedQueueHeldAndANewQueueFinishesIt() {
+    router.putTask(WS, WT, "{}");
+    TableStore table = new TableStore();
+    AttachQueue crashed = queue().store(table).build();
+    crashed.offer(crm(WT));
+    assertThat(table.rows).hasSize(1);
+    // the process dies: the executor's work is lost, the table is not
+
+    ManualExecutor afterRestart = new ManualExecutor();
+    AttachQueue restarted = queue().store(table).executor(afterRestart).build();
+    assertThat(restarted.resubmitStored()).isEqualTo(1);
+    assertThat(restarted.resubmitStored()).isZero();
+    afterRestart.runAll();
+
+    assertThat(outcomes).extracting(AttachOutcome::status).containsExactly(Status.ATTACHED);
+    assertThat(table.rows).isEmpty();
+  }
+
+  @Test
+  void aStoreThatCannotSaveRefusesTheOfferAndFreesItsPlace() {
+    TableStore table = new TableStore();
+    table.broken = true;
+    AttachQueue q = queue().store(table).capacity(1).build();
+
+    assertThatThrownBy(() -> q.offer(crm(WT))).hasMessage("database down");
+    assertThat(q.pendingCount()).isZero();
+    table.broken = false;
+    assertThat(q.offer(crm(WT))).isTrue();
+  }
+
+  @Test
+  void anExecutorThatRejectsIsAFullQueue() {
+    AttachQueue q = queue().executor(r -> {
+      throw new java.util.concurrent.RejectedExecutionException("no");
+    }).build();
+    assertThat(q.offer(crm(WT))).isFalse();
+    assertThat(q.pendingCount()).isZero();
+  }
+
+  @Test
+  void attachWithinRunsInTheCallersThreadAndReports() {
+    router.putTask(WS, WT, "{}");
+    AttachQueue q = queue().build();
+
+    AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(5));
+
+    assertThat(o.status()).isEqualTo(Status.ATTACHED);
+    assertThat(router.attributes(WS, WT)).contains("crm.example.com");
+    assertThat(outcomes).containsExactly(o);
+    assertThat(executor.queued()).isZero();
+  }
+
+  @Test
+  void attachWithinFailsWhenTheBudgetRunsOutBeforeTheDeadline() {
+    router.putTask(WS, WT, "{}");
+    router.failAlways(Operation.UPDATE, Fault.unavailable());
+    AttachQueue q = queue().attacher(b -> b.sleeper(d -> clock.advance(Duration.ofSeconds(3)))).build();
+
+    AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(5));
+
+    assertThat(o.status()).isEqualTo(Status.FAILED);
+    assertThat(o.cause()).hasMessageContaining("deadline passed");
+    assertThat(router.calls()).hasSize(4);   // two attempts: t=0 and t=3 s; t=6 s is past the budget
+  }
+
+  @Test
+  void attachWithinATaskThatIsGoneIsExpired() {
+    AttachOutcome o = queue().build().attachWithin(crm(WT), Duration.ofSeconds(5));
+    assertThat(o.status()).isEqualTo(Status.EXPIRED);
+    assertThat(o.cause()).isInstanceOf(TaskNotFoundException.class);
+  }
+
+  @Test
+  void builderAndValuesRefuseNonsense() {
+    AttachQueue.Builder b = AttachQueue.builder(router);
+    assertThatThrownBy(() -> b.workers(0)).hasMessageContaining("workers");
+    assertThatThrownBy(() -> b.capacity(0)).hasMessageContaining("capacity");
+    assertThatThrownBy(() -> b.attachWindow(Duration.ZERO)).hasMessageContaining("attachWindow");
+    assertThatThrownBy(() -> new PendingAttach(" ", WS, WT, CRM, T0)).hasMessageContaining("id");
+    assertThatThrownBy(() -> PendingAttach.of(WS, "WT1", CRM, T0)).hasMessageContaining("taskSid");
+    PendingAttach p = crm(WT);
+    assertThatThrownBy(() -> new AttachOutcome(p, Status.ATTACHED, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AttachOutcome(p, Status.FAILED, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(p.toString()).contains(WT).doesNotContain("crm.example.com");
+  }
+}
