@@ -33,6 +33,8 @@ public class FlexMediaProperties {
   private final Attach attach = new Attach();
   private final Policy policy = new Policy();
   private final Metrics metrics = new Metrics();
+  private final Webhooks webhooks = new Webhooks();
+  private final Queue queue = new Queue();
 
   /** Creates the properties with their defaults; Spring binds the configured values. */
   public FlexMediaProperties() {}
@@ -89,6 +91,24 @@ public class FlexMediaProperties {
    */
   public Metrics getMetrics() {
     return metrics;
+  }
+
+  /**
+   * The webhook endpoints: recording status callbacks and TaskRouter events.
+   *
+   * @return the {@code flex-media.webhooks.*} group
+   */
+  public Webhooks getWebhooks() {
+    return webhooks;
+  }
+
+  /**
+   * The attach queue the webhook endpoints feed.
+   *
+   * @return the {@code flex-media.queue.*} group
+   */
+  public Queue getQueue() {
+    return queue;
   }
 
   @Override
@@ -421,6 +441,199 @@ public class FlexMediaProperties {
      */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+  }
+
+  /** One endpoint: off by default, on a configurable path. */
+  public static class Endpoint {
+    /** Whether the endpoint is registered. */
+    private boolean enabled;
+    /** The servlet path the endpoint answers on. */
+    private String path;
+
+    /**
+     * Creates an endpoint setting.
+     *
+     * @param path the default path
+     */
+    public Endpoint(String path) {
+      this.path = path;
+    }
+
+    /**
+     * Whether the endpoint is registered.
+     *
+     * @return whether the endpoint is on (false by default)
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Switches the endpoint on or off.
+     *
+     * @param enabled whether the endpoint is registered
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /**
+     * The path the endpoint answers on.
+     *
+     * @return the path, starting with a slash
+     */
+    public String getPath() {
+      return path;
+    }
+
+    /**
+     * Sets the path the endpoint answers on.
+     *
+     * @param path the path, starting with a slash
+     */
+    public void setPath(String path) {
+      this.path = path;
+    }
+  }
+
+  /** {@code flex-media.webhooks.*}: the endpoints Twilio calls. */
+  public static class Webhooks {
+    /**
+     * The scheme, host and port Twilio calls (e.g. https://hooks.example.com) when a proxy or
+     * load balancer stands in front; signatures are checked against it. Unset: the URL the server
+     * received.
+     */
+    private String publicUrl;
+    /** Attach inside the request, answering 2xx only once the write landed, within this budget. */
+    private Duration synchronousBudget;
+    /** Recording status callbacks (their URL carries WorkspaceSid and TaskSid). */
+    private final Endpoint recordingCallbacks = new Endpoint("/flex-media/recording-callbacks");
+    /** TaskRouter event callbacks. */
+    private final Endpoint taskrouterEvents = new Endpoint("/flex-media/taskrouter-events");
+
+    /** Creates the group with its defaults. */
+    public Webhooks() {}
+
+    /**
+     * The URL Twilio calls, before any proxy.
+     *
+     * @return the public URL, or null to use the one the server received
+     */
+    public String getPublicUrl() {
+      return publicUrl;
+    }
+
+    /**
+     * Sets the URL Twilio calls, before any proxy.
+     *
+     * @param publicUrl e.g. {@code https://hooks.example.com}
+     */
+    public void setPublicUrl(String publicUrl) {
+      this.publicUrl = publicUrl;
+    }
+
+    /**
+     * The synchronous mode's budget.
+     *
+     * @return the budget, or null for the asynchronous mode (the default)
+     */
+    public Duration getSynchronousBudget() {
+      return synchronousBudget;
+    }
+
+    /**
+     * Attaches inside the request within {@code synchronousBudget} (keep it well under 15 s).
+     *
+     * @param synchronousBudget the budget, or null for the asynchronous mode
+     */
+    public void setSynchronousBudget(Duration synchronousBudget) {
+      this.synchronousBudget = synchronousBudget;
+    }
+
+    /**
+     * The recording status callback endpoint.
+     *
+     * @return {@code flex-media.webhooks.recording-callbacks.*}
+     */
+    public Endpoint getRecordingCallbacks() {
+      return recordingCallbacks;
+    }
+
+    /**
+     * The TaskRouter event callback endpoint.
+     *
+     * @return {@code flex-media.webhooks.taskrouter-events.*}
+     */
+    public Endpoint getTaskrouterEvents() {
+      return taskrouterEvents;
+    }
+  }
+
+  /** {@code flex-media.queue.*}: the attach queue behind the webhook endpoints. */
+  public static class Queue {
+    /** Worker threads doing attaches. */
+    private int workers = 4;
+    /** Unfinished attaches held at most; past it the webhook answers 503 and Twilio retries. */
+    private int capacity = 1000;
+    /** How long after an event an attach may still start (Flex deletes a task 2 minutes after it ends). */
+    private Duration attachWindow = Duration.ofMinutes(2);
+
+    /** Creates the group with its defaults. */
+    public Queue() {}
+
+    /**
+     * The number of worker threads.
+     *
+     * @return the workers (4 by default)
+     */
+    public int getWorkers() {
+      return workers;
+    }
+
+    /**
+     * Sets the number of worker threads.
+     *
+     * @param workers at least 1
+     */
+    public void setWorkers(int workers) {
+      this.workers = workers;
+    }
+
+    /**
+     * The most unfinished attaches.
+     *
+     * @return the capacity (1000 by default)
+     */
+    public int getCapacity() {
+      return capacity;
+    }
+
+    /**
+     * Sets the most unfinished attaches.
+     *
+     * @param capacity at least 1
+     */
+    public void setCapacity(int capacity) {
+      this.capacity = capacity;
+    }
+
+    /**
+     * How long after an event an attach may start.
+     *
+     * @return the window (2 minutes by default)
+     */
+    public Duration getAttachWindow() {
+      return attachWindow;
+    }
+
+    /**
+     * Sets how long after an event an attach may start.
+     *
+     * @param attachWindow positive
+     */
+    public void setAttachWindow(Duration attachWindow) {
+      this.attachWindow = attachWindow;
     }
   }
 }

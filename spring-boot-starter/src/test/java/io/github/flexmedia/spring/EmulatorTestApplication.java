@@ -5,6 +5,7 @@ import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,15 @@ class EmulatorTestApplication {
   @Bean
   TwilioHttpClientCustomizer toTheEmulator(LocalTaskRouterServer emulator) {
     return Sids.routeTo(emulator);
+  }
+
+  /** A CRM link on the task when an agent wraps up. */
+  @Bean
+  TaskRouterEventMedia wrapupLinks() {
+    return event -> event.eventType().equals("reservation.wrapup")
+        ? Optional.of(MediaAttributes.builder().media(MediaLink.referenced(
+            "https://crm.example.com/cases/" + event.taskSid(), "CRM case")).build())
+        : Optional.empty();
   }
 
   /** What the controller takes and gives back, bound by the web layer's JSON mapper. */

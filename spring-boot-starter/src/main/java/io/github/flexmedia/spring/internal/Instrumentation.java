@@ -1,8 +1,8 @@
 package io.github.flexmedia.spring.internal;
 
-import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.TaskRouterClient;
-import java.time.Duration;
+import io.github.flexmedia.twilio.events.AttachOutcome;
+import io.github.flexmedia.twilio.events.AttachQueue;
 
 /**
  * What the starter reports to a metrics system, in types that do not need Micrometer on the class
@@ -17,10 +17,10 @@ public interface Instrumentation {
     }
 
     @Override
-    public void attachSucceeded(String source, AttachResult result, Duration elapsed) {}
+    public void attachFinished(AttachOutcome outcome) {}
 
     @Override
-    public void attachFailed(String source, RuntimeException failure, Duration elapsed) {}
+    public void watch(AttachQueue queue) {}
   };
 
   /**
@@ -32,20 +32,16 @@ public interface Instrumentation {
   TaskRouterClient instrument(TaskRouterClient client);
 
   /**
-   * Records a finished attach.
+   * Records how one of the queue's attaches ended.
    *
-   * @param source what asked for it, e.g. {@code recording-callback}
-   * @param result the attach's result
-   * @param elapsed how long it took, retries included
+   * @param outcome the outcome
    */
-  void attachSucceeded(String source, AttachResult result, Duration elapsed);
+  void attachFinished(AttachOutcome outcome);
 
   /**
-   * Records a failed attach.
+   * Reports the queue's depth from now on.
    *
-   * @param source what asked for it
-   * @param failure why it failed
-   * @param elapsed how long it took, retries included
+   * @param queue the queue
    */
-  void attachFailed(String source, RuntimeException failure, Duration elapsed);
+  void watch(AttachQueue queue);
 }

@@ -2,30 +2,38 @@ package io.github.flexmedia.spring.internal;
 
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.events.AttachOutcome;
+import io.github.flexmedia.twilio.events.AttachQueue;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The Micrometer meters of the starter:
+ * The Micrometer meters of the starter (names as Micrometer writes them; Prometheus shows dots as
+ * underscores):
  *
  * <ul>
  *   <li>{@code flex_media.taskrouter.requests} (timer; tags {@code operation}, {@code outcome}):
- *       every TaskRouter request, its latency, 412s as {@code conflict}, 429s as {@code
- *       rate_limited};
- *   <li>{@code flex_media.attach} (timer; tags {@code source}, {@code outcome}: {@code written},
- *       {@code unchanged} or a failure): attaches made by the starter's endpoints and queue;
- *   <li>{@code flex_media.attach.attempts} (distribution summary; tag {@code source}): attempts
- *       per attach.
+ *       every TaskRouter request and its latency; 412s are {@code outcome=conflict}, 429s {@code
+ *       outcome=rate_limited};
+ *   <li>{@code flex_media.attach} (counter; tags {@code outcome}: {@code attached}, {@code
+ *       unchanged}, {@code expired}, {@code failed}; {@code error}: why, or {@code none}): the
+ *       attach queue's outcomes;
+ *   <li>{@code flex_media.attach.attempts} (distribution summary): attempts per queued attach;
+ *   <li>{@code flex_media.queue.pending} (gauge): accepted attaches not yet finished.
  * </ul>
  */
 public final class MicrometerInstrumentation implements Instrumentation {
-  /** Timer of attaches by source and outcome. */
+  /** Outcomes of queued attaches. */
   public static final String ATTACH = "flex_media.attach";
-  /** Attempts per attach. */
+  /** Attempts per queued attach. */
   public static final String ATTEMPTS = "flex_media.attach.attempts";
+  /** The queue's depth. */
+  public static final String QUEUE_PENDING = "flex_media.queue.pending";
 
   private final MeterRegistry registry;
 
@@ -44,34 +52,35 @@ public final class MicrometerInstrumentation implements Instrumentation {
   }
 
   @Override
-  public void attachSucceeded(String source, AttachResult result, Duration elapsed) {
-    attach(source, result.changed() ? "written" : "unchanged", elapsed);
-    attempts(source, result.attempts());
-  }
-
-  @Override
-  public void attachFailed(String source, RuntimeException failure, Duration elapsed) {
-    attach(source, Outcomes.of(failure), elapsed);
-    if (failure instanceof io.github.flexmedia.twilio.TaskRouterException) {
-      int attempts = ((io.github.flexmedia.twilio.TaskRouterException) failure).attempts();
-      attempts(source, Math.max(attempts, 1));
+  public void attachFinished(AttachOutcome outcome) {
+    Counter.builder(ATTACH)
+        .description("Attaches done by flex-media's queue, by outcome")
+        .tag("outcome", outcome.status().name().toLowerCase(Locale.ROOT))
+        .tag("error", outcome.cause() == null ? "none" : Outcomes.of(outcome.cause()))
+        .register(registry)
+        .increment();
+    int attempts = attempts(outcome);
+    if (attempts > 0) {
+      DistributionSummary.builder(ATTEMPTS)
+          .description("Read-merge-write attempts per queued attach")
+          .register(registry)
+          .record(attempts);
     }
   }
 
-  private void attach(String source, String outcome, Duration elapsed) {
-    Timer.builder(ATTACH)
-        .description("Attaches made by flex-media's endpoints and queue, by outcome")
-        .tag("source", source)
-        .tag("outcome", outcome)
-        .register(registry)
-        .record(elapsed);
+  private static int attempts(AttachOutcome outcome) {
+    AttachResult result = outcome.result();
+    if (result != null) {
+      return result.attempts();
+    }
+    return outcome.cause() instanceof TaskRouterException
+        ? ((TaskRouterException) outcome.cause()).attempts() : 0;
   }
 
-  private void attempts(String source, int attempts) {
-    DistributionSummary.builder(ATTEMPTS)
-        .description("Read-merge-write attempts per attach")
-        .tag("source", source)
-        .register(registry)
-        .record(attempts);
+  @Override
+  public void watch(AttachQueue queue) {
+    Gauge.builder(QUEUE_PENDING, queue, AttachQueue::pendingCount)
+        .description("Attaches accepted by flex-media's queue and not finished yet")
+        .register(registry);
   }
 }
