@@ -42,8 +42,12 @@ class Emulators {
 
   @Bean
   ApplicationRunner tellHowToTryIt(Environment environment) {
-    return args -> LOG.info("Emulators up. Try: curl -s -X POST -H 'Content-Type: application/json'"
-        + " -d '{\"ticketId\":\"42\"}' http://127.0.0.1:{}/tasks/{}/tickets",
-        environment.getProperty("local.server.port"), DEMO_TASK);
+    return args -> {
+      String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+      LOG.info("Emulators up. Attach a CRM ticket: curl -s -X POST -H 'Content-Type: application/json'"
+          + " -d '{\"ticketId\":\"42\"}' {}/tasks/{}/tickets", base, DEMO_TASK);
+      LOG.info("Twilio's recording callbacks: POST {}/flex-media/recording-callbacks?WorkspaceSid=...&TaskSid=..."
+          + " (signed with the emulator's auth token)", base);
+    };
   }
 }
