@@ -30,7 +30,8 @@ public final class Main {
       new KeepDefaultRecording(),
       new AttachToExistingTask(),
       new ReadMediaBack(),
-      new WebhooksToInsights());
+      new WebhooksToInsights(),
+      new AuthenticatedPlayback());
 
   static final String LOCAL_WORKSPACE = "WS00000000000000000000000000000001";
   static final String LOCAL_WORKFLOW = "WW00000000000000000000000000000001";

@@ -168,13 +168,13 @@ class ScenariosTest {
     try (var files = java.nio.file.Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .hasSize(Main.SCENARIOS.size()).contains("01-CreateTaskWithReferencedLink.html", "10-ReadMediaBack.html",
-              "11-WebhooksToInsights.html");
+              "11-WebhooksToInsights.html", "12-AuthenticatedPlayback.html");
     }
     assertThat(text).contains("preview: " + dir.toAbsolutePath().normalize().resolve("03-EmbeddedLink.html"));
     assertThat(java.nio.file.Files.readString(dir.resolve("07-ReservationLevelMedia.html")))
         .contains("data-reservation=\"" + ReservationLevelMedia.SECOND + "\"");
     assertThat(text.lines().findFirst().orElseThrow()).contains("local TaskRouter emulator");
-    assertThat(text).contains("Summary: 11 of 11 scenarios ran").doesNotContain("FAILED");
+    assertThat(text).contains("Summary: 12 of 12 scenarios ran").doesNotContain("FAILED");
   }
 
   @Test

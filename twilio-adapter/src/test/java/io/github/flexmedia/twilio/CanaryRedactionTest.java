@@ -11,7 +11,16 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.RecordingChannel;
+import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenUnavailableException;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
+import io.github.flexmedia.twilio.playback.InvalidFlexTokenException;
+import io.github.flexmedia.twilio.playback.PlaybackEvent;
+import io.github.flexmedia.twilio.playback.PlaybackLinks;
+import io.github.flexmedia.twilio.playback.PlaybackRequest;
+import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 import io.github.flexmedia.twilio.testing.Fault;
+import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import io.github.flexmedia.twilio.testing.Operation;
@@ -90,7 +99,8 @@ class CanaryRedactionTest {
     assertThat(types).contains(InvalidMediaException.class, MalformedAttributesException.class,
         TaskRouterException.class, TaskNotFoundException.class, TaskConflictException.class,
         RateLimitedException.class, TaskRouterAuthenticationException.class,
-        AttributesTooLargeException.class, IllegalArgumentException.class, IllegalStateException.class);
+        AttributesTooLargeException.class, IllegalArgumentException.class, IllegalStateException.class,
+        InvalidFlexTokenException.class, FlexTokenUnavailableException.class);
     for (Object v : values) {
       assertThat(String.valueOf(v)).as("%s", v.getClass().getSimpleName()).doesNotContain(CANARY);
     }
@@ -188,6 +198,43 @@ class CanaryRedactionTest {
       TwilioTaskRouterClient wrong = new TwilioTaskRouterClient(
           server.restClient(LocalTaskRouterServer.DEFAULT_ACCOUNT_SID, CANARY));
       expectThrows(() -> wrong.fetchTask(WS, WT));
+    }
+
+    // --- playback: the canary in identities, tokens, recording ids, origins and media URLs ---
+    try (FlexTokenEmulator twilio = FlexTokenEmulator.start()) {
+      CachingFlexTokenValidator validator = FlexTokenValidator.cached(
+          FlexTokenValidator.twilio(twilio.restClient()), 10, Duration.ofMinutes(1), java.time.Clock.systemUTC());
+      String token = twilio.issue(CANARY + "@example.com", "admin");
+      values.add(twilio);
+      values.add(validator);
+      values.add(validator.validate(token));
+      expectThrows(() -> validator.validate("eyJ" + CANARY));
+      twilio.failNext(1, 503);
+      expectThrows(() -> validator.validate("eyJ" + CANARY + "x"));
+      FlexTokenValidator wrongSecret = FlexTokenValidator.twilio(
+          twilio.restClient(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, CANARY));
+      values.add(wrongSecret);
+      expectThrows(() -> wrongSecret.validate(token));
+      expectThrows(() -> PlaybackLinks.providerUrl("https://p.example.com/" + CANARY, "../" + CANARY));
+      expectThrows(() -> RecordingUrlProvider.builder(validator, (id, u) -> java.util.Optional.empty())
+          .allowedOrigins("https://" + CANARY + ".example/" + CANARY));
+      List<PlaybackEvent> events = new ArrayList<>();
+      String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+          ("token:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (String mediaUrl : List.of(URL, URL + "\r\n" + CANARY)) {
+        RecordingUrlProvider provider = RecordingUrlProvider.builder(validator, (id, u) -> java.util.Optional.of(mediaUrl))
+            .allowedOrigins("https://flex.twilio.com").audit(events::add).build();
+        values.add(provider);
+        for (String query : List.of("recording=" + CANARY, "recording=..%2F" + CANARY)) {
+          PlaybackRequest request = PlaybackRequest.of("GET", query,
+              Map.of("Authorization", List.of(auth), "Origin", List.of("https://flex.twilio.com")));
+          values.add(request);
+          values.add(provider.handle(request));
+        }
+      }
+      values.addAll(events);
+      twilio.close();
+      expectThrows(() -> FlexTokenValidator.twilio(twilio.restClient()).validate(token));
     }
   }
 }

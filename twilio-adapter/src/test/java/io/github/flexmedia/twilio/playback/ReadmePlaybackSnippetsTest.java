@@ -1,0 +1,90 @@
+package io.github.flexmedia.twilio.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.twilio.http.TwilioRestClient;
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.RecordingChannel;
+import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Copies of the README's playback snippets: if one stops compiling or working, fix the README. */
+@Timeout(60)
+class ReadmePlaybackSnippetsTest {
+  /** Stands in for the reader's object store. */
+  static final class Storage {
+    Optional<String> presign(String recordingId, Duration ttl) {
+      return recordingId.startsWith("RE")
+          ? Optional.of("https://storage.example.com/" + recordingId + "?ttl=" + ttl.toSeconds()) : Optional.empty();
+    }
+  }
+
+  /** Stands in for the reader's access log. */
+  static final class AccessLog {
+    final List<String> lines = new ArrayList<>();
+
+    void info(String line) {
+      lines.add(line);
+    }
+  }
+
+  @Test
+  void providerSnippet() {
+    try (FlexTokenEmulator twilio = FlexTokenEmulator.start()) {
+      TwilioRestClient restClient = twilio.restClient();
+      Storage storage = new Storage();
+      AccessLog accessLog = new AccessLog();
+      String method = "GET";
+      String rawQuery = "recording=RE0123456789abcdef0123456789abcdef";
+      Map<String, List<String>> headers = Map.of("Origin", List.of("https://flex.twilio.com"),
+          "Authorization", List.of("Basic " + Base64.getEncoder().encodeToString(
+              ("token:" + twilio.issue("sam@example.com", "supervisor")).getBytes(StandardCharsets.UTF_8))));
+
+      // --- README: authenticated playback ---
+      RecordingUrlProvider provider = RecordingUrlProvider.builder(
+              FlexTokenValidator.cached(FlexTokenValidator.twilio(restClient),
+                  10_000, Duration.ofMinutes(1), Clock.systemUTC()),       // at most 10,000 users, 1 min
+              (recordingId, user) -> storage.presign(recordingId, Duration.ofMinutes(5)))
+          .authorizer(PlaybackAuthorizer.anyRole("admin", "supervisor", "wfo.full_access"))  // the default
+          .allowedOrigins("https://flex.twilio.com")                                          // see below
+          .audit(event -> accessLog.info(event.at() + " " + event.decision() + " " + event.identity()
+              + " " + event.recordingId()))
+          .build();
+
+      // In any HTTP framework: method, raw query and headers in; status, headers and body out.
+      PlaybackResponse res = provider.handle(PlaybackRequest.of(method, rawQuery, headers));
+      // --- end ---
+
+      assertThat(res.status()).isEqualTo(200);
+      assertThat(res.body()).isEqualTo(
+          "{\"media_url\":\"https://storage.example.com/RE0123456789abcdef0123456789abcdef?ttl=300\"}");
+      assertThat(accessLog.lines).singleElement().asString()
+          .endsWith(" GRANTED sam@example.com RE0123456789abcdef0123456789abcdef");
+    }
+  }
+
+  @Test
+  void linkSnippet() {
+    // --- README: url_provider link ---
+    MediaLink.VoiceRecording link = PlaybackLinks.voiceRecording(
+            "https://playback.example.com/recordings", "RE0123456789abcdef0123456789abcdef")
+        .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS)
+        .build();
+    // --- end ---
+
+    assertThat(MediaAttributes.builder().media(link).build().toJson()).isEqualTo(
+        "{\"conversations\":{\"media\":[{\"type\":\"VoiceRecording\",\"url_provider\":"
+            + "\"https://playback.example.com/recordings?recording=RE0123456789abcdef0123456789abcdef\","
+            + "\"channels\":[\"customer\",\"others\"]}]}}");
+  }
+}
