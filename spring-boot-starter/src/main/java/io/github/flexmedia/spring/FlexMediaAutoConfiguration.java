@@ -12,11 +12,19 @@ import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachListener;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
+import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
+import io.github.flexmedia.twilio.playback.PlaybackAudit;
+import io.github.flexmedia.twilio.playback.PlaybackAuthorizer;
+import io.github.flexmedia.twilio.playback.RecordingResolver;
+import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,11 +42,13 @@ import org.springframework.context.annotation.Lazy;
  *   <li>{@link TaskRouterClient} on it (timed per request when metrics are on), {@link
  *       MediaPolicy} from {@code flex-media.policy.*}, {@link MediaAttacher} from {@code
  *       flex-media.attach.*};
- *   <li>{@link WebhookVerifier} from the auth token and the {@link AttachQueue} from {@code
- *       flex-media.queue.*} (shut down with the context).
+ *   <li>{@link WebhookVerifier} from the auth token, the {@link AttachQueue} from {@code
+ *       flex-media.queue.*} (shut down with the context), a cached {@link FlexTokenValidator},
+ *       and a {@link RecordingUrlProvider} when the application defines a {@link
+ *       RecordingResolver}.
  * </ul>
  *
- * <p>The Twilio client, the verifier and the queue are lazy: they are made
+ * <p>The Twilio client, the verifier, the queue and the token validator are lazy: they are made
  * when something uses them (the endpoints, or the application), so an application that brings its
  * own {@code TaskRouterClient} and no endpoint needs no credentials. When they are needed and a
  * property is missing, startup stops with a message naming it. Switch everything off with {@code
@@ -200,5 +210,66 @@ public class FlexMediaAutoConfiguration {
   @Bean
   public QueueShutdown flexMediaAttachQueueShutdown() {
     return new QueueShutdown(SHUTDOWN_GRACE);
+  }
+
+  /**
+   * Twilio's Flex token validation on the {@code TwilioRestClient} bean, behind a cache bounded by
+   * {@code flex-media.playback.token-cache-*}.
+   *
+   * @param restClient the twilio-java client (its account validates the tokens)
+   * @param properties the bound properties
+   * @param instrumentation metrics, when Micrometer is present
+   * @return the validator
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  public FlexTokenValidator flexMediaTokenValidator(
+      TwilioRestClient restClient, FlexMediaProperties properties,
+      ObjectProvider<Instrumentation> instrumentation) {
+    FlexMediaProperties.Playback p = properties.getPlayback();
+    CachingFlexTokenValidator[] cached = new CachingFlexTokenValidator[1];
+    Settings.check("flex-media.playback.token-cache-max-entries", () -> cached[0] =
+        FlexTokenValidator.cached(FlexTokenValidator.twilio(restClient),
+            p.getTokenCacheMaxEntries(), p.getTokenCacheMaxAge(), Clock.systemUTC()));
+    instrumentation.getIfAvailable(() -> Instrumentation.NONE).watch(cached[0]);
+    return cached[0];
+  }
+
+  /**
+   * The {@code url_provider} logic over the application's {@link RecordingResolver}: CORS for
+   * {@code flex-media.playback.allowed-origins}, the application's {@link PlaybackAuthorizer}
+   * (else one admitting {@code flex-media.playback.allowed-roles}) and {@link PlaybackAudit}.
+   *
+   * @param validator checks the Flex token
+   * @param resolver the application's resolver
+   * @param authorizer the application's authorizer, if any
+   * @param audit the application's access log, if any
+   * @param properties the bound properties
+   * @return the provider
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(RecordingResolver.class)
+  public RecordingUrlProvider flexMediaRecordingUrlProvider(
+      FlexTokenValidator validator,
+      RecordingResolver resolver,
+      ObjectProvider<PlaybackAuthorizer> authorizer,
+      ObjectProvider<PlaybackAudit> audit,
+      FlexMediaProperties properties) {
+    FlexMediaProperties.Playback p = properties.getPlayback();
+    RecordingUrlProvider.Builder builder = RecordingUrlProvider.builder(validator, resolver);
+    PlaybackAuthorizer own = authorizer.getIfAvailable();
+    if (own != null) {
+      builder.authorizer(own);
+    } else {
+      Settings.check("flex-media.playback.allowed-roles", () ->
+          builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
+    }
+    audit.ifAvailable(builder::audit);
+    Settings.check("flex-media.playback.allowed-origins",
+        () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
+    return builder.build();
   }
 }

@@ -1,10 +1,12 @@
 package io.github.flexmedia.spring;
 
+import io.github.flexmedia.spring.internal.PlaybackServlet;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.WebhookServlet;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.WebhookHandler;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
+import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 import jakarta.servlet.http.HttpServlet;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +32,9 @@ import org.springframework.context.annotation.Bean;
  *   <tr><td>{@code flex-media.webhooks.taskrouter-events.enabled}</td>
  *       <td>{@code /flex-media/taskrouter-events}</td>
  *       <td>{@link WebhookHandler} with the {@link TaskRouterEventMedia} bean</td></tr>
+ *   <tr><td>{@code flex-media.playback.url-provider.enabled}</td>
+ *       <td>{@code /flex-media/url-provider}</td>
+ *       <td>{@link RecordingUrlProvider}</td></tr>
  * </table>
  */
 @AutoConfiguration(after = FlexMediaAutoConfiguration.class)
@@ -91,6 +96,29 @@ public class FlexMediaEndpointsAutoConfiguration {
         properties.getWebhooks().getTaskrouterEvents(),
         "flex-media.webhooks.taskrouter-events.path",
         webhookHandler(queue, verifier, properties, b -> b.onTaskRouterEvent(mapping::mediaFor)));
+  }
+
+  /**
+   * The {@code url_provider} endpoint the Flex Insights player calls.
+   *
+   * @param provider the provider; made when the application defines a {@code RecordingResolver}
+   * @param properties the bound properties
+   * @return the servlet registration
+   * @throws FlexMediaConfigurationException when there is no provider (no {@code RecordingResolver})
+   */
+  @Bean
+  @ConditionalOnBooleanProperty("flex-media.playback.url-provider.enabled")
+  public ServletRegistrationBean<PlaybackServlet> flexMediaUrlProviderEndpoint(
+      ObjectProvider<RecordingUrlProvider> provider, FlexMediaProperties properties) {
+    RecordingUrlProvider p = provider.getIfAvailable();
+    if (p == null) {
+      throw new FlexMediaConfigurationException("flex-media.playback.url-provider.enabled",
+          "is true but the application defines no RecordingResolver bean",
+          "Define a RecordingResolver bean that turns a recording id into a short-lived signed "
+              + "URL, or switch the endpoint off.");
+    }
+    return registration("flexMediaUrlProvider", new PlaybackServlet(p),
+        path("flex-media.playback.url-provider.path", properties.getPlayback().getUrlProvider()));
   }
 
   private static WebhookHandler webhookHandler(AttachQueue queue, WebhookVerifier verifier,

@@ -4,8 +4,12 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.playback.RecordingResolver;
+import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.util.Optional;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.core5.http.HttpHost;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +30,26 @@ class EmulatorTestApplication {
     return LocalTaskRouterServer.start();
   }
 
+  @Bean(destroyMethod = "close")
+  FlexTokenEmulator tokenEmulator() {
+    return FlexTokenEmulator.start();
+  }
+
+  /** Twilio's hosts, each to its emulator: iam.twilio.com validates tokens, the rest is TaskRouter. */
   @Bean
-  TwilioHttpClientCustomizer toTheEmulator(LocalTaskRouterServer emulator) {
-    return Sids.routeTo(emulator);
+  TwilioHttpClientCustomizer toTheEmulators(LocalTaskRouterServer taskRouter, FlexTokenEmulator iam) {
+    HttpHost taskRouterHost = new HttpHost("http", "127.0.0.1", taskRouter.port());
+    HttpHost iamHost = new HttpHost("http", "127.0.0.1", iam.port());
+    return builder -> builder.setRoutePlanner((target, context) -> new HttpRoute(
+        target.getHostName().startsWith("iam.") ? iamHost : taskRouterHost));
+  }
+
+  /** The application's storage: signed, short-lived URLs for the recordings it knows. */
+  @Bean
+  RecordingResolver recordings() {
+    return (recordingId, user) -> recordingId.startsWith("RE")
+        ? Optional.of("https://media.example.com/" + recordingId + ".wav?expires=300&sig=abc")
+        : Optional.empty();
   }
 
   /** A CRM link on the task when an agent wraps up. */

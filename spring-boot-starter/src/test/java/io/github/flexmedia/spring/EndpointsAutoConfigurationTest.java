@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
+import io.github.flexmedia.twilio.playback.PlaybackAuthorizer;
+import io.github.flexmedia.twilio.playback.RecordingResolver;
+import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +22,9 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 
 /** The endpoints' conditions and the beans behind them. */
 class EndpointsAutoConfigurationTest {
+  private static final RecordingResolver RESOLVER =
+      (id, user) -> Optional.of("https://media.example.com/" + id + "?sig=x");
+
   private final WebApplicationContextRunner web = new WebApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(FlexMediaAutoConfiguration.class,
           FlexMediaEndpointsAutoConfiguration.class))
@@ -32,22 +39,25 @@ class EndpointsAutoConfigurationTest {
 
   @Test
   void everyEndpointIsOffByDefaultAndNoLazyBeanIsMade() {
-    web.run(context -> {
+    web.withBean(RecordingResolver.class, () -> RESOLVER).run(context -> {
       assertThat(endpoints(context)).isEmpty();
       // Defined, but lazy: nothing made them, so no queue thread runs and no token is checked.
       assertThat(context.getBeanFactory().containsSingleton("flexMediaAttachQueue")).isFalse();
+      assertThat(context.getBeanFactory().containsSingleton("flexMediaTokenValidator")).isFalse();
     });
   }
 
   @Test
   void eachPropertySwitchesItsEndpointOnAtItsDefaultPath() {
-    web.withBean(TaskRouterEventMedia.class, () -> event -> Optional.empty())
+    web.withBean(RecordingResolver.class, () -> RESOLVER)
+        .withBean(TaskRouterEventMedia.class, () -> event -> Optional.empty())
         .withPropertyValues("flex-media.webhooks.recording-callbacks.enabled=true",
-            "flex-media.webhooks.taskrouter-events.enabled=true")
+            "flex-media.webhooks.taskrouter-events.enabled=true",
+            "flex-media.playback.url-provider.enabled=true")
         .run(context -> assertThat(endpoints(context).values())
             .extracting(r -> r.getUrlMappings().iterator().next())
             .containsExactlyInAnyOrder("/flex-media/recording-callbacks",
-                "/flex-media/taskrouter-events"));
+                "/flex-media/taskrouter-events", "/flex-media/url-provider"));
   }
 
   @Test
@@ -77,6 +87,14 @@ class EndpointsAutoConfigurationTest {
   }
 
   @Test
+  void theUrlProviderWithoutARecordingResolverFailsAtStartup() {
+    web.withPropertyValues("flex-media.playback.url-provider.enabled=true")
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessageStartingWith("flex-media.playback.url-provider.enabled is true but the "
+                + "application defines no RecordingResolver bean."));
+  }
+
+  @Test
   void webhooksWithoutAnAuthTokenFailAtStartupNamingIt() {
     new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(FlexMediaAutoConfiguration.class,
@@ -103,16 +121,29 @@ class EndpointsAutoConfigurationTest {
   void theApplicationsBeansWin() {
     WebhookVerifier verifier = WebhookVerifier.of("another-token");
     AttachQueue queue = AttachQueue.builder(new InMemoryTaskRouter()).build();
+    FlexTokenValidator validator = token -> {
+      throw new AssertionError("not called");
+    };
+    RecordingUrlProvider provider = RecordingUrlProvider.builder(validator, RESOLVER).build();
     try {
       web.withBean(WebhookVerifier.class, () -> verifier)
           .withBean(AttachQueue.class, () -> queue)
+          .withBean(FlexTokenValidator.class, () -> validator)
+          .withBean(RecordingUrlProvider.class, () -> provider)
           .run(context -> {
             assertThat(context.getBean(WebhookVerifier.class)).isSameAs(verifier);
             assertThat(context.getBean(AttachQueue.class)).isSameAs(queue);
+            assertThat(context.getBean(FlexTokenValidator.class)).isSameAs(validator);
+            assertThat(context.getBean(RecordingUrlProvider.class)).isSameAs(provider);
           });
     } finally {
       queue.shutdown(java.time.Duration.ZERO);
     }
+  }
+
+  @Test
+  void noRecordingResolverMeansNoProvider() {
+    web.run(context -> assertThat(context).doesNotHaveBean(RecordingUrlProvider.class));
   }
 
   @Test
@@ -122,5 +153,12 @@ class EndpointsAutoConfigurationTest {
     assertThat(made[0].offer(io.github.flexmedia.twilio.events.PendingAttach.of(Sids.WS, Sids.WT,
         io.github.flexmedia.MediaAttributes.empty(), java.time.Instant.now().plusSeconds(60))))
         .as("a shut queue refuses work").isFalse();
+  }
+
+  @Test
+  void theDefaultsAreTheLibrarys() {
+    FlexMediaProperties.Playback playback = new FlexMediaProperties().getPlayback();
+    assertThat(playback.getAllowedOrigins()).isEqualTo(RecordingUrlProvider.DEFAULT_ALLOWED_ORIGINS);
+    assertThat(playback.getAllowedRoles()).isEqualTo(PlaybackAuthorizer.DEFAULT_ROLES);
   }
 }

@@ -31,7 +31,12 @@ class PropertiesBindingTest {
         Map.entry("flex-media.webhooks.taskrouter-events.path", "/twilio/events"),
         Map.entry("flex-media.queue.workers", "8"),
         Map.entry("flex-media.queue.capacity", "50"),
-        Map.entry("flex-media.queue.attach-window", "90s"));
+        Map.entry("flex-media.queue.attach-window", "90s"),
+        Map.entry("flex-media.playback.url-provider.enabled", "true"),
+        Map.entry("flex-media.playback.allowed-origins", "https://flex.example.com"),
+        Map.entry("flex-media.playback.allowed-roles", "supervisor"),
+        Map.entry("flex-media.playback.token-cache-max-entries", "100"),
+        Map.entry("flex-media.playback.token-cache-max-age", "1m"));
 
     FlexMediaProperties p = new Binder(new MapConfigurationPropertySource(source))
         .bind("flex-media", Bindable.of(FlexMediaProperties.class)).get();
@@ -51,6 +56,11 @@ class PropertiesBindingTest {
     assertThat(p.getQueue().getWorkers()).isEqualTo(8);
     assertThat(p.getQueue().getCapacity()).isEqualTo(50);
     assertThat(p.getQueue().getAttachWindow()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(p.getPlayback().getUrlProvider().isEnabled()).isTrue();
+    assertThat(p.getPlayback().getAllowedOrigins()).containsExactly("https://flex.example.com");
+    assertThat(p.getPlayback().getAllowedRoles()).containsExactly("supervisor");
+    assertThat(p.getPlayback().getTokenCacheMaxEntries()).isEqualTo(100);
+    assertThat(p.getPlayback().getTokenCacheMaxAge()).isEqualTo(Duration.ofMinutes(1));
     assertThat(p.toString()).doesNotContain("secret").contains("apiSecret=set");
     assertThat(p.getPolicy().getAllowedHosts()).isEqualTo(List.of());
   }

@@ -3,6 +3,7 @@ package io.github.flexmedia.spring.internal;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
 
 /**
  * What the starter reports to a metrics system, in types that do not need Micrometer on the class
@@ -21,6 +22,9 @@ public interface Instrumentation {
 
     @Override
     public void watch(AttachQueue queue) {}
+
+    @Override
+    public void watch(CachingFlexTokenValidator validator) {}
   };
 
   /**
@@ -44,4 +48,11 @@ public interface Instrumentation {
    * @param queue the queue
    */
   void watch(AttachQueue queue);
+
+  /**
+   * Reports the token cache's hits and misses from now on.
+   *
+   * @param validator the caching validator
+   */
+  void watch(CachingFlexTokenValidator validator);
 }

@@ -5,8 +5,10 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.events.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
@@ -24,7 +26,9 @@ import java.util.Objects;
  *       unchanged}, {@code expired}, {@code failed}; {@code error}: why, or {@code none}): the
  *       attach queue's outcomes;
  *   <li>{@code flex_media.attach.attempts} (distribution summary): attempts per queued attach;
- *   <li>{@code flex_media.queue.pending} (gauge): accepted attaches not yet finished.
+ *   <li>{@code flex_media.queue.pending} (gauge): accepted attaches not yet finished;
+ *   <li>{@code flex_media.playback.token_cache} (function counter; tag {@code result}: {@code
+ *       hit}, {@code miss}): Flex token checks answered from the cache and sent to Twilio.
  * </ul>
  */
 public final class MicrometerInstrumentation implements Instrumentation {
@@ -34,6 +38,8 @@ public final class MicrometerInstrumentation implements Instrumentation {
   public static final String ATTEMPTS = "flex_media.attach.attempts";
   /** The queue's depth. */
   public static final String QUEUE_PENDING = "flex_media.queue.pending";
+  /** The token cache's hits and misses. */
+  public static final String TOKEN_CACHE = "flex_media.playback.token_cache";
 
   private final MeterRegistry registry;
 
@@ -81,6 +87,18 @@ public final class MicrometerInstrumentation implements Instrumentation {
   public void watch(AttachQueue queue) {
     Gauge.builder(QUEUE_PENDING, queue, AttachQueue::pendingCount)
         .description("Attaches accepted by flex-media's queue and not finished yet")
+        .register(registry);
+  }
+
+  @Override
+  public void watch(CachingFlexTokenValidator validator) {
+    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::hits)
+        .description("Flex token checks answered from the cache")
+        .tag("result", "hit")
+        .register(registry);
+    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::misses)
+        .description("Flex token checks sent to Twilio")
+        .tag("result", "miss")
         .register(registry);
   }
 }
