@@ -1,6 +1,7 @@
 package io.github.flexmedia.examples.spring;
 
 import io.github.flexmedia.spring.TwilioHttpClientCustomizer;
+import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.core5.http.HttpHost;
@@ -14,9 +15,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@code emulators} profile: a TaskRouter emulator on loopback stands in for Twilio, and the
- * starter's HTTP client is routed to it. Everything else — properties, beans, the twilio-java
- * stack — is what production runs.
+ * The {@code emulators} profile: a TaskRouter emulator and a Flex token emulator on loopback stand
+ * in for Twilio, and the starter's HTTP client is routed to them by host. Everything else —
+ * properties, beans, the twilio-java stack, the endpoints — is what production runs.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("emulators")
@@ -34,10 +35,18 @@ class Emulators {
     return server;
   }
 
+  @Bean(destroyMethod = "close")
+  FlexTokenEmulator tokenEmulator() {
+    return FlexTokenEmulator.start();
+  }
+
+  /** iam.twilio.com (token validation) to the token emulator, every other host to TaskRouter's. */
   @Bean
-  TwilioHttpClientCustomizer routeToTheEmulator(LocalTaskRouterServer emulator) {
-    HttpHost local = new HttpHost("http", "127.0.0.1", emulator.port());
-    return builder -> builder.setRoutePlanner((target, context) -> new HttpRoute(local));
+  TwilioHttpClientCustomizer routeToTheEmulators(LocalTaskRouterServer taskRouter, FlexTokenEmulator iam) {
+    HttpHost taskRouterHost = new HttpHost("http", "127.0.0.1", taskRouter.port());
+    HttpHost iamHost = new HttpHost("http", "127.0.0.1", iam.port());
+    return builder -> builder.setRoutePlanner((target, context) -> new HttpRoute(
+        target.getHostName().startsWith("iam.") ? iamHost : taskRouterHost));
   }
 
   @Bean
@@ -46,8 +55,9 @@ class Emulators {
       String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
       LOG.info("Emulators up. Attach a CRM ticket: curl -s -X POST -H 'Content-Type: application/json'"
           + " -d '{\"ticketId\":\"42\"}' {}/tasks/{}/tickets", base, DEMO_TASK);
-      LOG.info("Twilio's recording callbacks: POST {}/flex-media/recording-callbacks?WorkspaceSid=...&TaskSid=..."
-          + " (signed with the emulator's auth token)", base);
+      LOG.info("Twilio's callbacks: POST {}/flex-media/recording-callbacks?WorkspaceSid=...&TaskSid=..."
+          + " (signed with the emulator's auth token); Flex Insights' player: GET"
+          + " {}/flex-media/url-provider?recording=RE... with a Flex token", base, base);
     };
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.RecordingChannel;
+import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the example the way the README does (its main class, the emulators profile) on a free
- * port, and uses it over HTTP as the CRM and Twilio would.
+ * port, and uses it over HTTP as the CRM, Twilio and the Flex Insights player would.
  */
 class ExampleApplicationSmokeTest {
   private static final String WS = "WS00000000000000000000000000000001";
@@ -81,7 +82,8 @@ class ExampleApplicationSmokeTest {
   }
 
   @Test
-  void aSignedRecordingCallbackPutsTheRecordingAndTheCrmCallOnTheTask() throws Exception {
+  void aSignedRecordingCallbackPutsAUrlProviderRecordingOnTheTaskAndASupervisorCanPlayIt()
+      throws Exception {
     String task = "WT" + "c".repeat(32);
     taskRouter.router().putTask(WS, task, "{}");
     String url = base + "/flex-media/recording-callbacks?WorkspaceSid=" + WS + "&TaskSid=" + task;
@@ -102,11 +104,20 @@ class ExampleApplicationSmokeTest {
     assertThat(callback.statusCode()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(MediaAttributes.fromTaskAttributes(taskRouter.router().attributes(WS, task)).taskMedia())
-            .containsExactly(
-                MediaLink.voiceRecording(RECORDING_URL)
-                    .startTime(Instant.parse("2026-11-28T10:15:30Z"))
-                    .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS).build(),
-                MediaLink.referenced("https://crm.example.com/calls/" + CALL, "Call in CRM")));
+            .containsExactly(MediaLink.voiceRecordingViaProvider(
+                    "https://recordings.example.com/flex-media/url-provider?recording=" + RECORDING)
+                .startTime(Instant.parse("2026-11-28T10:15:30Z"))
+                .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS).build()));
+
+    String token = app.getBean(FlexTokenEmulator.class).issue("sup@example.com", "supervisor");
+    HttpResponse<String> play = send(HttpRequest.newBuilder(
+            URI.create(base + "/flex-media/url-provider?recording=" + RECORDING))
+        .header("Origin", "https://flex.twilio.com")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("token:" + token).getBytes(StandardCharsets.UTF_8))));
+    assertThat(play.statusCode()).isEqualTo(200);
+    assertThat(new ObjectMapper().readTree(play.body()).get("media_url").asText())
+        .startsWith("https://storage.example.com/recordings/" + RECORDING + ".wav?expires=");
   }
 
   private static HttpResponse<String> post(String url, Map<String, String> form, String signingToken)
