@@ -3,7 +3,8 @@ package io.github.flexmedia.twilio;
 /**
  * Hears about each task of {@link MediaAttacher#attachAll} as it finishes. Calls are made one at a
  * time (never concurrently), from the worker threads, so an implementation need not be
- * thread-safe but should return quickly.
+ * thread-safe but should return quickly. An exception it throws is logged and does not stop the
+ * batch; no call is made after {@code attachAll} has returned.
  */
 @FunctionalInterface
 public interface BulkProgressListener {

@@ -4,21 +4,17 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.MediaWarning;
 import io.github.flexmedia.MergeMode;
+import io.github.flexmedia.twilio.internal.RetryPolicy;
 import io.github.flexmedia.twilio.internal.Sids;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -28,7 +24,11 @@ import java.util.function.DoubleSupplier;
  * recording service may all write the same task at once. {@code attach} therefore reads the task
  * with its ETag, merges the media into what it read, and writes with {@code If-Match}. When
  * someone else wrote in between (HTTP 412) it reads and merges again; a 429, a 5xx or an I/O
- * failure is retried after an exponential backoff with jitter that honours {@code Retry-After}.
+ * failure is retried after an exponential backoff with jitter, never shorter than the server's
+ * {@code Retry-After} (on a 429 or a 503) and ending the attach at once when that is longer than
+ * {@link Builder#maxRetryAfter(Duration)}. One attempt is one HTTP exchange when the client is a
+ * {@link TwilioTaskRouterClient} built on {@link
+ * TwilioTaskRouterClient#singleAttemptHttpClient}: this is the only retry loop.
  * Every loop is bounded by {@link Builder#maxAttempts(int)}; a failed attach leaves the task as it
  * was and throws a {@link TaskRouterException} saying how many attempts were made.
  *
@@ -47,24 +47,18 @@ public final class MediaAttacher {
 
   private final TaskRouterClient client;
   private final MergeMode mergeMode;
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
+  private final RetryPolicy retry;
   private final Sleeper sleeper;
-  private final DoubleSupplier jitter;
   private final MediaPolicy policy;
+  private final boolean unconditionalWrites;
 
   private MediaAttacher(Builder b) {
     this.client = b.client;
     this.mergeMode = b.mergeMode;
-    this.maxAttempts = b.maxAttempts;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.maxRetryAfter = b.maxRetryAfter;
+    this.retry = new RetryPolicy(b.maxAttempts, b.initialBackoff, b.maxBackoff, b.maxRetryAfter, b.jitter);
     this.sleeper = b.sleeper;
-    this.jitter = b.jitter;
     this.policy = b.policy;
+    this.unconditionalWrites = b.unconditionalWrites;
   }
 
   /**
@@ -87,6 +81,7 @@ public final class MediaAttacher {
    * @return what was done: the task afterwards, the attempts, whether it wrote, the lint warnings
    * @throws TaskRouterException (or a subclass) when it gives up; the task is then unchanged by
    *     this call
+   * @throws AttachInterruptedException if the thread is interrupted (its interrupt flag stays set)
    * @throws io.github.flexmedia.MalformedAttributesException if the task's attributes cannot be
    *     merged into (nothing is written)
    * @throws io.github.flexmedia.InvalidMediaException if a link breaks this attacher's policy
@@ -100,7 +95,9 @@ public final class MediaAttacher {
   /**
    * Like {@link #attach(String, String, MediaAttributes)}, starting from a snapshot the caller
    * already holds (for example from a TaskRouter event callback), which saves the first read. A
-   * stale snapshot costs one 412 and a fresh read, nothing more.
+   * stale snapshot costs one 412 and a fresh read, nothing more. A snapshot without an ETag (what
+   * an event callback's {@code TaskAttributes} gives) cannot make a write conditional, so the task
+   * is read first: a write never erases what another writer added after the snapshot.
    *
    * @param current the task as the caller last saw it
    * @param media the media
@@ -108,7 +105,8 @@ public final class MediaAttacher {
    */
   public AttachResult attach(TaskSnapshot current, MediaAttributes media) {
     Objects.requireNonNull(current, "current");
-    return attachFrom(current.workspaceSid(), current.taskSid(), current, media);
+    return attachFrom(current.workspaceSid(), current.taskSid(),
+        current.etag() != null ? current : null, media);
   }
 
   private AttachResult attachFrom(
@@ -117,7 +115,12 @@ public final class MediaAttacher {
     checkPolicy(media);
     List<MediaWarning> warnings = media.lint();
     TaskSnapshot snapshot = start;
+    boolean unsureWrite = false; // an update was sent and its fate is unknown (5xx, no answer)
     for (int attempt = 1; ; attempt++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(taskSid, attempt - 1, unsureWrite, null);
+      }
+      boolean updating = false;
       try {
         if (snapshot == null) {
           snapshot = client.fetchTask(workspaceSid, taskSid);
@@ -130,14 +133,20 @@ public final class MediaAttacher {
           return new AttachResult(snapshot, attempt, false, warnings);
         }
         requireFits(taskSid, merged);
+        if (snapshot.etag() == null && !unconditionalWrites) {
+          throw new TaskRouterException("task update of " + taskSid + " refused: TaskRouter sent "
+              + "no ETag, and a write without If-Match could erase another writer's change "
+              + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null);
+        }
+        updating = true;
         TaskSnapshot updated =
             client.updateTaskAttributes(workspaceSid, taskSid, merged, snapshot.etag());
         return new AttachResult(updated, attempt, true, warnings);
       } catch (TaskRouterException e) {
-        if (!e.isRetryable() || attempt >= maxAttempts) {
+        if (!e.isRetryable() || attempt >= retry.maxAttempts()) {
           throw attempt == 1 && !e.isRetryable() ? e : e.afterAttempts(attempt);
         }
-        Duration wait = waitBefore(attempt, e);
+        Duration wait = retry.waitBefore(attempt, e);
         if (wait == null) {
           throw e.afterAttempts(attempt);
         }
@@ -145,20 +154,25 @@ public final class MediaAttacher {
         LOG.log(Level.DEBUG, () -> "task " + taskSid + ": " + e.getClass().getSimpleName()
             + " (HTTP " + e.statusCode() + ") on attempt " + failed + "; retrying in "
             + wait.toMillis() + " ms");
-        // After a 412 or a 5xx the task may have changed (a 5xx may even have been applied):
-        // read it again. A 429 was never processed, so what we read is still current.
-        if (!(e instanceof RateLimitedException)) {
+        unsureWrite = updating && !(e instanceof TaskConflictException)
+            && !(e instanceof RateLimitedException);
+        // A 412 means the task changed: read it again. A 429 was never processed, so what we read
+        // is still current. After a 5xx or no answer to a conditional update, sending the same
+        // update again is safe: if the first one was applied, the ETag moved and the resend gets
+        // a 412 (then a read shows our links there). An unconditional one is not: read again.
+        if (e instanceof TaskConflictException || (unsureWrite && snapshot.etag() == null)) {
           snapshot = null;
         }
-        pause(wait, e, attempt);
+        pause(wait, taskSid, attempt, unsureWrite);
       }
     }
   }
 
   /**
    * Creates a task whose attributes are {@code otherAttributesJson} with {@code media} merged in.
-   * A 429 is retried (it was never processed); a 5xx is not, because the task may have been
-   * created and a retry would create a second one.
+   * A 429 is retried (it was never processed). A 5xx, a timeout or an I/O failure is never
+   * followed by a second create, because the task may have been created and a retry would create
+   * a second one: the exception says the task may or may not exist.
    *
    * @param otherAttributesJson the rest of the attributes (routing data, customer data); {@code
    *     null} or {@code {}} for none
@@ -177,14 +191,17 @@ public final class MediaAttacher {
     String attributes = media.mergeInto(otherAttributesJson, MergeMode.APPEND);
     requireFits("(new task)", attributes);
     for (int attempt = 1; ; attempt++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted("(new task)", attempt - 1, false, null);
+      }
       try {
         return client.createTask(workspaceSid, workflowSid, attributes);
       } catch (RateLimitedException e) {
-        Duration wait = attempt >= maxAttempts ? null : waitBefore(attempt, e);
+        Duration wait = attempt >= retry.maxAttempts() ? null : retry.waitBefore(attempt, e);
         if (wait == null) {
           throw e.afterAttempts(attempt);
         }
-        pause(wait, e, attempt);
+        pause(wait, "(new task)", attempt, false);
       }
     }
   }
@@ -192,13 +209,13 @@ public final class MediaAttacher {
   /**
    * Attaches the same media to many tasks, at most {@code concurrency} at a time.
    *
-   * @see #attachAll(String, Map, int, BulkProgressListener)
+   * @see #attachAll(String, Collection, MediaAttributes, int, BulkProgressListener, Executor)
    * @param concurrency how many tasks are worked on at once, at least 1
    * @param listener told of each task as it finishes
    * @param media the media
-   * @param taskSids the tasks
+   * @param taskSids the tasks; a SID given twice is attached twice and has two outcomes
    * @param workspaceSid the workspace: {@code WS} and 32 hex digits
-   * @return one outcome per task, in the order given
+   * @return one outcome per element of {@code taskSids}, in their order
    */
   public List<TaskOutcome> attachAll(
       String workspaceSid,
@@ -206,16 +223,54 @@ public final class MediaAttacher {
       MediaAttributes media,
       int concurrency,
       BulkProgressListener listener) {
-    Map<String, MediaAttributes> byTask = new LinkedHashMap<>();
-    for (String sid : taskSids) {
-      byTask.put(sid, media);
+    return attachAll(workspaceSid, taskSids, media, concurrency, listener, null);
+  }
+
+  /**
+   * Attaches the same media to many tasks, at most {@code concurrency} at a time, on the caller's
+   * executor, each with the full retry behaviour of {@link #attach}. One task's failure does not
+   * stop the others.
+   *
+   * <ul>
+   *   <li>One outcome per element of {@code taskSids}, in their order, duplicates included.
+   *   <li>A listener that throws is isolated: the batch goes on, and the failure is logged as a
+   *       WARNING naming the task and the exception's class.
+   *   <li>Interrupting the calling thread (or cancelling the future it runs in) stops new work,
+   *       interrupts the attaches in flight and waits for them at most {@value
+   *       #IN_FLIGHT_GRACE_SECONDS} s; tasks not started, or still running after that, get an
+   *       {@link AttachInterruptedException} outcome. The call then returns with the interrupt
+   *       flag set, and the listener is never called after it returned.
+   * </ul>
+   *
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @param taskSids the tasks; a SID given twice is attached twice and has two outcomes
+   * @param media the media
+   * @param concurrency how many tasks are worked on at once, at least 1
+   * @param listener told of each task as it finishes; see {@link BulkProgressListener}
+   * @param executor runs the attaches; {@code null} for a pool of {@code concurrency} daemon
+   *     threads made for this call and shut down when it returns
+   * @return one outcome per element of {@code taskSids}, in their order
+   */
+  public List<TaskOutcome> attachAll(
+      String workspaceSid,
+      Collection<String> taskSids,
+      MediaAttributes media,
+      int concurrency,
+      BulkProgressListener listener,
+      Executor executor) {
+    Objects.requireNonNull(media, "media");
+    List<String> sids = List.copyOf(taskSids);
+    List<MediaAttributes> medias = new ArrayList<>(sids.size());
+    for (int i = 0; i < sids.size(); i++) {
+      medias.add(media);
     }
-    return attachAll(workspaceSid, byTask, concurrency, listener);
+    return bulk(workspaceSid, sids, medias, concurrency, listener, executor);
   }
 
   /**
    * Attaches media to many tasks, at most {@code concurrency} at a time, each with the full
-   * retry behaviour of {@link #attach}. One task's failure does not stop the others.
+   * retry behaviour of {@link #attach}; see {@link #attachAll(String, Collection,
+   * MediaAttributes, int, BulkProgressListener, Executor)} for interrupts and listener failures.
    *
    * @param mediaByTaskSid the media for each task
    * @param concurrency how many tasks are worked on at once (threads), at least 1
@@ -228,54 +283,22 @@ public final class MediaAttacher {
       Map<String, MediaAttributes> mediaByTaskSid,
       int concurrency,
       BulkProgressListener listener) {
+    return bulk(workspaceSid, List.copyOf(mediaByTaskSid.keySet()),
+        List.copyOf(mediaByTaskSid.values()), concurrency, listener, null);
+  }
+
+  /** How long an interrupted {@code attachAll} waits for the attaches in flight. */
+  public static final int IN_FLIGHT_GRACE_SECONDS = 5;
+
+  private List<TaskOutcome> bulk(String workspaceSid, List<String> sids, List<MediaAttributes> media,
+      int concurrency, BulkProgressListener listener, Executor executor) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1 (was " + concurrency + ")");
     }
     Objects.requireNonNull(listener, "listener");
     Sids.require("workspaceSid", workspaceSid, "WS");
-    int total = mediaByTaskSid.size();
-    if (total == 0) {
-      return List.of();
-    }
-    AtomicInteger done = new AtomicInteger();
-    Object listenerLock = new Object();
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(concurrency, total),
-            r -> {
-              Thread t = new Thread(r, "flex-media-attach-" + threadNumber.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<TaskOutcome>> futures = new ArrayList<>(total);
-      for (Map.Entry<String, MediaAttributes> e : mediaByTaskSid.entrySet()) {
-        futures.add(pool.submit(() -> {
-          TaskOutcome outcome = attachOne(workspaceSid, e.getKey(), e.getValue());
-          synchronized (listenerLock) {
-            listener.onTaskDone(outcome, done.incrementAndGet(), total);
-          }
-          return outcome;
-        }));
-      }
-      List<TaskOutcome> outcomes = new ArrayList<>(total);
-      for (Future<TaskOutcome> f : futures) {
-        outcomes.add(f.get());
-      }
-      return outcomes;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TaskRouterException("bulk attach was interrupted", 0, 0, e);
-    } catch (ExecutionException e) {
-      // attachOne catches every RuntimeException: only an Error or the listener's failure lands here
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException("bulk attach failed outside a task", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return new BulkAttach(sids, media, (sid, m) -> attachOne(workspaceSid, sid, m), concurrency,
+        listener, Duration.ofSeconds(IN_FLIGHT_GRACE_SECONDS)).run(executor);
   }
 
   private TaskOutcome attachOne(String workspaceSid, String taskSid, MediaAttributes media) {
@@ -298,24 +321,7 @@ public final class MediaAttacher {
     }
   }
 
-  /** The wait before the next attempt, or {@code null} when the server asks for too long. */
-  private Duration waitBefore(int attempt, TaskRouterException e) {
-    if (e instanceof RateLimitedException rl && rl.retryAfter().isPresent()) {
-      Duration asked = rl.retryAfter().get();
-      return asked.compareTo(maxRetryAfter) > 0 ? null : asked;
-    }
-    long cap = initialBackoff.toNanos() << Math.min(attempt - 1, 30);
-    if (cap <= 0 || cap > maxBackoff.toNanos()) {
-      cap = maxBackoff.toNanos();
-    }
-    double r = jitter.getAsDouble();
-    // Conflicts: full jitter, so that the writers that collided spread out at once.
-    // Rate limits and failures: equal jitter, so that every wait is at least half the cap.
-    long nanos = e instanceof TaskConflictException ? (long) (cap * r) : cap / 2 + (long) (cap / 2 * r);
-    return Duration.ofNanos(nanos);
-  }
-
-  private void pause(Duration wait, TaskRouterException cause, int attempt) {
+  private void pause(Duration wait, String taskSid, int attempt, boolean unsureWrite) {
     if (wait.isZero()) {
       return;
     }
@@ -323,11 +329,18 @@ public final class MediaAttacher {
       sleeper.sleep(wait);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
-      throw new TaskRouterException(
-          "interrupted while waiting to retry (gave up after " + attempt + " attempt"
-              + (attempt == 1 ? "" : "s") + ")",
-          cause.statusCode(), cause.errorCode(), cause);
+      throw interrupted(taskSid, attempt, unsureWrite, ie);
     }
+  }
+
+  private static AttachInterruptedException interrupted(
+      String taskSid, int attempts, boolean unsureWrite, Throwable cause) {
+    AttachInterruptedException e = new AttachInterruptedException("attach to task " + taskSid
+        + " was interrupted" + (attempts == 0 ? " before its first attempt"
+            : " while waiting to retry")
+        + (unsureWrite ? "; the last update got no clear answer, so it may have been applied" : ""),
+        unsureWrite, cause);
+    return attempts == 0 ? e : e.afterAttempts(attempts);
   }
 
   /** Configures a {@link MediaAttacher}. */
@@ -341,6 +354,7 @@ public final class MediaAttacher {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private MediaPolicy policy;
+    private boolean unconditionalWrites;
 
     private Builder(TaskRouterClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -374,7 +388,8 @@ public final class MediaAttacher {
 
     /**
      * The exponential backoff: the n-th retry waits up to {@code initial × 2^(n-1)}, capped at
-     * {@code max}, with jitter. 200 ms and 10 s by default. A {@code Retry-After} replaces it.
+     * {@code max}, with jitter. 200 ms and 10 s by default. A {@code Retry-After} longer than the
+     * jittered wait replaces it.
      *
      * @param initial the first wait's cap
      * @param max the cap of every wait
@@ -390,8 +405,10 @@ public final class MediaAttacher {
     }
 
     /**
-     * The longest {@code Retry-After} honoured (60 s by default); a longer one ends the attach
-     * with {@link RateLimitedException} at once rather than blocking the thread.
+     * The longest {@code Retry-After} honoured, and the longest wait when one was sent (60 s by
+     * default); a longer one ends the attach at once, rather than blocking the thread, with the
+     * exception that carried it ({@link RateLimitedException} for a 429) and its {@link
+     * TaskRouterException#retryAfter()}. Values too large to represent count as longer.
      *
      * @param maxRetryAfter the longest wait honoured
      * @return this builder
@@ -435,6 +452,19 @@ public final class MediaAttacher {
      */
     public Builder policy(MediaPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Allows an update without {@code If-Match} when the task read carries no ETag (TaskRouter
+     * always sends one; a custom {@link TaskRouterClient} may not). Such a write replaces the
+     * whole document and erases whatever another writer changed since the read. Off by default:
+     * without an ETag the attach fails instead.
+     *
+     * @return this builder
+     */
+    public Builder allowUnconditionalWrites() {
+      this.unconditionalWrites = true;
       return this;
     }
 

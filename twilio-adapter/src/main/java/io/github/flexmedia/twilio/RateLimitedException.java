@@ -1,18 +1,15 @@
 package io.github.flexmedia.twilio;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * TaskRouter refused the call for now (HTTP 429, Twilio error 20429). A 429 is never processed, so
- * the same call is always safe to repeat; {@link MediaAttacher} waits {@link #retryAfter()} when
- * the server sent it, and backs off exponentially with jitter otherwise.
+ * the same call is always safe to repeat. {@link MediaAttacher} waits the longer of {@link
+ * #retryAfter()} and its jittered backoff; a {@code Retry-After} over {@code maxRetryAfter} ends
+ * the attach at once with this exception, whose {@link #retryAfter()} carries the value.
  */
 public class RateLimitedException extends TaskRouterException {
   private static final long serialVersionUID = 1L;
-
-  /** The server's Retry-After; null when it sent none. */
-  private final Duration retryAfter;
 
   /**
    * Creates the exception.
@@ -28,17 +25,7 @@ public class RateLimitedException extends TaskRouterException {
 
   private RateLimitedException(
       String message, int errorCode, Duration retryAfter, int attempts, Throwable cause) {
-    super(message, 429, errorCode, attempts, cause);
-    this.retryAfter = retryAfter;
-  }
-
-  /**
-   * The wait the server asked for in {@code Retry-After}, if it sent one.
-   *
-   * @return the wait the server asked for in {@code Retry-After}, if it sent one
-   */
-  public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+    super(message, 429, errorCode, retryAfter, attempts, cause);
   }
 
   @Override
@@ -48,6 +35,7 @@ public class RateLimitedException extends TaskRouterException {
 
   @Override
   public RateLimitedException afterAttempts(int attempts) {
-    return new RateLimitedException(withAttempts(attempts), errorCode(), retryAfter, attempts, this);
+    return new RateLimitedException(
+        withAttempts(attempts), errorCode(), retryAfter().orElse(null), attempts, this);
   }
 }

@@ -1,5 +1,8 @@
 package io.github.flexmedia.twilio;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A TaskRouter call failed. The root of the adapter's exceptions; subclasses name the cases a
  * caller handles differently.
@@ -9,9 +12,11 @@ package io.github.flexmedia.twilio;
  *   <tr><th>situation</th><th>exception</th><th>retried by {@link MediaAttacher}</th></tr>
  *   <tr><td>404</td><td>{@link TaskNotFoundException}</td><td>no</td></tr>
  *   <tr><td>412</td><td>{@link TaskConflictException}</td><td>yes: fetch, merge again</td></tr>
- *   <tr><td>429</td><td>{@link RateLimitedException}</td><td>yes, after {@code Retry-After}</td></tr>
+ *   <tr><td>429</td><td>{@link RateLimitedException}</td><td>yes, after the larger of {@code
+ *       Retry-After} and the backoff; at once with this exception beyond {@code maxRetryAfter}</td></tr>
  *   <tr><td>401, 403</td><td>{@link TaskRouterAuthenticationException}</td><td>no</td></tr>
- *   <tr><td>5xx, no response (I/O)</td><td>{@code TaskRouterException}, {@link #isRetryable()}</td><td>yes</td></tr>
+ *   <tr><td>5xx, no response (I/O)</td><td>{@code TaskRouterException}, {@link #isRetryable()}</td><td>yes, after {@code Retry-After} if a 503 sends one; never a create</td></tr>
+ *   <tr><td>the thread was interrupted</td><td>{@link AttachInterruptedException}</td><td>no</td></tr>
  *   <tr><td>other 4xx</td><td>{@code TaskRouterException}</td><td>no</td></tr>
  *   <tr><td>over 4096 characters (not sent)</td><td>{@link AttributesTooLargeException}</td><td>no</td></tr>
  * </table>
@@ -27,6 +32,8 @@ public class TaskRouterException extends RuntimeException {
   private final int errorCode;
   /** Attempts made before giving up, or 0. */
   private final int attempts;
+  /** The server's Retry-After; null when it sent none. */
+  private final Duration retryAfter;
 
   /**
    * Creates the exception.
@@ -37,7 +44,21 @@ public class TaskRouterException extends RuntimeException {
    * @param cause the underlying failure, or {@code null}
    */
   public TaskRouterException(String message, int statusCode, int errorCode, Throwable cause) {
-    this(message, statusCode, errorCode, 0, cause);
+    this(message, statusCode, errorCode, null, 0, cause);
+  }
+
+  /**
+   * Creates the exception for an answer that carried {@code Retry-After} (a 503, for example).
+   *
+   * @param message what failed, without attributes, URLs or credentials
+   * @param statusCode the HTTP status, or 0 when no response arrived
+   * @param errorCode Twilio's error code (e.g. 20404), or 0 when unknown
+   * @param retryAfter the server's {@code Retry-After}, or {@code null} when absent
+   * @param cause the underlying failure, or {@code null}
+   */
+  public TaskRouterException(
+      String message, int statusCode, int errorCode, Duration retryAfter, Throwable cause) {
+    this(message, statusCode, errorCode, retryAfter, 0, cause);
   }
 
   /**
@@ -51,10 +72,26 @@ public class TaskRouterException extends RuntimeException {
    */
   protected TaskRouterException(
       String message, int statusCode, int errorCode, int attempts, Throwable cause) {
+    this(message, statusCode, errorCode, null, attempts, cause);
+  }
+
+  /**
+   * Creates the exception after {@code attempts} attempts, with the server's {@code Retry-After}.
+   *
+   * @param message what failed, without attributes, URLs or credentials
+   * @param statusCode the HTTP status, or 0 when no response arrived
+   * @param errorCode Twilio's error code (e.g. 20404), or 0 when unknown
+   * @param retryAfter the server's {@code Retry-After}, or {@code null} when absent
+   * @param attempts how many attempts were made
+   * @param cause the underlying failure, or {@code null}
+   */
+  protected TaskRouterException(String message, int statusCode, int errorCode,
+      Duration retryAfter, int attempts, Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;
     this.errorCode = errorCode;
     this.attempts = attempts;
+    this.retryAfter = retryAfter;
   }
 
   /**
@@ -85,6 +122,16 @@ public class TaskRouterException extends RuntimeException {
   }
 
   /**
+   * The wait the server asked for in {@code Retry-After} (RFC 9110: seconds or an HTTP-date), if
+   * it sent one; TaskRouter may send it with a 429 or a 503.
+   *
+   * @return the wait the server asked for, if any
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /**
    * Whether trying the same call again later may succeed: 5xx and I/O failures.
    *
    * @return whether trying the same call again later may succeed
@@ -100,7 +147,8 @@ public class TaskRouterException extends RuntimeException {
    * @return a new exception whose message ends with the count and whose cause is this one
    */
   public TaskRouterException afterAttempts(int attempts) {
-    return new TaskRouterException(withAttempts(attempts), statusCode, errorCode, attempts, this);
+    return new TaskRouterException(
+        withAttempts(attempts), statusCode, errorCode, retryAfter, attempts, this);
   }
 
   /**

@@ -11,12 +11,15 @@ import com.twilio.rest.taskrouter.v1.workspace.TaskUpdater;
 import io.github.flexmedia.twilio.internal.CapturingRestClient;
 import io.github.flexmedia.twilio.internal.ErrorMapping;
 import io.github.flexmedia.twilio.internal.Headers;
+import io.github.flexmedia.twilio.internal.SingleAttemptHttpClient;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * {@link TaskRouterClient} on twilio-java ({@code com.twilio.sdk:twilio} 13.x).
@@ -33,14 +36,30 @@ import java.util.function.Supplier;
  * TaskRouterClient fromEnv = TwilioTaskRouterClient.fromEnvironment();
  * }</pre>
  *
+ * <p><b>One attempt, one HTTP exchange.</b> {@link MediaAttacher} owns the only retry loop, so
+ * the HTTP client below must not retry: build the {@code TwilioRestClient} with {@link
+ * #singleAttemptHttpClient(HttpClientBuilder)} ({@link #fromEnvironment()} does). With any other
+ * HTTP client, twilio-java's 5xx loop (3 sends, 100 ms apart) is bypassed for this adapter's
+ * requests when the client is a plain {@code TwilioRestClient}, but what the HTTP client itself
+ * does stays: twilio-java's default {@code NetworkHttpClient} keeps Apache HttpClient's automatic
+ * retries, which repeat a 429 or 503 once after sleeping its whole {@code Retry-After} (a create
+ * answered 503 is then sent twice), and a GET after some I/O failures. The constructor logs one
+ * WARNING naming the HTTP client class when that is the case.
+ *
  * <p>Thread-safe when the underlying {@code TwilioRestClient} is (twilio-java's is).
  */
 public final class TwilioTaskRouterClient implements TaskRouterClient {
+  private static final System.Logger LOG = System.getLogger(TwilioTaskRouterClient.class.getName());
+
   private final CapturingRestClient restClient;
   private final Clock clock;
 
   /**
    * Uses {@code restClient} for every call: its credentials, HTTP client, region and edge.
+   *
+   * <p>Build it with {@link #singleAttemptHttpClient(HttpClientBuilder)}; otherwise its HTTP
+   * client may repeat requests below the adapter (see the class description), and this
+   * constructor logs a WARNING saying so.
    *
    * @param restClient an explicit client; {@code Twilio.init}'s global one is never used
    */
@@ -51,11 +70,53 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
   TwilioTaskRouterClient(TwilioRestClient restClient, Clock clock) {
     this.restClient = new CapturingRestClient(Objects.requireNonNull(restClient, "restClient"));
     this.clock = clock;
+    if (!CapturingRestClient.singleAttempt(restClient)) {
+      String http = restClient.getHttpClient() == null ? "null"
+          : restClient.getHttpClient().getClass().getName();
+      LOG.log(Level.WARNING, "flex-media: the TwilioRestClient's HTTP client (" + http + ") is not "
+          + "TwilioTaskRouterClient.singleAttemptHttpClient(..): "
+          + (this.restClient.bypassesTwilioRetries()
+              ? "twilio-java's 5xx loop is bypassed for flex-media's requests, but "
+              : "twilio-java's 5xx loop (3 sends per call, POSTs included) stays, since the client "
+                  + "is a subclass of TwilioRestClient, and ")
+          + "the HTTP client's own retries stay (twilio-java's NetworkHttpClient repeats a 429 or "
+          + "503 once after sleeping its whole Retry-After, a create included); build the client "
+          + "with .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(HttpClientBuilder.create()))");
+    }
+  }
+
+  /**
+   * A twilio-java HTTP client that makes exactly one HTTP exchange per call: no Apache HttpClient
+   * automatic retries, no twilio-java 5xx loop (so no swallowed interrupt in its sleep), keeping
+   * every other setting of {@code base} (proxy, TLS, route planner, connection pool).
+   *
+   * <pre>{@code
+   * TwilioRestClient rest = new TwilioRestClient.Builder(accountSid, authToken)
+   *     .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(HttpClientBuilder.create()))
+   *     .build();
+   * TaskRouterClient client = new TwilioTaskRouterClient(rest);
+   * }</pre>
+   *
+   * <p>Timeouts: twilio-java's {@code NetworkHttpClient} replaces the builder's default request
+   * config with its own on every request (connect 30.5 s, no response timeout, so a stalled
+   * answer waits for the socket timeout, 3 minutes by default). This client restores the
+   * builder's own default request config when it has one ({@code setDefaultRequestConfig}) and
+   * sets a 10 s connect and a 30 s response timeout where that config sets none. The builder is
+   * changed (retries off, one interceptor added): do not build anything else from it.
+   *
+   * @param base the Apache HttpClient 5 builder with your proxy, TLS, routing and pool settings;
+   *     {@code HttpClientBuilder.create()} for none
+   * @return a client for {@code TwilioRestClient.Builder.httpClient(..)}
+   */
+  public static com.twilio.http.HttpClient singleAttemptHttpClient(HttpClientBuilder base) {
+    return SingleAttemptHttpClient.of(Objects.requireNonNull(base, "base"));
   }
 
   /**
    * A client built from the process environment: {@code TWILIO_ACCOUNT_SID} with either {@code
-   * TWILIO_AUTH_TOKEN}, or {@code TWILIO_API_KEY} and {@code TWILIO_API_SECRET}.
+   * TWILIO_AUTH_TOKEN}, or {@code TWILIO_API_KEY} and {@code TWILIO_API_SECRET}. Its HTTP client
+   * is a {@link #singleAttemptHttpClient(HttpClientBuilder)} with twilio-java's default pool (20
+   * connections per route, 100 in all) and the JVM's proxy and TLS system properties.
    *
    * @return a client built from the process environment
    * @throws IllegalStateException naming the missing variable (never printing any value)
@@ -78,19 +139,20 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
           "environment variable TWILIO_ACCOUNT_SID must be 'AC' followed by 32 hex digits");
     }
     String apiKey = blankToNull(env.apply("TWILIO_API_KEY"));
-    TwilioRestClient rest;
+    TwilioRestClient.Builder rest;
     if (apiKey != null) {
       String secret = require(env, "TWILIO_API_SECRET");
-      rest = new TwilioRestClient.Builder(apiKey, secret).accountSid(accountSid).build();
+      rest = new TwilioRestClient.Builder(apiKey, secret).accountSid(accountSid);
     } else {
       if (blankToNull(env.apply("TWILIO_AUTH_TOKEN")) == null) {
         throw new IllegalStateException(
             "environment variable TWILIO_AUTH_TOKEN is not set (or set TWILIO_API_KEY and "
                 + "TWILIO_API_SECRET instead)");
       }
-      rest = new TwilioRestClient.Builder(accountSid, env.apply("TWILIO_AUTH_TOKEN")).build();
+      rest = new TwilioRestClient.Builder(accountSid, env.apply("TWILIO_AUTH_TOKEN"));
     }
-    return new TwilioTaskRouterClient(rest);
+    return new TwilioTaskRouterClient(
+        rest.httpClient(singleAttemptHttpClient(SingleAttemptHttpClient.defaultBuilder())).build());
   }
 
   private static String require(Function<String, String> env, String name) {
@@ -163,7 +225,7 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
     int status = e.getStatusCode() != null ? e.getStatusCode()
         : response != null ? response.getStatusCode() : 0;
     int code = e.getCode() != null ? e.getCode() : 0;
-    Duration retryAfter = status == 429 && response != null
+    Duration retryAfter = (status == 429 || status == 503) && response != null
         ? Headers.retryAfter(Headers.get(response.getHeaders(), "Retry-After"), clock)
         : null;
     return ErrorMapping.forStatus(operation, workspaceSid, taskSid, status, code, retryAfter, e);

@@ -5,6 +5,8 @@ import static io.github.flexmedia.twilio.Sids.WT;
 import static io.github.flexmedia.twilio.Sids.WW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.MalformedAttributesException;
 import io.github.flexmedia.MediaAttributes;
@@ -36,6 +38,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -100,7 +103,8 @@ class CanaryRedactionTest {
         TaskRouterException.class, TaskNotFoundException.class, TaskConflictException.class,
         RateLimitedException.class, TaskRouterAuthenticationException.class,
         AttributesTooLargeException.class, IllegalArgumentException.class, IllegalStateException.class,
-        InvalidFlexTokenException.class, FlexTokenUnavailableException.class);
+        InvalidFlexTokenException.class, FlexTokenUnavailableException.class,
+        AttachInterruptedException.class);
     for (Object v : values) {
       assertThat(String.valueOf(v)).as("%s", v.getClass().getSimpleName()).doesNotContain(CANARY);
     }
@@ -198,6 +202,13 @@ class CanaryRedactionTest {
       TwilioTaskRouterClient wrong = new TwilioTaskRouterClient(
           server.restClient(LocalTaskRouterServer.DEFAULT_ACCOUNT_SID, CANARY));
       expectThrows(() -> wrong.fetchTask(WS, WT));
+      // twilio-java's default HTTP client: the construction WARNING must not print credentials
+      TwilioTaskRouterClient warned = new TwilioTaskRouterClient(
+          new TwilioRestClient.Builder(LocalTaskRouterServer.DEFAULT_ACCOUNT_SID, CANARY)
+              .httpClient(new NetworkHttpClient(
+                  server.route(HttpClientBuilder.create())))
+              .build());
+      expectThrows(() -> warned.fetchTask(WS, WT));
     }
 
     // --- playback: the canary in identities, tokens, recording ids, origins and media URLs ---
@@ -236,5 +247,35 @@ class CanaryRedactionTest {
       twilio.close();
       expectThrows(() -> FlexTokenValidator.twilio(twilio.restClient()).validate(token));
     }
+    // --- interrupts, ETag-less writes, a throwing listener ---
+    InMemoryTaskRouter router2 = new InMemoryTaskRouter();
+    router2.putTask(WS, WT, ATTRIBUTES);
+    Thread.currentThread().interrupt();
+    try {
+      expectThrows(() -> MediaAttacher.builder(router2).build().attach(WS, WT, media));
+    } finally {
+      Thread.interrupted();
+    }
+    TaskRouterClient noEtag = new TaskRouterClient() {
+      @Override
+      public TaskSnapshot fetchTask(String ws, String wt) {
+        return new TaskSnapshot(ws, wt, ATTRIBUTES, null, null, null);
+      }
+
+      @Override
+      public TaskSnapshot updateTaskAttributes(String ws, String wt, String json, String ifMatch) {
+        throw new AssertionError("must not write");
+      }
+
+      @Override
+      public TaskSnapshot createTask(String ws, String ww, String json) {
+        throw new AssertionError("must not create");
+      }
+    };
+    expectThrows(() -> MediaAttacher.builder(noEtag).build().attach(WS, WT, media));
+    values.addAll(MediaAttacher.builder(router2).build().attachAll(WS, List.of(WT), media, 1,
+        (o, done, total) -> {
+          throw new IllegalStateException(CANARY);
+        }));
   }
 }

@@ -2,14 +2,19 @@ package io.github.flexmedia.twilio;
 
 import static io.github.flexmedia.twilio.testing.TaskAssert.assertThatTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.MediaWarning;
+import io.github.flexmedia.twilio.internal.SingleAttemptHttpClient;
 import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import io.github.flexmedia.twilio.testing.Operation;
+import io.github.flexmedia.twilio.testing.RecordedCall;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Copies of the README's adapter snippets: if one stops compiling or working, fix the README. */
@@ -103,6 +108,47 @@ class ReadmeAdapterSnippetsTest {
 
       assertThat(server.router().calls()).extracting(c -> c.operation())
           .containsExactly(Operation.FETCH, Operation.UPDATE);
+    }
+    // --- end ---
+  }
+
+  @Test
+  void buildingYourOwnTwilioRestClient() {
+    String accountSid = LocalTaskRouterServer.DEFAULT_ACCOUNT_SID;
+    String authToken = LocalTaskRouterServer.DEFAULT_AUTH_TOKEN;
+
+    // --- README: your own TwilioRestClient ---
+    TwilioRestClient rest = new TwilioRestClient.Builder(accountSid, authToken)
+        .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(HttpClientBuilder.create()))
+        .build();
+    TaskRouterClient client = new TwilioTaskRouterClient(rest);
+    // --- end ---
+
+    assertThat(rest.getHttpClient()).isInstanceOf(SingleAttemptHttpClient.class);
+    assertThat(client.toString()).doesNotContain(authToken);
+  }
+
+  @Test
+  void testingTheDidItHappenPaths() {
+    String taskSid = Sids.WT;
+    MediaAttributes media = Sids.ticket();
+
+    // --- README: faults after the write, another writer in between ---
+    try (LocalTaskRouterServer server = LocalTaskRouterServer.start()) {
+      InMemoryTaskRouter router = server.router();
+      router.putTask(workspaceSid, taskSid, "{\"type\":\"inbound\"}");
+      router.failNext(Operation.UPDATE, 1, Fault.unavailable().afterWrite());  // stored, then 503
+      router.beforeNextUpdate(() ->                                            // a CRM writes meanwhile
+          router.setAttributes(workspaceSid, taskSid, "{\"type\":\"inbound\",\"crm\":7}"));
+
+      MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient())).build()
+          .attach(workspaceSid, taskSid, media);
+
+      assertThat(router.calls()).extracting(RecordedCall::operation, RecordedCall::status)
+          .containsExactly(tuple(Operation.FETCH, 200), tuple(Operation.UPDATE, 412),
+              tuple(Operation.FETCH, 200), tuple(Operation.UPDATE, 503), tuple(Operation.UPDATE, 412),
+              tuple(Operation.FETCH, 200));
+      assertThat(router.attributes(workspaceSid, taskSid)).contains("\"crm\":7");
     }
     // --- end ---
   }

@@ -18,15 +18,19 @@ public final class ErrorMapping {
    * @param taskSid the task, or {@code null} for a create
    * @param status the HTTP status, 0 when no response arrived
    * @param code Twilio's error code, or 0
-   * @param retryAfter the parsed {@code Retry-After} of a 429, or {@code null}
+   * @param retryAfter the parsed {@code Retry-After} of a 429 or 5xx, or {@code null}
    */
   public static TaskRouterException forStatus(
       String operation, String workspaceSid, String taskSid, int status, int code,
       Duration retryAfter, Throwable cause) {
     String what = "task " + operation + (taskSid != null ? " of " + taskSid : "") + " failed";
+    // A create that got no answer, or a 5xx, may still have created the task: say so, since the
+    // caller must look before creating again (the attacher never re-sends a create).
+    String unsure = operation.equals("create")
+        ? "; the task may or may not have been created (a create is never re-sent)" : "";
     if (status == 0) {
       return new TaskRouterException(
-          what + ": no response from TaskRouter (I/O error or timeout)", 0, 0, cause);
+          what + ": no response from TaskRouter (I/O error or timeout)" + unsure, 0, 0, cause);
     }
     String suffix = " (HTTP " + status + (code != 0 ? ", Twilio error " + code : "") + ")";
     switch (status) {
@@ -43,7 +47,7 @@ public final class ErrorMapping {
       case 429:
         return new RateLimitedException(
             what + ": rate limited"
-                + (retryAfter != null ? ", Retry-After " + retryAfter.toSeconds() + " s" : "")
+                + (retryAfter != null ? ", Retry-After " + seconds(retryAfter) : "")
                 + suffix,
             code, retryAfter, cause);
       case 401:
@@ -52,9 +56,16 @@ public final class ErrorMapping {
             what + ": " + (status == 401 ? "credentials were refused" : "not permitted") + suffix,
             status, code, cause);
       default:
-        String hint = status >= 500 ? ": TaskRouter failed; retrying later may succeed"
+        String hint = status >= 500 ? ": TaskRouter failed" + (unsure.isEmpty()
+                ? "; retrying later may succeed" : unsure)
             : status == 400 ? ": TaskRouter refused the request as invalid" : "";
-        return new TaskRouterException(what + hint + suffix, status, code, cause);
+        return new TaskRouterException(what + hint
+            + (status >= 500 && retryAfter != null ? ", Retry-After " + seconds(retryAfter) : "")
+            + suffix, status, code, status >= 500 ? retryAfter : null, cause);
     }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toSeconds() + " s";
   }
 }

@@ -5,24 +5,45 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A failure a test double answers with instead of doing the call. The call is not carried out.
+ * A failure a test double answers with. By default the call is not carried out; {@link
+ * #afterWrite()} gives the same answer after the call took effect, which is what makes a 5xx or a
+ * lost answer to a write ambiguous in production ("did it happen?").
  *
  * <pre>{@code
  * router.failNext(Operation.UPDATE, 2, Fault.rateLimited(Duration.ofSeconds(1)));
  * router.failNext(3, Fault.unavailable());
+ * router.failNext(Operation.CREATE, 1, Fault.serverError(500).afterWrite()); // created, then 500
  * }</pre>
  */
 public final class Fault {
+  /** What kind of failure a fault is. */
+  public enum Kind {
+    /** HTTP 412. */
+    CONFLICT,
+    /** HTTP 429. */
+    RATE_LIMITED,
+    /** Any 5xx. */
+    SERVER_ERROR,
+    /** HTTP 404. */
+    NOT_FOUND,
+    /** HTTP 401. */
+    UNAUTHORIZED,
+    /** No answer: the connection is dropped. */
+    TIMEOUT
+  }
+
+  private final Kind kind;
   private final int status; // 0: no response at all
   private final int errorCode;
   private final Duration retryAfter;
-  private final String description;
+  private final boolean afterWrite;
 
-  private Fault(int status, int errorCode, Duration retryAfter, String description) {
+  private Fault(Kind kind, int status, int errorCode, Duration retryAfter, boolean afterWrite) {
+    this.kind = kind;
     this.status = status;
     this.errorCode = errorCode;
     this.retryAfter = retryAfter;
-    this.description = description;
+    this.afterWrite = afterWrite;
   }
 
   /**
@@ -31,7 +52,7 @@ public final class Fault {
    * @return the fault
    */
   public static Fault conflict() {
-    return new Fault(412, 20010, null, "412 conflict");
+    return new Fault(Kind.CONFLICT, 412, 20010, null, false);
   }
 
   /**
@@ -40,7 +61,7 @@ public final class Fault {
    * @return the fault
    */
   public static Fault rateLimited() {
-    return new Fault(429, 20429, null, "429 rate limited");
+    return new Fault(Kind.RATE_LIMITED, 429, 20429, null, false);
   }
 
   /**
@@ -51,7 +72,7 @@ public final class Fault {
    */
   public static Fault rateLimited(Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter");
-    return new Fault(429, 20429, retryAfter, "429 rate limited, Retry-After " + retryAfter.toSeconds() + "s");
+    return new Fault(Kind.RATE_LIMITED, 429, 20429, retryAfter, false);
   }
 
   /**
@@ -64,16 +85,27 @@ public final class Fault {
   }
 
   /**
+   * HTTP 503 Service Unavailable with {@code Retry-After} in whole seconds.
+   *
+   * @param retryAfter the wait to send in {@code Retry-After}
+   * @return the fault
+   */
+  public static Fault unavailable(Duration retryAfter) {
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    return new Fault(Kind.SERVER_ERROR, 503, 20500, retryAfter, false);
+  }
+
+  /**
    * Any 5xx.
    *
-   * @param status the HTTP status of the last response, or 0 when none arrived
+   * @param status the HTTP status, 500 to 599
    * @return the fault
    */
   public static Fault serverError(int status) {
     if (status < 500 || status > 599) {
       throw new IllegalArgumentException("a server error is 5xx (was " + status + ")");
     }
-    return new Fault(status, 20500, null, status + " server error");
+    return new Fault(Kind.SERVER_ERROR, status, 20500, null, false);
   }
 
   /**
@@ -82,16 +114,16 @@ public final class Fault {
    * @return the fault
    */
   public static Fault notFound() {
-    return new Fault(404, 20404, null, "404 not found");
+    return new Fault(Kind.NOT_FOUND, 404, 20404, null, false);
   }
 
   /**
-   * HTTP 401 (Twilio error 20003).
+   * HTTP 401 (Twilio error 20003), answered with the message {@code Unauthorized}.
    *
    * @return the fault
    */
   public static Fault unauthorized() {
-    return new Fault(401, 20003, null, "401 unauthorized");
+    return new Fault(Kind.UNAUTHORIZED, 401, 20003, null, false);
   }
 
   /**
@@ -100,7 +132,34 @@ public final class Fault {
    * @return the fault
    */
   public static Fault timeout() {
-    return new Fault(0, 0, null, "no response (timeout)");
+    return new Fault(Kind.TIMEOUT, 0, 0, null, false);
+  }
+
+  /**
+   * The same answer, given after the call took effect: the update or create is applied (a fetch
+   * is simply done), then the client sees this failure. Models a 5xx or a lost answer whose write
+   * landed anyway. Queued, it fires on the first call of its operation that gets as far as the
+   * write; a call refused before that (412, 404, 400) leaves it queued.
+   *
+   * @return a fault that fires after the write
+   * @throws IllegalStateException for a 412, 429, 404 or 401, which TaskRouter only answers to
+   *     calls it did not carry out
+   */
+  public Fault afterWrite() {
+    if (kind != Kind.SERVER_ERROR && kind != Kind.TIMEOUT) {
+      throw new IllegalStateException(
+          "only a server error or a timeout can come after the write (was " + kind + ")");
+    }
+    return new Fault(kind, status, errorCode, retryAfter, true);
+  }
+
+  /**
+   * What kind of failure this is.
+   *
+   * @return what kind of failure this is
+   */
+  public Kind kind() {
+    return kind;
   }
 
   /**
@@ -122,16 +181,38 @@ public final class Fault {
   }
 
   /**
-   * The {@code Retry-After} sent with a 429, if any.
+   * The {@code Retry-After} sent with a 429 or 503, if any.
    *
-   * @return the {@code Retry-After} sent with a 429, if any
+   * @return the {@code Retry-After} sent with a 429 or 503, if any
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
 
+  /**
+   * Whether the call is carried out before this failure is answered.
+   *
+   * @return whether the call is carried out before this failure is answered
+   */
+  public boolean isAfterWrite() {
+    return afterWrite;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Fault f && f.kind == kind && f.status == status && f.errorCode == errorCode
+        && Objects.equals(f.retryAfter, retryAfter) && f.afterWrite == afterWrite;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, status, errorCode, retryAfter, afterWrite);
+  }
+
   @Override
   public String toString() {
-    return "Fault[" + description + "]";
+    return "Fault[" + kind + (status != 0 ? " " + status : "")
+        + (retryAfter != null ? ", Retry-After " + retryAfter.toSeconds() + "s" : "")
+        + (afterWrite ? ", after the write" : "") + "]";
   }
 }

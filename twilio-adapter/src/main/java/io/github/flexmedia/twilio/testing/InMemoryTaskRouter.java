@@ -38,7 +38,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Faults are consumed in the order they were queued: each call takes the first queued fault
- * that applies to its operation.
+ * that applies to its operation. A fault answers instead of carrying out the call, or, made with
+ * {@link Fault#afterWrite()}, after it. {@link #calls()} records each call with its HTTP status,
+ * the fault answered and whether it took effect.
  */
 public final class InMemoryTaskRouter implements TaskRouterClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +53,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   private final int callLogLimit;
   private Fault permanent;
   private Operation permanentOperation;
+  private Runnable beforeNextUpdate;
 
   private static final class Stored {
     final String workspaceSid;
@@ -164,6 +167,44 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   }
 
   /**
+   * Replaces a task's attributes as another writer would: the ETag changes, no call is recorded.
+   *
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @param taskSid the task: {@code WT} and 32 hex digits
+   * @param attributesJson the whole new attributes document
+   * @return the task as stored now
+   * @throws IllegalStateException if there is no such task
+   */
+  public TaskSnapshot setAttributes(String workspaceSid, String taskSid, String attributesJson) {
+    Objects.requireNonNull(attributesJson, "attributesJson");
+    synchronized (lock) {
+      Stored s = require(workspaceSid, taskSid);
+      s.attributes = attributesJson;
+      s.version++;
+      return s.snapshot();
+    }
+  }
+
+  /**
+   * Runs {@code otherWriter} once, just before the next update is looked at (before its faults,
+   * its {@code If-Match} check and its write): the change another writer makes between someone's
+   * read and their write.
+   *
+   * <pre>{@code
+   * router.beforeNextUpdate(() -> router.setAttributes(WS, WT, "{\"crm\":\"added later\"}"));
+   * }</pre>
+   *
+   * @param otherWriter the change, typically {@link #setAttributes}; runs under the router's lock
+   * @return this router, for chaining
+   */
+  public InMemoryTaskRouter beforeNextUpdate(Runnable otherWriter) {
+    synchronized (lock) {
+      this.beforeNextUpdate = Objects.requireNonNull(otherWriter, "otherWriter");
+    }
+    return this;
+  }
+
+  /**
    * Removes a task, as TaskRouter does a while after it ends; later calls get 404.
    *
    * @param taskSid the task: {@code WT} and 32 hex digits
@@ -259,11 +300,12 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     return this;
   }
 
-  /** Removes every queued and permanent fault. */
+  /** Removes every queued and permanent fault, and a pending {@link #beforeNextUpdate} hook. */
   public void clearFaults() {
     synchronized (lock) {
       faults.clear();
       permanent = null;
+      beforeNextUpdate = null;
     }
   }
 
@@ -277,18 +319,26 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     return this;
   }
 
-  /** Takes the fault for a call of {@code operation}, if one applies. Caller holds the lock. */
-  private Fault takeFault(Operation operation) {
+  /**
+   * Takes the fault for a call of {@code operation}, if one applies now: before the call is
+   * carried out ({@code afterWrite} false) or after it ({@code true}). An after-the-write fault at
+   * the head of the queue waits for a call that gets that far. Caller holds the lock.
+   */
+  private Fault takeFault(Operation operation, boolean afterWrite) {
     for (Iterator<QueuedFault> it = faults.iterator(); it.hasNext(); ) {
       QueuedFault q = it.next();
       if (q.operation == null || q.operation == operation) {
+        if (q.fault.isAfterWrite() != afterWrite) {
+          return null;
+        }
         if (--q.remaining[0] == 0) {
           it.remove();
         }
         return q.fault;
       }
     }
-    if (permanent != null && (permanentOperation == null || permanentOperation == operation)) {
+    if (permanent != null && permanent.isAfterWrite() == afterWrite
+        && (permanentOperation == null || permanentOperation == operation)) {
       return permanent;
     }
     return null;
@@ -299,12 +349,19 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   @Override
   public TaskSnapshot fetchTask(String workspaceSid, String taskSid) {
     synchronized (lock) {
-      fail(Operation.FETCH, workspaceSid, taskSid, null, null);
+      Fault f = takeFault(Operation.FETCH, false);
+      if (f != null) {
+        throw answer(Operation.FETCH, workspaceSid, taskSid, null, null, f, false);
+      }
       Stored s = tasks.get(key(workspaceSid, taskSid));
       if (s == null) {
         throw refuse(Operation.FETCH, workspaceSid, taskSid, null, null, 404, 20404);
       }
-      record(new RecordedCall(Operation.FETCH, workspaceSid, taskSid, null, null, "ok"));
+      f = takeFault(Operation.FETCH, true);
+      if (f != null) {
+        throw answer(Operation.FETCH, workspaceSid, taskSid, null, null, f, true);
+      }
+      record(new RecordedCall(Operation.FETCH, workspaceSid, taskSid, null, null, 200, null, true));
       return s.snapshot();
     }
   }
@@ -313,7 +370,15 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   public TaskSnapshot updateTaskAttributes(
       String workspaceSid, String taskSid, String attributesJson, String ifMatch) {
     synchronized (lock) {
-      fail(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson);
+      Runnable other = beforeNextUpdate;
+      if (other != null) {
+        beforeNextUpdate = null;
+        other.run();
+      }
+      Fault f = takeFault(Operation.UPDATE, false);
+      if (f != null) {
+        throw answer(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, f, false);
+      }
       Stored s = tasks.get(key(workspaceSid, taskSid));
       if (s == null) {
         throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 404, 20404);
@@ -326,7 +391,12 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
       }
       s.attributes = attributesJson;
       s.version++;
-      record(new RecordedCall(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, "ok"));
+      f = takeFault(Operation.UPDATE, true);
+      if (f != null) {
+        throw answer(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, f, true);
+      }
+      record(new RecordedCall(
+          Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 200, null, true));
       return s.snapshot();
     }
   }
@@ -334,14 +404,21 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   @Override
   public TaskSnapshot createTask(String workspaceSid, String workflowSid, String attributesJson) {
     synchronized (lock) {
-      fail(Operation.CREATE, workspaceSid, null, null, attributesJson);
+      Fault f = takeFault(Operation.CREATE, false);
+      if (f != null) {
+        throw answer(Operation.CREATE, workspaceSid, null, null, attributesJson, f, false);
+      }
       if (!isValidAttributes(attributesJson)) {
         throw refuse(Operation.CREATE, workspaceSid, null, null, attributesJson, 400, 20001);
       }
       String sid = "WT" + HexFormat.of().formatHex(bytes16());
       Stored s = new Stored(workspaceSid, sid, attributesJson, "pending", "default");
       tasks.put(key(workspaceSid, sid), s);
-      record(new RecordedCall(Operation.CREATE, workspaceSid, sid, null, attributesJson, "ok"));
+      f = takeFault(Operation.CREATE, true);
+      if (f != null) {
+        throw answer(Operation.CREATE, workspaceSid, sid, null, attributesJson, f, true);
+      }
+      record(new RecordedCall(Operation.CREATE, workspaceSid, sid, null, attributesJson, 201, null, true));
       return s.snapshot();
     }
   }
@@ -352,13 +429,11 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     return b;
   }
 
-  private void fail(Operation op, String ws, String task, String ifMatch, String attributes) {
-    Fault f = takeFault(op);
-    if (f != null) {
-      record(new RecordedCall(op, ws, task, ifMatch, attributes, f.toString()));
-      throw ErrorMapping.forStatus(opName(op), ws, task, f.status(), f.errorCode(),
-          f.retryAfter().orElse(null), null);
-    }
+  private TaskRouterException answer(Operation op, String ws, String task, String ifMatch,
+      String attributes, Fault f, boolean applied) {
+    record(new RecordedCall(op, ws, task, ifMatch, attributes, f.status(), f, applied));
+    return ErrorMapping.forStatus(opName(op), ws, op == Operation.CREATE ? null : task,
+        f.status(), f.errorCode(), f.retryAfter().orElse(null), null);
   }
 
   private void record(RecordedCall call) {
@@ -373,7 +448,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
 
   private TaskRouterException refuse(Operation op, String ws, String task, String ifMatch,
       String attributes, int status, int code) {
-    record(new RecordedCall(op, ws, task, ifMatch, attributes, "HTTP " + status));
+    record(new RecordedCall(op, ws, task, ifMatch, attributes, status, null, false));
     return ErrorMapping.forStatus(opName(op), ws, task, status, code, null, null);
   }
 

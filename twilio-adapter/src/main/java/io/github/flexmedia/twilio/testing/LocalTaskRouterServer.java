@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
-import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
+import io.github.flexmedia.twilio.TwilioTaskRouterClient;
+import io.github.flexmedia.twilio.internal.SingleAttemptHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,12 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * A TaskRouter emulator on loopback: the part of the TaskRouter v1 REST API flex-media uses, so
@@ -45,8 +41,10 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>{@code POST /v1/Workspaces/{WS}/Tasks} with {@code WorkflowSid} and {@code Attributes};
  *   <li>an {@code ETag} on every task response, Twilio-shaped JSON bodies and error bodies, HTTP
  *       basic authentication checked against the account SID and auth token;
- *   <li>the {@link InMemoryTaskRouter}'s state and fault injection (see {@link #router()}), plus an
- *       optional latency added to every request.
+ *   <li>the {@link InMemoryTaskRouter}'s state and fault injection (see {@link #router()}): a
+ *       fault answers with Twilio's status, error body and {@code Retry-After}; a timeout drops
+ *       the connection; an {@link Fault#afterWrite()} fault answers after the write was stored;
+ *       plus an optional latency added to every request.
  * </ul>
  *
  * <pre>{@code
@@ -179,36 +177,36 @@ public final class LocalTaskRouterServer implements AutoCloseable {
   /**
    * A twilio-java client with the given credentials whose requests all come to this server,
    * whatever host twilio-java addresses (do not set a region or an edge: twilio-java rewrites
-   * hosts with them). Responses time out after 10 seconds. Apache HttpClient's automatic retries
-   * are off; twilio-java's own retry of 5xx answers (3 tries, 100 ms apart) stays.
+   * hosts with them).
+   *
+   * <p>It is the client {@link TwilioTaskRouterClient#fromEnvironment()} builds, with only the
+   * route changed: {@link TwilioTaskRouterClient#singleAttemptHttpClient} (one HTTP exchange per
+   * call; 10 s connect and 30 s response timeouts) over twilio-java's default pool. So tests run
+   * the production stack, and every fault injected here reaches {@code MediaAttacher} once.
    *
    * @param password the auth token or API key secret
    * @param username the account SID or API key SID to authenticate with
    * @return a twilio-java client whose requests all come to this server
    */
   public TwilioRestClient restClient(String username, String password) {
-    HttpHost local = new HttpHost("http", "127.0.0.1", port());
-    HttpClientBuilder http = HttpClientBuilder.create()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(128)
-            .setMaxConnPerRoute(128)
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.ofSeconds(5))
-                .setSocketTimeout(Timeout.ofSeconds(10))
-                .build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setResponseTimeout(Timeout.ofSeconds(10))
-            .build())
-        // twilio-java's default NetworkHttpClient keeps Apache's retry strategy, which repeats a
-        // 429/503 once after Retry-After and an idempotent request after an I/O error. Off here,
-        // so that tests see every fault and MediaAttacher's own retries are what is exercised.
-        .disableAutomaticRetries()
-        .setRoutePlanner((target, context) -> new HttpRoute(local));
     return new TwilioRestClient.Builder(username, password)
         .accountSid(accountSid)
-        .httpClient(new NetworkHttpClient(http))
+        .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(
+            route(SingleAttemptHttpClient.defaultBuilder())))
         .build();
+  }
+
+  /**
+   * Sends every request {@code builder}'s client makes to this server, whatever host it
+   * addresses, and changes nothing else: for testing your own HTTP configuration (or twilio-java's
+   * default {@code new NetworkHttpClient(route(HttpClientBuilder.create()))}) against the emulator.
+   *
+   * @param builder the Apache HttpClient 5 builder to route here
+   * @return {@code builder}, with its route planner set
+   */
+  public HttpClientBuilder route(HttpClientBuilder builder) {
+    HttpHost local = new HttpHost("http", "127.0.0.1", port());
+    return builder.setRoutePlanner((target, context) -> new HttpRoute(local));
   }
 
   /** Stops the server at once. */
@@ -262,11 +260,11 @@ public final class LocalTaskRouterServer implements AutoCloseable {
         }
       } catch (TaskRouterException e) {
         if (e.statusCode() == 0) {
-          // A timeout fault: drop the connection without an answer.
+          // A timeout fault (possibly after the write was stored): drop the connection unanswered.
           throw new IOException("fault injected: no response");
         }
-        Duration retryAfter = e instanceof RateLimitedException rl ? rl.retryAfter().orElse(null) : null;
-        error(exchange, e.statusCode(), e.errorCode(), twilioMessage(e.statusCode()), retryAfter);
+        error(exchange, e.statusCode(), e.errorCode(), twilioMessage(e.statusCode()),
+            e.retryAfter().orElse(null));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -282,11 +280,14 @@ public final class LocalTaskRouterServer implements AutoCloseable {
 
   private static String twilioMessage(int status) {
     switch (status) {
+      case 401: return "Unauthorized";
+      case 403: return "Forbidden";
       case 404: return "The requested resource was not found";
       case 412: return "Task has been modified since the version specified by If-Match";
       case 429: return "Too Many Requests";
       case 400: return "Invalid Attributes: must be a JSON object of at most 4096 characters";
-      default: return "Service Unavailable";
+      case 503: return "Service Unavailable";
+      default: return status >= 500 ? "Internal Server Error" : "Error";
     }
   }
 

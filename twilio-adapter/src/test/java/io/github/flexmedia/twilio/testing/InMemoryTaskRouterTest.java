@@ -2,6 +2,7 @@ package io.github.flexmedia.twilio.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskConflictException;
@@ -52,8 +53,12 @@ class InMemoryTaskRouterTest {
         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
     assertThatThrownBy(() -> router.updateTaskAttributes(WS, WT, "{}", null)).isInstanceOf(TaskConflictException.class);
     assertThat(router.fetchTask(WS, WT).etag()).isEqualTo("\"1\"");
-    assertThat(router.calls()).extracting(RecordedCall::outcome)
-        .containsExactly("Fault[429 rate limited, Retry-After 2s]", "Fault[412 conflict]", "ok");
+    assertThat(router.calls()).extracting(RecordedCall::status, RecordedCall::fault, RecordedCall::applied)
+        .containsExactly(
+            tuple(429, Fault.rateLimited(Duration.ofSeconds(2)), false),
+            tuple(412, Fault.conflict(), false),
+            tuple(200, null, true));
+    assertThat(router.calls().get(0).injectedFault()).map(Fault::kind).contains(Fault.Kind.RATE_LIMITED);
   }
 
   @Test

@@ -1,0 +1,50 @@
+package io.github.flexmedia.twilio;
+
+/**
+ * The thread working on an attach was interrupted (or its bulk attach was stopped), so the attach
+ * ended without finishing. Not retryable: an interrupt is a request to stop, not a failure to try
+ * again. {@link #mayHaveWritten()} says whether a write may have reached TaskRouter.
+ */
+public class AttachInterruptedException extends TaskRouterException {
+  private static final long serialVersionUID = 1L;
+
+  /** Whether an update or create may have been sent before the interrupt. */
+  private final boolean mayHaveWritten;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what was interrupted, without attributes, URLs or credentials
+   * @param mayHaveWritten whether a write may have reached TaskRouter before the interrupt
+   * @param cause the underlying failure, or {@code null}
+   */
+  public AttachInterruptedException(String message, boolean mayHaveWritten, Throwable cause) {
+    this(message, mayHaveWritten, 0, cause);
+  }
+
+  private AttachInterruptedException(
+      String message, boolean mayHaveWritten, int attempts, Throwable cause) {
+    super(message, 0, 0, attempts, cause);
+    this.mayHaveWritten = mayHaveWritten;
+  }
+
+  /**
+   * Whether an update or create may have reached TaskRouter before the interrupt; {@code false}
+   * when the attach had not started or was waiting between attempts after failed ones.
+   *
+   * @return whether a write may have happened
+   */
+  public boolean mayHaveWritten() {
+    return mayHaveWritten;
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return false;
+  }
+
+  @Override
+  public AttachInterruptedException afterAttempts(int attempts) {
+    return new AttachInterruptedException(withAttempts(attempts), mayHaveWritten, attempts, this);
+  }
+}

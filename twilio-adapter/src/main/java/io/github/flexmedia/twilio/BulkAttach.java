@@ -1,0 +1,233 @@
+package io.github.flexmedia.twilio;
+
+import io.github.flexmedia.MediaAttributes;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run of {@link MediaAttacher#attachAll}: at most {@code concurrency} attaches at a time on an
+ * executor, one outcome per input element in input order, a listener that cannot break the batch,
+ * and a bounded stop on interrupt after which nothing touches the caller's listener.
+ */
+final class BulkAttach {
+  private static final System.Logger LOG = System.getLogger(MediaAttacher.class.getName());
+
+  private final List<String> sids;
+  private final List<MediaAttributes> media;
+  private final BiFunction<String, MediaAttributes, TaskOutcome> attach;
+  private final int concurrency;
+  private final BulkProgressListener listener;
+  private final Duration grace;
+
+  private final Object lock = new Object();
+  private final TaskOutcome[] outcomes;
+  private final Job[] jobs;
+  private final Semaphore permits;
+  private int done;
+  private int running;
+  private boolean stopping;
+  private boolean closed;
+
+  BulkAttach(List<String> sids, List<MediaAttributes> media,
+      BiFunction<String, MediaAttributes, TaskOutcome> attach, int concurrency,
+      BulkProgressListener listener, Duration grace) {
+    this.sids = sids;
+    this.media = media;
+    this.attach = attach;
+    this.concurrency = concurrency;
+    this.listener = listener;
+    this.grace = grace;
+    this.outcomes = new TaskOutcome[sids.size()];
+    this.jobs = new Job[sids.size()];
+    this.permits = new Semaphore(concurrency);
+  }
+
+  List<TaskOutcome> run(Executor callers) {
+    int total = sids.size();
+    if (total == 0) {
+      return List.of();
+    }
+    ExecutorService own = callers == null ? pool(Math.min(concurrency, total)) : null;
+    Executor executor = callers != null ? callers : own;
+    boolean interrupted = false;
+    try {
+      for (int i = 0; i < total && !interrupted; i++) {
+        try {
+          permits.acquire();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          break;
+        }
+        Job job = new Job(i);
+        synchronized (lock) {
+          jobs[i] = job;
+        }
+        try {
+          executor.execute(job);
+        } catch (RejectedExecutionException e) {
+          permits.release();
+          finish(i, new TaskOutcome(sids.get(i), null, new TaskRouterException(
+              "attach to task " + sids.get(i) + " was not started: the executor refused it", 0, 0, e)));
+        }
+        interrupted = Thread.interrupted(); // cleared, so that the bounded wait can wait
+      }
+      if (!interrupted) {
+        interrupted = !await(() -> done < dispatched(), Long.MAX_VALUE);
+      }
+      if (interrupted) {
+        stop();
+      }
+    } finally {
+      synchronized (lock) {
+        closed = true;
+      }
+      if (own != null) {
+        own.shutdownNow();
+      }
+    }
+    List<TaskOutcome> result = new ArrayList<>(total);
+    synchronized (lock) {
+      for (int i = 0; i < total; i++) {
+        TaskOutcome o = outcomes[i];
+        if (o == null) {
+          boolean started = jobs[i] != null && jobs[i].started;
+          o = new TaskOutcome(sids.get(i), null, new AttachInterruptedException(
+              "attach to task " + sids.get(i) + (started
+                  ? " was still running when the bulk attach was stopped; it may have written"
+                  : " was not started: the bulk attach was stopped"), started, null));
+        }
+        result.add(o);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return result;
+  }
+
+  /** Waits while {@code pending} holds, at most {@code nanos}; false if interrupted first. */
+  private boolean await(BooleanSupplier pending, long nanos) {
+    long deadline = System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 2);
+    synchronized (lock) {
+      while (pending.getAsBoolean()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return true;
+        }
+        try {
+          lock.wait(Math.max(1, Math.min(left / 1_000_000, Integer.MAX_VALUE)));
+        } catch (InterruptedException e) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private int dispatched() {
+    int n = 0;
+    for (Job j : jobs) {
+      if (j != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** No new attach starts; the ones running are interrupted and waited for, boundedly. */
+  private void stop() {
+    synchronized (lock) {
+      stopping = true;
+      for (Job j : jobs) {
+        if (j != null && j.runner != null) {
+          j.interruptedByUs = true;
+          j.runner.interrupt();
+        }
+      }
+    }
+    await(() -> running > 0, grace.toNanos()); // jobs not started yet will not start
+  }
+
+  private void finish(int index, TaskOutcome outcome) {
+    synchronized (lock) {
+      if (closed) {
+        return; // attachAll has returned: its result stands, and the listener hears no more
+      }
+      outcomes[index] = outcome;
+      done++;
+      try {
+        listener.onTaskDone(outcome, done, sids.size());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "bulk attach: the progress listener threw "
+            + e.getClass().getName() + " for task " + outcome.taskSid() + "; the batch goes on");
+      } finally {
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private static ExecutorService pool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "flex-media-attach-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** One element of the batch. */
+  private final class Job implements Runnable {
+    private final int index;
+    private Thread runner; // guarded by lock
+    private boolean started; // guarded by lock
+    private boolean interruptedByUs; // guarded by lock
+
+    Job(int index) {
+      this.index = index;
+    }
+
+    @Override
+    public void run() {
+      try {
+        synchronized (lock) {
+          if (stopping || closed) {
+            return; // its outcome says it was not started
+          }
+          runner = Thread.currentThread();
+          started = true;
+          running++;
+        }
+        TaskOutcome outcome = null;
+        try {
+          outcome = attach.apply(sids.get(index), media.get(index));
+        } finally {
+          if (outcome == null) {
+            // an Error escaped the attach: record it, then let it propagate
+            outcome = new TaskOutcome(sids.get(index), null, new TaskRouterException(
+                "attach to task " + sids.get(index) + " failed with an Error", 0, 0, null));
+          }
+          synchronized (lock) {
+            runner = null;
+            running--;
+            if (interruptedByUs) {
+              Thread.interrupted(); // our stop signal must not leak into the caller's executor
+            }
+            finish(index, outcome);
+          }
+        }
+      } finally {
+        permits.release();
+      }
+    }
+  }
+}
