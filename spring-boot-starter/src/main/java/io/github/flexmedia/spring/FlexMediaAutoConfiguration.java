@@ -36,9 +36,10 @@ import org.springframework.context.annotation.Lazy;
  * application defines a bean of the same type.
  *
  * <ul>
- *   <li>{@link TwilioRestClient}: from {@code flex-media.twilio.*}, on an HTTP client without
- *       Apache's automatic retries (so that {@code MediaAttacher}'s loop is the retry loop)
- *       adjusted by every {@link TwilioHttpClientCustomizer};
+ *   <li>{@link TwilioRestClient}: from {@code flex-media.twilio.*}, on {@link
+ *       TwilioTaskRouterClient#singleAttemptHttpClient} (one HTTP exchange per call, so that
+ *       {@code MediaAttacher}'s loop is the only retry loop) adjusted by every {@link
+ *       TwilioHttpClientCustomizer};
  *   <li>{@link TaskRouterClient} on it (timed per request when metrics are on), {@link
  *       MediaPolicy} from {@code flex-media.policy.*}, {@link MediaAttacher} from {@code
  *       flex-media.attach.*};

@@ -21,8 +21,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 public interface TwilioHttpClientCustomizer {
 
   /**
-   * Adjusts {@code builder}; the starter then turns automatic retries off, so that one call is one
-   * HTTP exchange and {@code MediaAttacher} owns the only retry loop.
+   * Adjusts {@code builder}; the starter then builds it with {@code
+   * TwilioTaskRouterClient.singleAttemptHttpClient}, so that one call is one HTTP exchange and
+   * {@code MediaAttacher} owns the only retry loop.
    *
    * @param builder the builder, with the starter's timeouts already set
    */

@@ -16,6 +16,7 @@ import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskConflictException;
 import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
@@ -83,6 +84,21 @@ class FlexMediaAutoConfigurationTest {
               .isInstanceOf(RateLimitedException.class);
           // Apache's default retry strategy would have slept 1 s and sent the update again.
           assertThat(server.requestCount()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void thePropertiesClientSendsAnUpdateAnswered503Once() {
+    withCredentials()
+        .withPropertyValues("flex-media.attach.max-attempts=1")
+        .run(context -> {
+          server.router().failNext(Operation.UPDATE, 1, Fault.unavailable());
+
+          assertThatThrownBy(() -> context.getBean(MediaAttacher.class).attach(WS, WT, TICKET))
+              .isInstanceOf(TaskRouterException.class);
+          // On twilio-java's default NetworkHttpClient, Apache's retry strategy sends it again
+          // (measured: 3 requests with the starter's client swapped for it).
+          assertThat(server.requestCount()).as("one fetch, one update").isEqualTo(2);
         });
   }
 

@@ -1,9 +1,9 @@
 package io.github.flexmedia.spring.internal;
 
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.spring.FlexMediaProperties;
 import io.github.flexmedia.spring.TwilioHttpClientCustomizer;
+import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import java.util.stream.Stream;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -49,6 +49,7 @@ public final class TwilioClients {
       builder = new TwilioRestClient.Builder(accountSid, token);
     }
     HttpClientBuilder http = HttpClientBuilder.create()
+        .useSystemProperties()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setDefaultConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(twilio.getConnectTimeout()))
@@ -59,13 +60,9 @@ public final class TwilioClients {
             .setResponseTimeout(Timeout.of(twilio.getResponseTimeout()))
             .build());
     customizers.forEachOrdered(c -> c.customize(http));
-    return builder.httpClient(singleAttempt(http)).build();
+    // One HTTP exchange per call: no Apache automatic retries (a 429 or 503 repeated after sleeping
+    // its whole Retry-After) and no twilio-java 5xx loop, so MediaAttacher's is the only retry loop.
+    return builder.httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(http)).build();
   }
 
-  private static com.twilio.http.HttpClient singleAttempt(HttpClientBuilder http) {
-    // Apache's automatic retries would repeat a 429/503 after sleeping the whole Retry-After.
-    // TODO(i11): TwilioTaskRouterClient.singleAttemptHttpClient(http), which also stops
-    // twilio-java's own 5xx loop.
-    return new NetworkHttpClient(http.disableAutomaticRetries());
-  }
 }
