@@ -19,6 +19,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import jakarta.servlet.http.HttpServlet;
 
 /** The endpoints' conditions and the beans behind them. */
 class EndpointsAutoConfigurationTest {
@@ -160,5 +163,43 @@ class EndpointsAutoConfigurationTest {
     FlexMediaProperties.Playback playback = new FlexMediaProperties().getPlayback();
     assertThat(playback.getAllowedOrigins()).isEqualTo(RecordingUrlProvider.DEFAULT_ALLOWED_ORIGINS);
     assertThat(playback.getAllowedRoles()).isEqualTo(PlaybackAuthorizer.DEFAULT_ROLES);
+  }
+
+  @Test
+  void theSynchronousBudgetAndThePublicUrlReachTheEndpoint() throws Exception {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(Sids.WS, Sids.WT, "{}");
+    web.withBean(TaskRouterClient.class, () -> router)
+        .withPropertyValues("flex-media.webhooks.recording-callbacks.enabled=true",
+            "flex-media.webhooks.synchronous-budget=5s",
+            "flex-media.webhooks.public-url=https://hooks.example.com")
+        .run(context -> {
+          HttpServlet servlet = (HttpServlet) ((ServletRegistrationBean<?>)
+              context.getBean("flexMediaRecordingCallbacksEndpoint")).getServlet();
+          String query = "WorkspaceSid=" + Sids.WS + "&TaskSid=" + Sids.WT;
+          Map<String, String> form = new java.util.LinkedHashMap<>();
+          form.put("AccountSid", ACCOUNT);
+          form.put("CallSid", "CA" + "1".repeat(32));
+          form.put("RecordingSid", "RE" + "2".repeat(32));
+          form.put("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT
+              + "/Recordings/RE" + "2".repeat(32));
+          form.put("RecordingStatus", "completed");
+          form.put("RecordingChannels", "1");
+          MockHttpServletRequest request = new MockHttpServletRequest("POST", "/flex-media/recording-callbacks");
+          request.setQueryString(query);
+          request.setContentType("application/x-www-form-urlencoded");
+          request.setContent(form.entrySet().stream()
+              .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+              .collect(java.util.stream.Collectors.joining("&")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          // Signed for the public URL, not for the http://localhost the server sees.
+          request.addHeader("X-Twilio-Signature", Http.twilioSignature(TOKEN,
+              "https://hooks.example.com/flex-media/recording-callbacks?" + query, form));
+          MockHttpServletResponse response = new MockHttpServletResponse();
+
+          servlet.service(request, response);
+
+          assertThat(response.getStatus()).as("synchronous: answered once the write landed").isEqualTo(200);
+          assertThat(router.attributes(Sids.WS, Sids.WT)).contains("RE" + "2".repeat(32));
+        });
   }
 }
