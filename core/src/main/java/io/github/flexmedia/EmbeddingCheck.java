@@ -93,7 +93,7 @@ public final class EmbeddingCheck {
     try {
       policy.check("url", link);
     } catch (InvalidMediaException e) {
-      return unknown(Reason.REDIRECT_REFUSED, "the link itself is refused by the MediaPolicy ("
+      return unknown(Reason.POLICY_REFUSED, "the link itself is refused by the MediaPolicy ("
           + e.rule() + ")", 0, 0);
     }
     for (int redirects = 0; ; redirects++) {
@@ -114,7 +114,7 @@ public final class EmbeddingCheck {
             0, redirects);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return unknown(Reason.TIMEOUT, "interrupted while waiting for " + Redaction.url(url), 0, redirects);
+        return unknown(Reason.INTERRUPTED, "interrupted while waiting for " + Redaction.url(url), 0, redirects);
       }
       int status = response.statusCode();
       if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {

@@ -49,7 +49,7 @@ public record EmbeddingVerdict(
     EMBEDDABLE,
     /** The page's headers forbid Flex from framing it. */
     NOT_EMBEDDABLE,
-    /** The check could not tell (network failure, error status, refused redirect). */
+    /** The check could not tell (network failure, error status, refused link or redirect, interrupt). */
     UNKNOWN
   }
 
@@ -80,6 +80,10 @@ public record EmbeddingVerdict(
     /** More redirects than allowed. */
     TOO_MANY_REDIRECTS,
     /** A redirect pointed somewhere the {@link MediaPolicy} refuses (or that is not a web URL). */
-    REDIRECT_REFUSED
+    REDIRECT_REFUSED,
+    /** The link itself breaks the {@link MediaPolicy}; nothing was fetched. */
+    POLICY_REFUSED,
+    /** The calling thread was interrupted while it waited; its interrupt flag is set again. */
+    INTERRUPTED
   }
 }

@@ -42,14 +42,18 @@ public final class MediaAttributes {
    */
   public static final int MAX_TASK_ATTRIBUTES_LENGTH = 4096;
 
-  private static final MediaAttributes EMPTY = new MediaAttributes(null, Map.of());
+  private static final MediaAttributes EMPTY =
+      new MediaAttributes(null, Map.of(), MediaPolicy.strict());
 
   private final List<MediaLink> taskMedia; // null: the task-level list is not named
   private final Map<String, List<MediaLink>> reservationMedia;
+  private final MediaPolicy policy; // what toBuilder() carries on; not part of the value
 
-  private MediaAttributes(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {
+  private MediaAttributes(
+      List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia, MediaPolicy policy) {
     this.taskMedia = taskMedia;
     this.reservationMedia = reservationMedia;
+    this.policy = policy;
   }
 
   /**
@@ -72,18 +76,27 @@ public final class MediaAttributes {
 
   /**
    * Reads the media back from a full task attributes document; everything else in it is ignored.
-   * Links of a type this library does not know come back as {@link MediaLink.Unknown}.
+   *
+   * <p>Reading is tolerant of other writers, whose links need not follow this library's rules:
+   * Flex Conversations' own {@code {"conversation_sid": "CH…"}} entry comes back as {@link
+   * MediaLink.FlexConversation}; an entry of an unknown or missing type, or one that breaks a rule
+   * (a {@code start_time} in seconds, a malformed SID, an unknown channel), comes back as {@link
+   * MediaLink.Unknown}, kept as written, and {@link #lint()} reports it as {@link
+   * MediaWarning.Code#INVALID_LINK}. {@code start_time} is read from epoch milliseconds or an ISO
+   * 8601 string. Only a document of the wrong shape is refused.
    *
    * @param taskAttributesJson the task's attributes; {@code null}, blank and {@code {}} are empty
    * @return the media of both levels; {@link #empty()} when the document has none
-   * @throws MalformedAttributesException if the document or its media parts have the wrong shape
+   * @throws MalformedAttributesException if the document is not JSON or not an object, exceeds
+   *     the parser's limits, or a {@code conversations}, {@code reservation_attributes} or media
+   *     list, or a media entry, is not of its JSON kind (object, array, object)
    */
   public static MediaAttributes fromTaskAttributes(String taskAttributesJson) {
     MediaDocument.Read read = MediaDocument.read(taskAttributesJson);
     if (read.taskMedia() == null && read.reservationMedia().isEmpty()) {
       return EMPTY;
     }
-    return new MediaAttributes(read.taskMedia(), read.reservationMedia());
+    return new MediaAttributes(read.taskMedia(), read.reservationMedia(), MediaPolicy.strict());
   }
 
   /**
@@ -123,12 +136,14 @@ public final class MediaAttributes {
   }
 
   /**
-   * A builder holding these media, for edits.
+   * A builder holding these media and the {@link MediaPolicy} they were built with (the strict
+   * default for media read from a document), for edits.
    *
    * @return a builder holding these values, for edits
    */
   public Builder toBuilder() {
     Builder b = new Builder();
+    b.policy = policy;
     if (taskMedia != null) {
       b.taskMedia = new ArrayList<>(taskMedia);
     }
@@ -295,13 +310,14 @@ public final class MediaAttributes {
      */
     public MediaAttributes build() {
       if (taskMedia == null && reservationMedia.isEmpty()) {
-        return EMPTY;
+        return policy.equals(MediaPolicy.strict()) ? EMPTY : new MediaAttributes(null, Map.of(), policy);
       }
       Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
       reservationMedia.forEach((sid, links) -> reservations.put(sid, List.copyOf(links)));
       MediaAttributes media = new MediaAttributes(
           taskMedia == null ? null : List.copyOf(taskMedia),
-          Collections.unmodifiableMap(reservations));
+          Collections.unmodifiableMap(reservations),
+          policy);
       policy.check(media);
       return media;
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.flexmedia.internal.Checks;
 import io.github.flexmedia.internal.EpochMillis;
+import io.github.flexmedia.internal.FlexConversationSerializer;
 import io.github.flexmedia.internal.Redaction;
 import io.github.flexmedia.internal.UnknownLinkSerializer;
 import java.net.URI;
@@ -62,11 +63,14 @@ public sealed interface MediaLink
         MediaLink.Referenced,
         MediaLink.VoiceRecording,
         MediaLink.ChatTranscript,
+        MediaLink.FlexConversation,
         MediaLink.Unknown {
 
   /**
    * The link's {@code type} in JSON: {@code Raw}, {@code Embedded}, {@code Referenced}, {@code
-   * VoiceRecording}, {@code ChatTranscript}, or the unrecognised type of an {@link Unknown} link.
+   * VoiceRecording}, {@code ChatTranscript}, or the type of an {@link Unknown} link ({@code ""}
+   * when it has none). A {@link FlexConversation} has no {@code type} in JSON; its name here is
+   * {@code FlexConversation}.
    *
    * @return the link's {@code type} in JSON
    */
@@ -393,28 +397,61 @@ public sealed interface MediaLink
   }
 
   /**
-   * A link whose {@code type} this library does not know (a newer Flex type, or another tool's
-   * extension), kept exactly as it was read so that reading and merging never lose it.
+   * The transcript entry Flex Conversations (Flex UI 2) writes for every SMS, WhatsApp and web-chat
+   * task: {@code {"conversation_sid": "CH…"}}, with no {@code type}. Flex shows the conversation's
+   * transcript for it, so it counts as the default transcript for {@link MediaAttributes#lint()},
+   * and {@link MergeMode#REPLACE} keeps it.
    *
-   * @param type the link's {@code type} value
+   * @param conversationSid the Conversations SID: {@code CH} and 32 hex digits
+   */
+  @JsonSerialize(using = FlexConversationSerializer.class)
+  record FlexConversation(String conversationSid) implements MediaLink {
+    /**
+     * Validates; see {@link MediaLink}.
+     *
+     * @param conversationSid the Conversations SID: {@code CH} and 32 hex digits
+     */
+    public FlexConversation {
+      conversationSid = Checks.chatSid("conversation_sid", conversationSid);
+    }
+
+    @Override
+    public String typeName() {
+      return "FlexConversation";
+    }
+
+    @Override
+    public String toString() {
+      return "FlexConversation[conversation_sid=" + conversationSid + "]";
+    }
+  }
+
+  /**
+   * A link this library keeps but does not model: one whose {@code type} it does not know (a
+   * newer Flex type, another tool's extension), one without a usable {@code type}, or one another
+   * writer made that breaks a rule of its type (a {@code start_time} in seconds, a malformed SID,
+   * an unknown channel). It is kept exactly as it was read, so that reading and merging never lose
+   * it, and {@link MediaAttributes#lint()} reports it as {@link MediaWarning.Code#INVALID_LINK}.
+   *
+   * @param type the link's {@code type} value, or {@code null} when it has no string {@code type}
    * @param json the whole link object, minified
    */
   @JsonSerialize(using = UnknownLinkSerializer.class)
   record Unknown(String type, String json) implements MediaLink {
     /**
-     * Validates that {@code json} is an object whose {@code type} is {@code type}.
+     * Validates that {@code json} is an object whose {@code type} is {@code type} (and has no
+     * string {@code type} when {@code type} is {@code null}).
      *
-     * @param type the link's {@code type} value
+     * @param type the link's {@code type} value, or {@code null}
      * @param json the whole link object
      */
     public Unknown {
-      Objects.requireNonNull(type, "type");
       json = io.github.flexmedia.internal.Json.canonicalUnknownLink(type, json);
     }
 
     @Override
     public String typeName() {
-      return type;
+      return type == null ? "" : type;
     }
 
     @Override
@@ -495,5 +532,40 @@ public sealed interface MediaLink
    */
   static ChatTranscript chatTranscript(String channelSid) {
     return new ChatTranscript(channelSid);
+  }
+
+  /**
+   * Starts a {@link VoiceRecording} of a Twilio recording, played from {@code
+   * https://api.twilio.com/2010-04-01/Accounts/{accountSid}/Recordings/{recordingSid}}.
+   *
+   * <pre>{@code
+   * MediaLink call = MediaLink.twilioRecording(accountSid, recordingSid)
+   *     .startTime(recordingStart)
+   *     .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS)
+   *     .build();
+   * }</pre>
+   *
+   * @param accountSid the account: {@code AC} and 32 hex digits
+   * @param recordingSid the recording: {@code RE} and 32 hex digits
+   * @return a builder for the recording
+   * @throws InvalidMediaException if a SID is malformed
+   */
+  static VoiceRecording.Builder twilioRecording(String accountSid, String recordingSid) {
+    Sid.require("accountSid", accountSid, "AC");
+    Sid.require("recordingSid", recordingSid, "RE");
+    return voiceRecording(
+        "https://api.twilio.com/2010-04-01/Accounts/" + accountSid + "/Recordings/" + recordingSid);
+  }
+
+  /**
+   * The transcript entry Flex Conversations writes, {@code {"conversation_sid": "CH…"}}; see
+   * {@link FlexConversation}.
+   *
+   * @param conversationSid the Conversations SID: {@code CH} and 32 hex digits
+   * @return the entry
+   * @throws InvalidMediaException if the SID is not {@code CH} and 32 hex digits
+   */
+  static FlexConversation flexConversation(String conversationSid) {
+    return new FlexConversation(conversationSid);
   }
 }

@@ -176,6 +176,9 @@ public final class MediaPreview {
       } else if (link instanceof MediaLink.ChatTranscript c) {
         out.append("<p class=\"transcript\">Chat transcript of channel <code>").append(esc(c.sid()))
             .append("</code> (shown by Flex from Programmable Chat).</p>");
+      } else if (link instanceof MediaLink.FlexConversation f) {
+        out.append("<p class=\"transcript\">Flex Conversations transcript of <code>")
+            .append(esc(f.conversationSid())).append("</code> (written and shown by Flex).</p>");
       } else {
         out.append("<p class=\"note\">Link type <code>").append(esc(link.typeName()))
             .append("</code> is unknown to flex-media; Flex may ignore it.</p>");

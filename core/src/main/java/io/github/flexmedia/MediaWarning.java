@@ -47,6 +47,14 @@ public record MediaWarning(Code code, String message, String path) {
      */
     RESERVATION_HIDES_TASK_MEDIA,
     /** The media alone are over TaskRouter's 4096-character attributes limit. */
-    ATTRIBUTES_TOO_LARGE
+    ATTRIBUTES_TOO_LARGE,
+    /**
+     * A link someone else wrote that this library cannot model: an unknown or missing {@code
+     * type}, or a field that breaks a rule (a {@code start_time} in seconds, a malformed SID, an
+     * unknown channel, a URL with a space). It is read as {@link MediaLink.Unknown} and kept as
+     * written; Flex may show it wrongly or not at all. The warning's path is the link's, and its
+     * message names the field and the rule.
+     */
+    INVALID_LINK
   }
 }

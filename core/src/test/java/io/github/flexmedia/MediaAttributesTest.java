@@ -219,26 +219,47 @@ class MediaAttributesTest {
     assertMalformed("{\"conversations\":null}", "conversations");
     assertMalformed("{\"conversations\":{\"media\":{}}}", "conversations.media");
     assertMalformed("{\"conversations\":{\"media\":[\"https://x\"]}}", "conversations.media[0]");
-    assertMalformed("{\"conversations\":{\"media\":[{\"url\":\"https://x.example.com\"}]}}",
-        "conversations.media[0].type");
-    assertMalformed("{\"conversations\":{\"media\":[{\"type\":\"Raw\",\"url\":\"https://x.example.com/PHI-1\"}]}}",
-        "conversations.media[0].title");
-    assertMalformed("{\"conversations\":{\"media\":[{\"type\":\"ChatTranscript\",\"sid\":\"CH1\"}]}}",
-        "conversations.media[0].sid");
-    assertMalformed("{\"conversations\":{\"media\":[{\"type\":\"VoiceRecording\",\"url\":\"https://x.example.com\",\"channels\":[\"left\"]}]}}",
-        "conversations.media[0].channels[0]");
+    assertMalformed("{\"conversations\":{\"media\":[[]]}}", "conversations.media[0]");
     assertMalformed("{\"reservation_attributes\":[]}", "reservation_attributes");
-    assertMalformed("{\"reservation_attributes\":{\"agent-1\":{\"media\":[]}}}", "reservation_attributes");
     assertMalformed("{\"reservation_attributes\":{\"" + WR_1 + "\":{\"media\":7}}}",
         "reservation_attributes." + WR_1 + ".media");
   }
 
   @Test
+  void entriesOthersWroteAgainstTheRulesAreKeptAsUnknownAndLintedWithPathAndRule() {
+    String[][] cases = {
+      {"{\"url\":\"https://x.example.com\"}", "type-required"},
+      {"{\"type\":7}", "type-string"},
+      {"{\"type\":\"Raw\",\"url\":\"https://x.example.com/PHI-1\"}", "required"},
+      {"{\"type\":\"ChatTranscript\",\"sid\":\"CH1\"}", "sid-format"},
+      {"{\"type\":\"VoiceRecording\",\"url\":\"https://x.example.com\",\"channels\":[\"left\"]}", "channel-name"},
+      {"{\"type\":\"VoiceRecording\",\"url\":\"https://x.example.com\",\"start_time\":1574350320}", "epoch-millis"},
+      {"{\"type\":\"Embedded\",\"url\":\"javascript:PHI-CANARY\",\"title\":\"PHI-CANARY\"}", "web-scheme"},
+      {"{\"type\":\"Referenced\",\"url\":\"https://x.example.com/PHI CANARY\",\"title\":\"t\"}", "no-whitespace"},
+      {"{\"type\":\"Image\",\"url\":\"https://x.example.com/i.png\"}", "known-type"},
+    };
+    for (String[] c : cases) {
+      String doc = "{\"conversations\":{\"media\":[" + c[0] + "]}}";
+      MediaAttributes read = MediaAttributes.fromTaskAttributes(doc);
+
+      assertThat(read.taskMedia()).as(c[0]).singleElement().isInstanceOf(MediaLink.Unknown.class);
+      assertThat(TestJson.tree(((MediaLink.Unknown) read.taskMedia().get(0)).json())).isEqualTo(TestJson.tree(c[0]));
+      MediaWarning w = read.lint().stream().filter(x -> x.code() == MediaWarning.Code.INVALID_LINK)
+          .findFirst().orElseThrow();
+      assertThat(w.path()).isEqualTo("conversations.media[0]");
+      assertThat(w.message()).as(c[0]).contains("[rule: " + c[1] + "]").doesNotContain("PHI");
+      assertThat(read.toString()).doesNotContain("PHI");
+    }
+  }
+
+  @Test
+  void aMediaListUnderAKeyThatIsNotAReservationSidIsNotFlexsAndIsSkipped() {
+    assertThat(MediaAttributes.fromTaskAttributes("{\"reservation_attributes\":{\"agent-1\":{\"media\":[7]}}}"))
+        .isEqualTo(MediaAttributes.empty());
+  }
+
+  @Test
   void malformedMessagesNeverRepeatDocumentValues() {
-    MalformedAttributesException e =
-        assertMalformed("{\"conversations\":{\"media\":[{\"type\":\"Embedded\",\"url\":\"javascript:PHI-CANARY\",\"title\":\"PHI-CANARY\"}]}}",
-            "conversations.media[0].url");
-    assertThat(e.getMessage()).doesNotContain("PHI-CANARY");
     MalformedAttributesException syntax = assertMalformed("{\"PHI-CANARY\": PHI-CANARY}", "$");
     assertThat(syntax.getMessage()).doesNotContain("PHI-CANARY").contains("line 1");
     MalformedAttributesException dup = assertMalformed("{\"PHI-CANARY\":1,\"PHI-CANARY\":2}", "$");

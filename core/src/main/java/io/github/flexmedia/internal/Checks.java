@@ -24,8 +24,8 @@ public final class Checks {
   /** 9999-12-31T23:59:59.999Z; anything later is microseconds or nanoseconds mistaken for ms. */
   public static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
 
-  private static final Pattern CHAT_SID = Pattern.compile("CH[0-9a-fA-F]{32}");
-  private static final Pattern RESERVATION_SID = Pattern.compile("WR[0-9a-fA-F]{32}");
+  private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
+  private static final Pattern PREFIX = Pattern.compile("[A-Z]{2}");
 
   private Checks() {}
 
@@ -133,32 +133,61 @@ public final class Checks {
     return title;
   }
 
-  /** A Programmable Chat channel SID: {@code CH} and 32 hex digits. */
+  /** A Programmable Chat channel or Conversations SID: {@code CH} and 32 hex digits. */
   public static String chatSid(String field, String sid) {
-    return sid(field, sid, CHAT_SID, "CH");
+    return sid(field, sid, "CH");
   }
 
   /** A TaskRouter reservation SID: {@code WR} and 32 hex digits. */
   public static String reservationSid(String field, String sid) {
-    return sid(field, sid, RESERVATION_SID, "WR");
+    return sid(field, sid, "WR");
   }
 
   /** Whether {@code key} is shaped like a reservation SID. */
   public static boolean isReservationSid(String key) {
-    return key != null && RESERVATION_SID.matcher(key).matches();
+    return isSid(key, "WR");
   }
 
-  private static String sid(String field, String sid, Pattern pattern, String prefix) {
-    if (sid == null) {
-      throw new InvalidMediaException(field, "required", "is required");
+  /** Whether {@code sid} is {@code prefix} followed by 32 hex digits. */
+  public static boolean isSid(String sid, String prefix) {
+    return sid != null && sid.length() == 34 && sid.startsWith(prefix) && HEX32.matcher(sid).region(2, 34).matches();
+  }
+
+  /**
+   * A SID: {@code prefix} and 32 hex digits. The message names the prefix expected and the one
+   * found, never the value.
+   */
+  public static String sid(String field, String sid, String prefix) {
+    if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException("prefix must be two upper-case letters");
     }
-    if (!pattern.matcher(sid).matches()) {
+    if (sid == null) {
+      throw new InvalidMediaException(field, "required", "is required (expected '" + prefix + "…')");
+    }
+    if (!isSid(sid, prefix)) {
       throw new InvalidMediaException(
           field,
           "sid-format",
-          "must be '" + prefix + "' followed by 32 hex digits (got " + sid.length() + " characters)");
+          "must be '" + prefix + "' followed by 32 hex digits (expected '" + prefix + "…', got "
+              + found(sid, prefix) + ")");
     }
     return sid;
+  }
+
+  /** What a wrong SID looks like, without its value: its first two letters and its length. */
+  private static String found(String sid, String prefix) {
+    if (sid.length() < 2 || !PREFIX.matcher(sid.substring(0, 2)).matches()) {
+      return sid.isEmpty()
+          ? "an empty string"
+          : sid.length() + " characters not starting with two upper-case letters";
+    }
+    String head = "'" + sid.substring(0, 2) + "…'";
+    if (!sid.startsWith(prefix)) {
+      return head;
+    }
+    return sid.length() != 34
+        ? head + " of " + sid.length() + " characters"
+        : head + " with a character that is not a hex digit";
   }
 
   /** Flex wants epoch milliseconds; seconds and microseconds are the usual mistakes. */

@@ -32,8 +32,12 @@ public final class Json {
    */
   public static final long MAX_DOCUMENT_LENGTH = 1_048_576;
 
-  /** Shared and thread-safe once configured. */
-  public static final ObjectMapper MAPPER =
+  /**
+   * Shared and thread-safe once configured. Package-private: a caller holding it could reconfigure
+   * it for everyone, and this package is visible on the class path even though the module
+   * descriptor does not export it.
+   */
+  static final ObjectMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
                   // Jackson's defaults for nesting depth, number and string length stay.
@@ -182,9 +186,11 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new InvalidMediaException("json", "json-object", "must be a JSON object");
     }
-    if (node == null || !node.isObject() || !type.equals(node.path("type").textValue())) {
+    if (node == null || !node.isObject() || !java.util.Objects.equals(type, node.path("type").textValue())) {
       throw new InvalidMediaException(
-          "json", "json-object", "must be a JSON object whose \"type\" is the given type");
+          "json",
+          "json-object",
+          "must be a JSON object whose \"type\" is the given type (no string \"type\" when none is given)");
     }
     return write(node);
   }

@@ -25,6 +25,9 @@ import java.util.List;
  * or a tree, and read straight from the tree. Tests hold both paths to the same golden files.
  */
 public final class LinkCodec {
+  /** The one field of Flex Conversations' own transcript entry, which has no {@code type}. */
+  public static final String CONVERSATION_SID = "conversation_sid";
+
   private LinkCodec() {}
 
   /** Where {@link #emit} puts a link's fields, in schema order. */
@@ -38,6 +41,10 @@ public final class LinkCodec {
 
   /** Emits {@code type} first, then the documented fields; absent optional fields are omitted. */
   private static void emit(MediaLink link, Sink sink) {
+    if (link instanceof MediaLink.FlexConversation f) {
+      sink.string(CONVERSATION_SID, f.conversationSid()); // as Flex writes it: no type
+      return;
+    }
     sink.string("type", link.typeName());
     if (link instanceof MediaLink.Embedded e) {
       sink.string("url", e.url().toString());
@@ -157,63 +164,106 @@ public final class LinkCodec {
   }
 
   /**
-   * Reads one link; a known type is validated, an unknown one kept as it is. Fields this library
-   * does not know are ignored, and a JSON {@code null} counts as absent.
+   * Reads one entry of a media list, tolerantly: a valid link of a known type comes back typed,
+   * Flex's own {@code {"conversation_sid"}} entry as {@link MediaLink.FlexConversation}, and
+   * anything else — an unknown or missing type, a field that breaks a rule — as {@link
+   * MediaLink.Unknown}, kept exactly as written. Fields this library does not know are ignored,
+   * and a JSON {@code null} counts as absent.
    *
-   * @throws MalformedAttributesException naming the path and the rule
+   * @throws MalformedAttributesException only when the entry is not a JSON object
    */
   public static MediaLink fromNode(JsonNode node, String path) {
     if (!node.isObject()) {
       throw new MalformedAttributesException(path, "must be a JSON object (was " + Json.kind(node) + ")");
     }
-    JsonNode type = node.get("type");
-    if (type == null || !type.isTextual()) {
-      throw new MalformedAttributesException(path + ".type", "must be a string naming the link type");
-    }
     try {
-      switch (type.textValue()) {
-        case "Raw":
-          return new MediaLink.Raw(url(node, "url", path), text(node, "title", path));
-        case "Embedded":
-          return new MediaLink.Embedded(url(node, "url", path), text(node, "title", path));
-        case "Referenced":
-          return new MediaLink.Referenced(url(node, "url", path), text(node, "title", path));
-        case "ChatTranscript":
-          return new MediaLink.ChatTranscript(text(node, "sid", path));
-        case "VoiceRecording":
-          return new MediaLink.VoiceRecording(
-              url(node, "url", path),
-              url(node, "url_provider", path),
-              startTime(node, path),
-              channels(node, path),
-              text(node, "title", path));
-        default:
-          return new MediaLink.Unknown(type.textValue(), Json.write(node));
-      }
+      return typed(node);
     } catch (InvalidMediaException e) {
-      throw new MalformedAttributesException(
-          path + "." + e.field(), e.reason() + " [rule: " + e.rule() + "]");
+      JsonNode type = node.get("type");
+      return new MediaLink.Unknown(type != null && type.isTextual() ? type.textValue() : null, Json.write(node));
     }
   }
 
-  private static String text(JsonNode node, String field, String path) {
+  /**
+   * Why an {@link MediaLink.Unknown} link is not a link this library can model: the rule it
+   * breaks, with the field relative to the link.
+   */
+  public static InvalidMediaException problem(MediaLink.Unknown link) {
+    try {
+      typed(Json.parseTrusted(link.json()));
+    } catch (InvalidMediaException e) {
+      return e;
+    }
+    // A valid link built by hand as Unknown; say so rather than pretend it is fine.
+    return new InvalidMediaException("type", "typed", "is a valid link kept untyped");
+  }
+
+  /**
+   * The type a stored entry would be read as, from its JSON alone: its {@code type}, {@code
+   * FlexConversation} for Flex's untyped transcript entry, {@code ""} otherwise.
+   */
+  public static String typeOf(JsonNode node) {
+    JsonNode type = node.get("type");
+    if (type != null && type.isTextual()) {
+      return type.textValue();
+    }
+    return (type == null || type.isNull()) && node.has(CONVERSATION_SID) ? "FlexConversation" : "";
+  }
+
+  private static MediaLink typed(JsonNode node) {
+    JsonNode type = node.get("type");
+    if (type == null || type.isNull()) {
+      if (node.has(CONVERSATION_SID)) {
+        return new MediaLink.FlexConversation(text(node, CONVERSATION_SID));
+      }
+      throw new InvalidMediaException(
+          "type", "type-required", "is required (or conversation_sid, for Flex's own transcript entry)");
+    }
+    if (!type.isTextual()) {
+      throw new InvalidMediaException(
+          "type", "type-string", "must be a string naming the link type (was " + Json.kind(type) + ")");
+    }
+    switch (type.textValue()) {
+      case "Raw":
+        return new MediaLink.Raw(url(node, "url"), text(node, "title"));
+      case "Embedded":
+        return new MediaLink.Embedded(url(node, "url"), text(node, "title"));
+      case "Referenced":
+        return new MediaLink.Referenced(url(node, "url"), text(node, "title"));
+      case "ChatTranscript":
+        return new MediaLink.ChatTranscript(text(node, "sid"));
+      case "VoiceRecording":
+        return new MediaLink.VoiceRecording(
+            url(node, "url"),
+            url(node, "url_provider"),
+            startTime(node),
+            channels(node),
+            text(node, "title"));
+      default:
+        throw new InvalidMediaException(
+            "type",
+            "known-type",
+            "is not a type Flex documents (Raw, Embedded, Referenced, VoiceRecording, ChatTranscript)");
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
     if (!value.isTextual()) {
-      throw new MalformedAttributesException(
-          path + "." + field, "must be a string (was " + Json.kind(value) + ")");
+      throw new InvalidMediaException(field, "string", "must be a string (was " + Json.kind(value) + ")");
     }
     return value.textValue();
   }
 
-  private static URI url(JsonNode node, String field, String path) {
-    String text = text(node, field, path);
+  private static URI url(JsonNode node, String field) {
+    String text = text(node, field);
     return text == null ? null : Checks.parseUrl(field, text);
   }
 
-  private static Instant startTime(JsonNode node, String path) {
+  private static Instant startTime(JsonNode node) {
     JsonNode value = node.get("start_time");
     if (value == null || value.isNull()) {
       return null;
@@ -227,18 +277,17 @@ public final class LinkCodec {
         return parsed;
       }
     }
-    throw new MalformedAttributesException(path + ".start_time",
+    throw new InvalidMediaException("start_time", "epoch-millis-or-iso",
         "must be epoch milliseconds or an ISO 8601 date-time with an offset");
   }
 
-  private static List<RecordingChannel> channels(JsonNode node, String path) {
+  private static List<RecordingChannel> channels(JsonNode node) {
     JsonNode value = node.get("channels");
     if (value == null || value.isNull()) {
       return List.of();
     }
     if (!value.isArray()) {
-      throw new MalformedAttributesException(
-          path + ".channels", "must be an array (was " + Json.kind(value) + ")");
+      throw new InvalidMediaException("channels", "array", "must be an array (was " + Json.kind(value) + ")");
     }
     List<RecordingChannel> channels = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
@@ -248,8 +297,8 @@ public final class LinkCodec {
       } else if (name.equals("others")) {
         channels.add(RecordingChannel.OTHERS);
       } else {
-        throw new MalformedAttributesException(
-            path + ".channels[" + i + "]", "must be \"customer\" or \"others\"");
+        throw new InvalidMediaException(
+            "channels[" + i + "]", "channel-name", "must be \"customer\" or \"others\"");
       }
     }
     return channels;

@@ -1,5 +1,6 @@
 package io.github.flexmedia.internal;
 
+import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.MediaWarning;
@@ -44,7 +45,7 @@ public final class Linter {
     if (links.isEmpty()) {
       return;
     }
-    if (links.get(0) instanceof MediaLink.Raw && links.size() > 1) {
+    if (links.get(0).typeName().equals("Raw") && links.size() > 1) {
       out.add(new MediaWarning(
           Code.RAW_FIRST_HIDES_OTHERS,
           "the first link is Raw: Flex opens it in a new tab, the Conversation Screen does not open"
@@ -56,7 +57,10 @@ public final class Linter {
     for (int i = 0; i < links.size(); i++) {
       MediaLink link = links.get(i);
       String at = path + "[" + i + "]";
-      if (link instanceof MediaLink.VoiceRecording) {
+      // By type name, so that another writer's entry Flex still treats as a recording (one with a
+      // start_time in seconds, say) counts too: it is still the one Flex tries to play.
+      String type = link.typeName();
+      if (type.equals("VoiceRecording")) {
         if (seenRecording) {
           out.add(new MediaWarning(
               Code.ONLY_FIRST_RECORDING_PLAYS,
@@ -65,12 +69,21 @@ public final class Linter {
         }
         seenRecording = true;
         hasDefaultKind = true;
-      } else if (link instanceof MediaLink.ChatTranscript) {
+      } else if (type.equals("ChatTranscript") || link instanceof MediaLink.FlexConversation) {
         hasDefaultKind = true;
       } else if (link instanceof MediaLink.Embedded e && "http".equalsIgnoreCase(e.url().getScheme())) {
         out.add(new MediaWarning(
             Code.EMBEDDED_OVER_HTTP,
             "Embedded over plain http: Flex is served over https and browsers block such frames",
+            at));
+      }
+      if (link instanceof MediaLink.Unknown u) {
+        InvalidMediaException problem = LinkCodec.problem(u);
+        out.add(new MediaWarning(
+            Code.INVALID_LINK,
+            "another writer's link that flex-media keeps as written but cannot model: "
+                + problem.field() + " " + problem.reason() + " [rule: " + problem.rule() + "];"
+                + " Flex may show it wrongly or not at all",
             at));
       }
     }

@@ -18,23 +18,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Reads, writes and merges the media parts of a task attributes document. */
 public final class MediaDocument {
   private static final String CONVERSATIONS = "conversations";
   private static final String RESERVATIONS = "reservation_attributes";
   private static final String MEDIA = "media";
-  private static final Set<String> KNOWN_TYPES =
-      Set.of("Raw", "Embedded", "Referenced", "VoiceRecording", "ChatTranscript");
 
   /** Reads one element mid-stream: the rest of the document is not "trailing content". */
   private static final ObjectReader ELEMENT_READER =
       Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-  /** Stands for an element our rules refuse; equal to no link anyone can build. */
-  private static final MediaLink UNREADABLE =
-      new MediaLink.Unknown("flex-media:unreadable", "{\"type\":\"flex-media:unreadable\"}");
 
   private MediaDocument() {}
 
@@ -42,7 +35,10 @@ public final class MediaDocument {
   public record Read(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {}
 
   /**
-   * Reads both levels strictly: any link this library knows must be valid. Streams over the
+   * Reads both levels tolerantly: an entry that is not a valid link of a known type comes back as
+   * {@link MediaLink.Unknown} (see {@link LinkCodec#fromNode}); only a document of the wrong shape
+   * is refused. A media list under a key that is not a reservation SID is not Flex's, and is
+   * skipped. Streams over the
    * document and builds trees only for the media lists, so the foreign data is checked (syntax,
    * duplicate keys, limits) but never materialised.
    */
@@ -109,8 +105,8 @@ public final class MediaDocument {
           continue;
         }
         if (!Checks.isReservationSid(sid)) {
-          throw new MalformedAttributesException(
-              RESERVATIONS, "holds a media list under a key that is not a reservation SID (WR + 32 hex)");
+          p.skipChildren(); // Flex reads media only under reservation SIDs: someone else's data
+          continue;
         }
         into.put(sid, readList(p, v, RESERVATIONS + "." + sid + "." + MEDIA));
       }
@@ -214,19 +210,22 @@ public final class MediaDocument {
       }
       return;
     }
-    List<JsonNode> keptUnknown = new ArrayList<>();
+    // REPLACE replaces the links this library writes. Flex's own transcript entry and links it
+    // does not model (another writer's) stay, after the new ones, unless a new link equals one.
+    List<JsonNode> kept = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode old = array.get(i);
-      if (!KNOWN_TYPES.contains(old.path("type").asText())
-          && !links.contains(readLenient(old, path + "[" + i + "]"))) {
-        keptUnknown.add(old);
+      MediaLink read = LinkCodec.fromNode(old, path + "[" + i + "]");
+      if ((read instanceof MediaLink.FlexConversation || read instanceof MediaLink.Unknown)
+          && !links.contains(read)) {
+        kept.add(old);
       }
     }
     array.removeAll();
     for (MediaLink link : links) {
       array.add(LinkCodec.toNode(link));
     }
-    array.addAll(keptUnknown);
+    array.addAll(kept);
   }
 
   /**
@@ -241,9 +240,9 @@ public final class MediaDocument {
       if (existing.equals(node)) {
         return true;
       }
-      if (type.equals(existing.path("type").asText())) {
+      if (type.equals(LinkCodec.typeOf(existing))) {
         if (typed.get(i) == null) {
-          typed.set(i, readLenient(existing, path + "[" + i + "]"));
+          typed.set(i, LinkCodec.fromNode(existing, path + "[" + i + "]"));
         }
         if (link.equals(typed.get(i))) {
           return true;
@@ -251,15 +250,6 @@ public final class MediaDocument {
       }
     }
     return false;
-  }
-
-  /** The link at {@code path}, or a placeholder equal to nothing when our rules refuse it. */
-  private static MediaLink readLenient(JsonNode node, String path) {
-    try {
-      return LinkCodec.fromNode(node, path);
-    } catch (MalformedAttributesException e) {
-      return UNREADABLE; // someone else's link that breaks our rules: keep it untouched
-    }
   }
 
   private static ObjectNode child(ObjectNode parent, String name, String path) {

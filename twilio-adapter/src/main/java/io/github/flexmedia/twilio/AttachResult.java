@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param task the task after the attach (with its new ETag), or as it was when nothing changed
  * @param attempts how many read–merge–write attempts it took (1 without conflicts or retries)
  * @param changed whether a write was made; {@code false} when every link was already there
- * @param warnings the Flex display rules the media run into (see {@link
- *     io.github.flexmedia.MediaAttributes#lint()}); never thrown
+ * @param warnings the lint of the merged document's media lists — what the supervisor will see,
+ *     links other writers left included (see {@link io.github.flexmedia.MediaAttributes#lint()}):
+ *     a recording attached behind one already there reports {@code ONLY_FIRST_RECORDING_PLAYS};
+ *     never thrown
  */
 public record AttachResult(
     TaskSnapshot task, int attempts, boolean changed, List<MediaWarning> warnings) {
@@ -22,7 +24,7 @@ public record AttachResult(
    * @param attempts how many attempts were made
    * @param changed whether a write was made
    * @param task the task
-   * @param warnings the lint warnings of the media
+   * @param warnings the lint of the merged document's media lists
    */
   public AttachResult {
     Objects.requireNonNull(task, "task");

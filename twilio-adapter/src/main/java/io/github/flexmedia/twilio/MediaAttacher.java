@@ -113,7 +113,6 @@ public final class MediaAttacher {
       String workspaceSid, String taskSid, TaskSnapshot start, MediaAttributes media) {
     Objects.requireNonNull(media, "media");
     checkPolicy(media);
-    List<MediaWarning> warnings = media.lint();
     TaskSnapshot snapshot = start;
     boolean unsureWrite = false; // an update was sent and its fate is unknown (5xx, no answer)
     for (int attempt = 1; ; attempt++) {
@@ -126,6 +125,8 @@ public final class MediaAttacher {
           snapshot = client.fetchTask(workspaceSid, taskSid);
         }
         String merged = media.mergeInto(snapshot.attributesJson(), mergeMode);
+        // What the supervisor will see: the whole merged lists, other writers' links included.
+        List<MediaWarning> warnings = MediaAttributes.fromTaskAttributes(merged).lint();
         // Merging writes minified JSON, so a document this library wrote comes back identical
         // when every link was already there. (One written by someone else with other spacing
         // gets rewritten once, equal by value.)

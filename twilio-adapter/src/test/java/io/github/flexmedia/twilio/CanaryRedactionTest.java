@@ -102,7 +102,7 @@ class CanaryRedactionTest {
     assertThat(types).contains(InvalidMediaException.class, MalformedAttributesException.class,
         TaskRouterException.class, TaskNotFoundException.class, TaskConflictException.class,
         RateLimitedException.class, TaskRouterAuthenticationException.class,
-        AttributesTooLargeException.class, IllegalArgumentException.class, IllegalStateException.class,
+        AttributesTooLargeException.class, IllegalStateException.class, // SID errors: InvalidMediaException
         InvalidFlexTokenException.class, FlexTokenUnavailableException.class,
         AttachInterruptedException.class);
     for (Object v : values) {
@@ -133,12 +133,19 @@ class CanaryRedactionTest {
     // --- core: malformed documents with the canary in keys and values ---
     expectThrows(() -> MediaAttributes.fromTaskAttributes("{\"" + CANARY + "\": " + CANARY + "}"));
     expectThrows(() -> MediaAttributes.fromTaskAttributes("{\"" + CANARY + "\":1,\"" + CANARY + "\":2}"));
-    expectThrows(() -> MediaAttributes.fromTaskAttributes(
+    // Links others wrote against the rules are read as Unknown: their toString and lint must not leak.
+    expectThrows(() -> MediaAttributes.fromTaskAttributes( // a raw control character: not JSON
         "{\"conversations\":{\"media\":[{\"type\":\"Embedded\",\"url\":\"" + URL + "\",\"title\":\"" + CANARY + "\u0001\"}]}}"));
-    expectThrows(() -> MediaAttributes.fromTaskAttributes(
-        "{\"conversations\":{\"media\":[{\"type\":\"VoiceRecording\",\"url\":\"" + URL + "\",\"start_time\":\"" + CANARY + "\"}]}}"));
-    expectThrows(() -> MediaAttributes.fromTaskAttributes(
-        "{\"reservation_attributes\":{\"" + CANARY + "\":{\"media\":[]}}}"));
+    for (String doc : List.of(
+        "{\"conversations\":{\"media\":[{\"type\":\"Embedded\",\"url\":\"" + URL + "\",\"title\":\"" + CANARY + "\\u0001\"}]}}",
+        "{\"conversations\":{\"media\":[{\"type\":\"VoiceRecording\",\"url\":\"" + URL + "\",\"start_time\":\"" + CANARY + "\"}]}}",
+        "{\"conversations\":{\"media\":[{\"type\":\"ChatTranscript\",\"sid\":\"CH" + CANARY + "\"}]}}",
+        "{\"conversations\":{\"media\":[{\"" + CANARY + "\":\"" + CANARY + "\"}]}}",
+        "{\"reservation_attributes\":{\"" + CANARY + "\":{\"media\":[]}}}")) {
+      MediaAttributes read = MediaAttributes.fromTaskAttributes(doc);
+      values.add(read);
+      values.addAll(read.lint());
+    }
     expectThrows(() -> Sids.ticket().mergeInto("[\"" + CANARY + "\"]", io.github.flexmedia.MergeMode.APPEND));
 
     // --- values ---

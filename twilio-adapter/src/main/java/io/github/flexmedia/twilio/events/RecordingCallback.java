@@ -115,7 +115,7 @@ public record RecordingCallback(
       throw new IllegalStateException(
           "recording " + recordingSid + " is not completed: check isCompleted() first");
     }
-    MediaLink.VoiceRecording.Builder link = recordingLink();
+    MediaLink.VoiceRecording.Builder link = MediaLink.twilioRecording(accountSid, recordingSid);
     if (startTime != null) {
       link.startTime(startTime);
     }
@@ -123,11 +123,5 @@ public record RecordingCallback(
       link.channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS);
     }
     return link.build();
-  }
-
-  private MediaLink.VoiceRecording.Builder recordingLink() {
-    // TODO(#12): MediaLink.twilioRecording(accountSid, recordingSid)
-    return MediaLink.voiceRecording(
-        "https://api.twilio.com/2010-04-01/Accounts/" + accountSid + "/Recordings/" + recordingSid);
   }
 }
