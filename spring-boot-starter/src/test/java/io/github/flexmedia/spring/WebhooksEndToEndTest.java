@@ -79,8 +79,7 @@ class WebhooksEndToEndTest {
     HttpResponse<String> response = Http.signedForm(callbackUrl, completedRecording(), TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(202);
-    MediaLink expected = MediaLink.voiceRecording(
-            "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT + "/Recordings/" + RECORDING)
+    MediaLink expected = MediaLink.twilioRecording(ACCOUNT, RECORDING)
         .startTime(Instant.parse("2026-11-28T10:15:30Z"))
         .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS).build();
     await().atMost(AT_MOST).untilAsserted(() -> assertThat(
