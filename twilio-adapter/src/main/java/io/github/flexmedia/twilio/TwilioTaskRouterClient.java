@@ -113,6 +113,18 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
   }
 
   /**
+   * The Apache HttpClient 5 builder {@link #fromEnvironment()} starts from: twilio-java's default
+   * pool (20 connections per route, 100 in all) and the JVM's proxy and TLS system properties, as
+   * twilio-java's no-argument {@code NetworkHttpClient} uses them. A fresh builder on every call;
+   * pass it to {@link #singleAttemptHttpClient(HttpClientBuilder)}, after changing what you need.
+   *
+   * @return a new builder with the production defaults
+   */
+  public static HttpClientBuilder defaultHttpClientBuilder() {
+    return SingleAttemptHttpClient.defaultBuilder();
+  }
+
+  /**
    * A client built from the process environment: {@code TWILIO_ACCOUNT_SID} with either {@code
    * TWILIO_AUTH_TOKEN}, or {@code TWILIO_API_KEY} and {@code TWILIO_API_SECRET}. Its HTTP client
    * is a {@link #singleAttemptHttpClient(HttpClientBuilder)} with twilio-java's default pool (20

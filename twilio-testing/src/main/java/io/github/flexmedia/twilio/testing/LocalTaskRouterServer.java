@@ -8,7 +8,6 @@ import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
-import io.github.flexmedia.twilio.internal.SingleAttemptHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -192,7 +191,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
     return new TwilioRestClient.Builder(username, password)
         .accountSid(accountSid)
         .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(
-            route(SingleAttemptHttpClient.defaultBuilder())))
+            route(TwilioTaskRouterClient.defaultHttpClientBuilder())))
         .build();
   }
 
