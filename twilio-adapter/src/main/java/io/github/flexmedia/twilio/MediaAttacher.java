@@ -134,9 +134,10 @@ public final class MediaAttacher {
         }
         requireFits(taskSid, merged);
         if (snapshot.etag() == null && !unconditionalWrites) {
-          throw new TaskRouterException("task update of " + taskSid + " refused: TaskRouter sent "
+          throw new TaskRouterException(TaskRouterException.Kind.POLICY,
+              "task update of " + taskSid + " refused: TaskRouter sent "
               + "no ETag, and a write without If-Match could erase another writer's change "
-              + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null);
+              + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null, null);
         }
         updating = true;
         TaskSnapshot updated =
@@ -340,7 +341,10 @@ public final class MediaAttacher {
             : " while waiting to retry")
         + (unsureWrite ? "; the last update got no clear answer, so it may have been applied" : ""),
         unsureWrite, cause);
-    return attempts == 0 ? e : e.afterAttempts(attempts);
+    if (attempts > 0) {
+      e.afterAttempts(attempts);
+    }
+    return e;
   }
 
   /** Configures a {@link MediaAttacher}. */

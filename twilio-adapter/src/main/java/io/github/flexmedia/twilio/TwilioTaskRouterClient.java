@@ -227,8 +227,8 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
       throw ErrorMapping.forStatus(operation, workspaceSid, taskSid, 0, 0, null, e);
     } catch (TwilioException e) {
       CapturingRestClient.takeLastResponse();
-      throw new TaskRouterException("task " + operation + " failed in twilio-java: "
-          + e.getClass().getSimpleName(), 0, 0, e);
+      throw new TaskRouterException(TaskRouterException.Kind.LOCAL_FAILURE, "task " + operation
+          + " failed in twilio-java: " + e.getClass().getSimpleName(), 0, 0, null, e);
     }
   }
 
