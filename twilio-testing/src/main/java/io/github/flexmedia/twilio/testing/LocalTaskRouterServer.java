@@ -3,7 +3,6 @@ package io.github.flexmedia.twilio.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
@@ -11,8 +10,6 @@ import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,9 +17,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,8 +69,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
   private final InMemoryTaskRouter router;
   private final String accountSid;
   private final String authToken;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
 
@@ -85,16 +78,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
     this.router = router;
     this.accountSid = accountSid;
     this.authToken = authToken;
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(64, r -> {
-      Thread t = new Thread(r, "local-taskrouter-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    server.setExecutor(executor);
-    server.createContext("/v1/", this::handle);
-    server.start();
+    this.server = new LoopbackHttpServer("local-taskrouter", 64, 128, this::handle);
   }
 
   /**
@@ -139,7 +123,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
    * @return the port on 127.0.0.1
    */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /**
@@ -209,13 +193,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   // --- HTTP ----------------------------------------------------------------------------------
