@@ -32,6 +32,11 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   /**
    * Checks the bounds.
    *
+   * @param maxAttempts attempts per call, at least 1
+   * @param initialBackoff the first backoff's cap
+   * @param maxBackoff the cap of every backoff, at least {@code initialBackoff}
+   * @param maxRetryAfter the longest wait honoured, not negative
+   * @param jitter values in [0, 1)
    * @throws IllegalArgumentException naming the bound a value breaks
    */
   public RetryPolicy {
