@@ -3,7 +3,6 @@ package io.github.flexmedia.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.flexmedia.twilio.internal.Headers;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
