@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.internal;
+package io.github.flexmedia.twilio;
 
 import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
@@ -28,11 +28,11 @@ import org.apache.hc.core5.util.Timeout;
  * one, and fills in a connect timeout of {@link #CONNECT_TIMEOUT} and a response timeout of {@link
  * #RESPONSE_TIMEOUT} where it sets none.
  */
-public final class SingleAttemptHttpClient extends NetworkHttpClient {
+final class SingleAttemptHttpClient extends NetworkHttpClient {
   /** The connect timeout used when the builder's default request config sets none. */
-  public static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(10);
+  static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(10);
   /** The response timeout used when the builder's default request config sets none. */
-  public static final Timeout RESPONSE_TIMEOUT = Timeout.ofSeconds(30);
+  static final Timeout RESPONSE_TIMEOUT = Timeout.ofSeconds(30);
 
   private SingleAttemptHttpClient(HttpClientBuilder base, AtomicReference<RequestConfig> effective) {
     super(base);
@@ -43,7 +43,7 @@ public final class SingleAttemptHttpClient extends NetworkHttpClient {
    * Wraps {@code base}: its automatic retries are turned off and a timeout interceptor added (so do
    * not reuse the builder); everything else it holds (proxy, TLS, route planner, pool) stays.
    */
-  public static SingleAttemptHttpClient of(HttpClientBuilder base) {
+  static SingleAttemptHttpClient of(HttpClientBuilder base) {
     AtomicReference<RequestConfig> effective = new AtomicReference<>();
     base.disableAutomaticRetries();
     base.addExecInterceptorFirst("flex-media-timeouts", (request, scope, chain) -> {
@@ -62,7 +62,7 @@ public final class SingleAttemptHttpClient extends NetworkHttpClient {
    * per route, 100 in all) and system properties (proxy, TLS) as its no-argument {@code
    * NetworkHttpClient} uses them.
    */
-  public static HttpClientBuilder defaultBuilder() {
+  static HttpClientBuilder defaultBuilder() {
     HttpClientBuilder builder = HttpClientBuilder.create();
     String appEngine = System.getProperty("com.google.appengine.runtime.version");
     if (appEngine == null || appEngine.isEmpty()) {

@@ -3,17 +3,13 @@ package io.github.flexmedia.twilio.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
-import io.github.flexmedia.twilio.internal.SingleAttemptHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,9 +17,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,9 +48,13 @@ import org.apache.hc.core5.http.HttpHost;
  * }
  * }</pre>
  *
- * <p>Binds 127.0.0.1 on an ephemeral port. Sets {@code sun.net.httpserver.nodelay=true} (unless
- * already set) before the JDK server loads: without it Nagle's algorithm adds about 45 ms to every
- * loopback exchange.
+ * <p>Binds 127.0.0.1 on an ephemeral port.
+ *
+ * <p>Latency switch: run the tests with {@code -Dsun.net.httpserver.nodelay=true} (for example in
+ * Surefire's {@code systemPropertyVariables}). The JDK server reads it once, when its first server
+ * class loads, and without it Nagle's algorithm against the client's delayed ACK makes each
+ * loopback exchange take about 40 ms instead of well under a millisecond (see the README's testing
+ * section for the measurement). This class sets no system property itself.
  */
 public final class LocalTaskRouterServer implements AutoCloseable {
   /** The account SID the server accepts by default. */
@@ -69,17 +66,10 @@ public final class LocalTaskRouterServer implements AutoCloseable {
   private static final Pattern TASKS = Pattern.compile("/v1/Workspaces/(WS[0-9a-fA-F]{32})/Tasks");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final InMemoryTaskRouter router;
   private final String accountSid;
   private final String authToken;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
 
@@ -88,16 +78,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
     this.router = router;
     this.accountSid = accountSid;
     this.authToken = authToken;
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(64, r -> {
-      Thread t = new Thread(r, "local-taskrouter-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    server.setExecutor(executor);
-    server.createContext("/v1/", this::handle);
-    server.start();
+    this.server = new LoopbackHttpServer("local-taskrouter", 64, 128, this::handle);
   }
 
   /**
@@ -142,7 +123,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
    * @return the port on 127.0.0.1
    */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /**
@@ -192,7 +173,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
     return new TwilioRestClient.Builder(username, password)
         .accountSid(accountSid)
         .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(
-            route(SingleAttemptHttpClient.defaultBuilder())))
+            route(TwilioTaskRouterClient.defaultHttpClientBuilder())))
         .build();
   }
 
@@ -212,13 +193,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   // --- HTTP ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.internal;
+package io.github.flexmedia.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +50,12 @@ import org.apache.hc.core5.util.Timeout;
  * {@code valid: false} with code 20104, a revoked, unknown or other account's one with 20101 (the
  * Twilio error codes for an expired and an invalid access token). {@link #failNext} answers the next
  * requests with an error status instead. Binds 127.0.0.1 on an ephemeral port.
+ *
+ * <p>Latency switch: run the tests with {@code -Dsun.net.httpserver.nodelay=true} (for example in
+ * Surefire's {@code systemPropertyVariables}). The JDK server reads it once, when its first server
+ * class loads, and without it Nagle's algorithm against the client's delayed ACK makes each
+ * loopback exchange take about 40 ms instead of well under a millisecond (see the README's testing
+ * section for the measurement). This class sets no system property itself.
  */
 public final class FlexTokenEmulator implements AutoCloseable {
   /** The account SID accepted by default. */
@@ -71,17 +71,10 @@ public final class FlexTokenEmulator implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  static {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final String accountSid;
   private final String authToken;
   private final Clock clock;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer server;
   private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
@@ -91,16 +84,7 @@ public final class FlexTokenEmulator implements AutoCloseable {
     this.accountSid = accountSid;
     this.authToken = authToken;
     this.clock = clock;
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "flex-token-emulator-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.setExecutor(executor);
-    server.createContext("/v1/", this::handle);
-    server.start();
+    this.server = new LoopbackHttpServer("flex-token-emulator", 8, 64, this::handle);
   }
 
   /**
@@ -212,7 +196,7 @@ public final class FlexTokenEmulator implements AutoCloseable {
    * @return the port
    */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /**
@@ -254,13 +238,7 @@ public final class FlexTokenEmulator implements AutoCloseable {
   /** Stops the emulator at once. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.internal;
+package io.github.flexmedia.twilio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.auth_strategy.AuthStrategy;
@@ -30,14 +30,14 @@ import java.util.List;
  * learnt once, at construction, by handing it a request that records {@code setAuth(..)} and
  * cannot be sent (it throws as soon as anything asks for its method or URL).
  */
-public final class CapturingRestClient extends TwilioRestClient {
+final class CapturingRestClient extends TwilioRestClient {
   private static final ThreadLocal<Response> LAST = new ThreadLocal<>();
 
   private final TwilioRestClient delegate;
   private final Probe direct; // null: every request goes through delegate.request
 
   /** Wraps {@code delegate}; requests still go through its HTTP client and credentials. */
-  public CapturingRestClient(TwilioRestClient delegate) {
+  CapturingRestClient(TwilioRestClient delegate) {
     // The superclass is only a shell: every method used by the resource classes is overridden.
     super(new TwilioRestClient.Builder("ACunused", "unused").httpClient(delegate.getHttpClient()));
     this.delegate = delegate;
@@ -46,12 +46,12 @@ public final class CapturingRestClient extends TwilioRestClient {
   }
 
   /** Whether {@code client}'s HTTP client makes one exchange per call. */
-  public static boolean singleAttempt(TwilioRestClient client) {
+  static boolean singleAttempt(TwilioRestClient client) {
     return client.getHttpClient() instanceof SingleAttemptHttpClient;
   }
 
   /** Whether requests skip twilio-java's 5xx loop although the HTTP client has it. */
-  public boolean bypassesTwilioRetries() {
+  boolean bypassesTwilioRetries() {
     return direct != null;
   }
 
@@ -100,7 +100,7 @@ public final class CapturingRestClient extends TwilioRestClient {
   }
 
   /** The response of this thread's last request, and forgets it. {@code null} if none. */
-  public static Response takeLastResponse() {
+  static Response takeLastResponse() {
     Response r = LAST.get();
     LAST.remove();
     return r;

@@ -7,7 +7,6 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
-import io.github.flexmedia.twilio.internal.ErrorMapping;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -432,8 +431,8 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   private TaskRouterException answer(Operation op, String ws, String task, String ifMatch,
       String attributes, Fault f, boolean applied) {
     record(new RecordedCall(op, ws, task, ifMatch, attributes, f.status(), f, applied));
-    return ErrorMapping.forStatus(opName(op), ws, op == Operation.CREATE ? null : task,
-        f.status(), f.errorCode(), f.retryAfter().orElse(null), null);
+    return DoubleErrors.of(op, ws, op == Operation.CREATE ? null : task,
+        f.status(), f.errorCode(), f.retryAfter().orElse(null));
   }
 
   private void record(RecordedCall call) {
@@ -449,11 +448,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   private TaskRouterException refuse(Operation op, String ws, String task, String ifMatch,
       String attributes, int status, int code) {
     record(new RecordedCall(op, ws, task, ifMatch, attributes, status, null, false));
-    return ErrorMapping.forStatus(opName(op), ws, task, status, code, null, null);
-  }
-
-  private static String opName(Operation op) {
-    return op.name().toLowerCase(java.util.Locale.ROOT);
+    return DoubleErrors.of(op, ws, task, status, code, null);
   }
 
   /** TaskRouter's own checks: a JSON object of at most 4096 characters. */

@@ -1,14 +1,9 @@
-package io.github.flexmedia.twilio.internal;
+package io.github.flexmedia.twilio;
 
-import io.github.flexmedia.twilio.RateLimitedException;
-import io.github.flexmedia.twilio.TaskConflictException;
-import io.github.flexmedia.twilio.TaskNotFoundException;
-import io.github.flexmedia.twilio.TaskRouterAuthenticationException;
-import io.github.flexmedia.twilio.TaskRouterException;
 import java.time.Duration;
 
 /** HTTP status to exception: the one table shared by the real client and the test doubles. */
-public final class ErrorMapping {
+final class ErrorMapping {
   private ErrorMapping() {}
 
   /**
@@ -20,7 +15,7 @@ public final class ErrorMapping {
    * @param code Twilio's error code, or 0
    * @param retryAfter the parsed {@code Retry-After} of a 429 or 5xx, or {@code null}
    */
-  public static TaskRouterException forStatus(
+  static TaskRouterException forStatus(
       String operation, String workspaceSid, String taskSid, int status, int code,
       Duration retryAfter, Throwable cause) {
     String what = "task " + operation + (taskSid != null ? " of " + taskSid : "") + " failed";

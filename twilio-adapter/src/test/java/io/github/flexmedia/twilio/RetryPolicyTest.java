@@ -1,11 +1,8 @@
-package io.github.flexmedia.twilio.internal;
+package io.github.flexmedia.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.flexmedia.twilio.RateLimitedException;
-import io.github.flexmedia.twilio.TaskConflictException;
-import io.github.flexmedia.twilio.TaskRouterException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +62,24 @@ class RetryPolicyTest {
         .hasMessageContaining("backoff");
     assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1), () -> 0))
         .hasMessageContaining("maxRetryAfter");
+  }
+
+  @Test
+  void withersChangeOnePartAndKeepTheRest() {
+    RetryPolicy base = RetryPolicy.defaults();
+    RetryPolicy patient = base.withMaxAttempts(16).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5))
+        .withMaxRetryAfter(Duration.ofSeconds(30));
+
+    assertThat(base.maxAttempts()).isEqualTo(5);
+    assertThat(base.initialBackoff()).isEqualTo(Duration.ofMillis(200));
+    assertThat(base.maxBackoff()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(base.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(patient.maxAttempts()).isEqualTo(16);
+    assertThat(patient.initialBackoff()).isEqualTo(Duration.ofMillis(100));
+    assertThat(patient.maxBackoff()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(patient.maxRetryAfter()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(patient.withJitter(() -> 0.0).waitBefore(1, new TaskConflictException("412", 0, null)))
+        .isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> base.withMaxAttempts(0)).hasMessageContaining("maxAttempts");
   }
 }
