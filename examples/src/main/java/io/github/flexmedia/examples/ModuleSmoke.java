@@ -11,7 +11,7 @@ import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
  * Run by the build ({@code mvn verify} in {@code examples}) with flex-media and its dependencies
  * on the module path and this class on the class path: core resolves as
  * an explicit module with its internals unexported, the adapter under its {@code
- * Automatic-Module-Name}, Jackson can still read the records, and an attach through twilio-java
+ * Automatic-Module-Name}, the test doubles under theirs, Jackson can still read the records, and an attach through twilio-java
  * works. Exits 1 with the reason otherwise.
  */
 public final class ModuleSmoke {
@@ -24,6 +24,8 @@ public final class ModuleSmoke {
     check(core.isNamed() && core.getName().equals("io.github.flexmedia.core"), "core is a named module");
     check(adapter.getName().equals("io.github.flexmedia.twilio"),
         "the adapter resolves under its Automatic-Module-Name");
+    check(LocalTaskRouterServer.class.getModule().getName().equals("io.github.flexmedia.twilio.testing"),
+        "the test doubles resolve as a module of their own, under their Automatic-Module-Name");
     check(!ModuleSmoke.class.getModule().isNamed(), "this program runs from the class path");
     check(!core.isExported("io.github.flexmedia.internal"), "core's internal package is not exported");
     // The adapter is an automatic module (see its pom): it exports every package, internal too.

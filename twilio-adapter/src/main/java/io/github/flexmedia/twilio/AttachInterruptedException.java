@@ -19,12 +19,7 @@ public class AttachInterruptedException extends TaskRouterException {
    * @param cause the underlying failure, or {@code null}
    */
   public AttachInterruptedException(String message, boolean mayHaveWritten, Throwable cause) {
-    this(message, mayHaveWritten, 0, cause);
-  }
-
-  private AttachInterruptedException(
-      String message, boolean mayHaveWritten, int attempts, Throwable cause) {
-    super(message, 0, 0, attempts, cause);
+    super(Kind.INTERRUPTED, message, 0, 0, null, cause);
     this.mayHaveWritten = mayHaveWritten;
   }
 
@@ -36,15 +31,5 @@ public class AttachInterruptedException extends TaskRouterException {
    */
   public boolean mayHaveWritten() {
     return mayHaveWritten;
-  }
-
-  @Override
-  public boolean isRetryable() {
-    return false;
-  }
-
-  @Override
-  public AttachInterruptedException afterAttempts(int attempts) {
-    return new AttachInterruptedException(withAttempts(attempts), mayHaveWritten, attempts, this);
   }
 }

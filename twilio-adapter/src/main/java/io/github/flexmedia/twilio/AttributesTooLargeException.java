@@ -20,15 +20,11 @@ public class AttributesTooLargeException extends TaskRouterException {
    * @param length the document's length in characters
    */
   public AttributesTooLargeException(String taskSid, int length) {
-    this(taskSid, length, 0, null);
-  }
-
-  private AttributesTooLargeException(String taskSid, int length, int attempts, Throwable cause) {
-    super(
+    super(Kind.POLICY,
         "attributes for task " + taskSid + " would be " + length + " characters; TaskRouter"
             + " accepts at most " + MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH
             + " (nothing was sent)",
-        0, 0, attempts, cause);
+        0, 0, null, null);
     this.length = length;
   }
 
@@ -39,15 +35,5 @@ public class AttributesTooLargeException extends TaskRouterException {
    */
   public int length() {
     return length;
-  }
-
-  @Override
-  public boolean isRetryable() {
-    return false;
-  }
-
-  @Override
-  public TaskRouterException afterAttempts(int attempts) {
-    return this;
   }
 }

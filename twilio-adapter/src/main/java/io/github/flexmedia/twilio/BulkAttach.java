@@ -77,7 +77,8 @@ final class BulkAttach {
         } catch (RejectedExecutionException e) {
           permits.release();
           finish(i, new TaskOutcome(sids.get(i), null, new TaskRouterException(
-              "attach to task " + sids.get(i) + " was not started: the executor refused it", 0, 0, e)));
+              TaskRouterException.Kind.LOCAL_FAILURE, "attach to task " + sids.get(i)
+                  + " was not started: the executor refused it", 0, 0, null, e)));
         }
         interrupted = Thread.interrupted(); // cleared, so that the bounded wait can wait
       }
@@ -214,7 +215,8 @@ final class BulkAttach {
           if (outcome == null) {
             // an Error escaped the attach: record it, then let it propagate
             outcome = new TaskOutcome(sids.get(index), null, new TaskRouterException(
-                "attach to task " + sids.get(index) + " failed with an Error", 0, 0, null));
+                TaskRouterException.Kind.LOCAL_FAILURE,
+                "attach to task " + sids.get(index) + " failed with an Error", 0, 0, null, null));
           }
           synchronized (lock) {
             runner = null;

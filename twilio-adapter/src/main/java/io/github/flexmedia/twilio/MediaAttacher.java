@@ -4,9 +4,6 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.MediaWarning;
 import io.github.flexmedia.MergeMode;
-import io.github.flexmedia.twilio.internal.AdaptiveLimiter;
-import io.github.flexmedia.twilio.internal.LimitedTaskRouterClient;
-import io.github.flexmedia.twilio.internal.RetryPolicy;
 import io.github.flexmedia.twilio.internal.Sids;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -61,7 +58,7 @@ public final class MediaAttacher {
         ? new LimitedTaskRouterClient(b.client, AdaptiveLimiter.create(b.adaptiveMax)) : b.client;
     this.coalescer = b.coalescing ? new TaskCoalescer(this::writeBatch, this::writeAlone) : null;
     this.mergeMode = b.mergeMode;
-    this.retry = new RetryPolicy(b.maxAttempts, b.initialBackoff, b.maxBackoff, b.maxRetryAfter, b.jitter);
+    this.retry = b.retry;
     this.sleeper = b.sleeper;
     this.policy = b.policy;
     this.unconditionalWrites = b.unconditionalWrites;
@@ -178,9 +175,10 @@ public final class MediaAttacher {
         }
         requireFits(taskSid, merged);
         if (snapshot.etag() == null && !unconditionalWrites) {
-          throw new TaskRouterException("task update of " + taskSid + " refused: TaskRouter sent "
+          throw new TaskRouterException(TaskRouterException.Kind.POLICY,
+              "task update of " + taskSid + " refused: TaskRouter sent "
               + "no ETag, and a write without If-Match could erase another writer's change "
-              + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null);
+              + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null, null);
         }
         updating = true;
         TaskSnapshot updated =
@@ -384,19 +382,18 @@ public final class MediaAttacher {
             : " while waiting to retry")
         + (unsureWrite ? "; the last update got no clear answer, so it may have been applied" : ""),
         unsureWrite, cause);
-    return attempts == 0 ? e : e.afterAttempts(attempts);
+    if (attempts > 0) {
+      e.afterAttempts(attempts);
+    }
+    return e;
   }
 
   /** Configures a {@link MediaAttacher}. */
   public static final class Builder {
     private final TaskRouterClient client;
     private MergeMode mergeMode = MergeMode.APPEND;
-    private int maxAttempts = 5;
-    private Duration initialBackoff = Duration.ofMillis(200);
-    private Duration maxBackoff = Duration.ofSeconds(10);
-    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private RetryPolicy retry = RetryPolicy.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private MediaPolicy policy;
     private boolean unconditionalWrites;
     private boolean coalescing = true;
@@ -425,10 +422,7 @@ public final class MediaAttacher {
      * @return this builder
      */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");
-      }
-      this.maxAttempts = maxAttempts;
+      this.retry = retry.withMaxAttempts(maxAttempts);
       return this;
     }
 
@@ -442,11 +436,7 @@ public final class MediaAttacher {
      * @return this builder
      */
     public Builder backoff(Duration initial, Duration max) {
-      if (initial.isNegative() || max.compareTo(initial) < 0) {
-        throw new IllegalArgumentException("backoff needs 0 <= initial <= max");
-      }
-      this.initialBackoff = initial;
-      this.maxBackoff = max;
+      this.retry = retry.withBackoff(initial, max);
       return this;
     }
 
@@ -460,10 +450,20 @@ public final class MediaAttacher {
      * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      if (maxRetryAfter.isNegative()) {
-        throw new IllegalArgumentException("maxRetryAfter must not be negative");
-      }
-      this.maxRetryAfter = maxRetryAfter;
+      this.retry = retry.withMaxRetryAfter(maxRetryAfter);
+      return this;
+    }
+
+    /**
+     * The whole retry policy at once, replacing what {@link #maxAttempts}, {@link #backoff},
+     * {@link #maxRetryAfter} and {@link #jitter} set before (each of those changes one part of
+     * it). {@link RetryPolicy#defaults()} by default.
+     *
+     * @param retryPolicy the policy for attach and create
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retry = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
@@ -485,7 +485,7 @@ public final class MediaAttacher {
      * @return this builder
      */
     public Builder jitter(DoubleSupplier jitter) {
-      this.jitter = Objects.requireNonNull(jitter, "jitter");
+      this.retry = retry.withJitter(jitter);
       return this;
     }
 

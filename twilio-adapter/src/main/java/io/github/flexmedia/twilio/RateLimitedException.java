@@ -20,22 +20,6 @@ public class RateLimitedException extends TaskRouterException {
    * @param message an explanation for people, without URLs or titles
    */
   public RateLimitedException(String message, int errorCode, Duration retryAfter, Throwable cause) {
-    this(message, errorCode, retryAfter, 0, cause);
-  }
-
-  private RateLimitedException(
-      String message, int errorCode, Duration retryAfter, int attempts, Throwable cause) {
-    super(message, 429, errorCode, retryAfter, attempts, cause);
-  }
-
-  @Override
-  public boolean isRetryable() {
-    return true;
-  }
-
-  @Override
-  public RateLimitedException afterAttempts(int attempts) {
-    return new RateLimitedException(
-        withAttempts(attempts), errorCode(), retryAfter().orElse(null), attempts, this);
+    super(Kind.RATE_LIMITED, message, 429, errorCode, retryAfter, cause);
   }
 }

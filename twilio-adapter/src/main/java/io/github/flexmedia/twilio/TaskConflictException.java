@@ -16,20 +16,6 @@ public class TaskConflictException extends TaskRouterException {
    * @param message an explanation for people, without URLs or titles
    */
   public TaskConflictException(String message, int errorCode, Throwable cause) {
-    this(message, errorCode, 0, cause);
-  }
-
-  private TaskConflictException(String message, int errorCode, int attempts, Throwable cause) {
-    super(message, 412, errorCode, attempts, cause);
-  }
-
-  @Override
-  public boolean isRetryable() {
-    return true;
-  }
-
-  @Override
-  public TaskConflictException afterAttempts(int attempts) {
-    return new TaskConflictException(withAttempts(attempts), errorCode(), attempts, this);
+    super(Kind.CONFLICT, message, 412, errorCode, null, cause);
   }
 }

@@ -16,11 +16,7 @@ public class TaskNotFoundException extends TaskRouterException {
    * @param message an explanation for people, without URLs or titles
    */
   public TaskNotFoundException(String message, int errorCode, Throwable cause) {
-    this(message, errorCode, 0, cause);
-  }
-
-  private TaskNotFoundException(String message, int errorCode, int attempts, Throwable cause) {
-    super(message, 404, errorCode, attempts, cause);
+    super(Kind.NOT_FOUND, message, 404, errorCode, null, cause);
   }
 
   /**
@@ -34,10 +30,5 @@ public class TaskNotFoundException extends TaskRouterException {
     return "task " + taskSid + " was not found in workspace " + workspaceSid
         + ": it never existed, or it was completed or canceled more than about two minutes ago"
         + " and TaskRouter deleted it (the normal end of a task's life)";
-  }
-
-  @Override
-  public TaskNotFoundException afterAttempts(int attempts) {
-    return new TaskNotFoundException(withAttempts(attempts), errorCode(), attempts, this);
   }
 }

@@ -17,22 +17,6 @@ public class TaskRouterAuthenticationException extends TaskRouterException {
    */
   public TaskRouterAuthenticationException(
       String message, int statusCode, int errorCode, Throwable cause) {
-    this(message, statusCode, errorCode, 0, cause);
-  }
-
-  private TaskRouterAuthenticationException(
-      String message, int statusCode, int errorCode, int attempts, Throwable cause) {
-    super(message, statusCode, errorCode, attempts, cause);
-  }
-
-  @Override
-  public boolean isRetryable() {
-    return false;
-  }
-
-  @Override
-  public TaskRouterAuthenticationException afterAttempts(int attempts) {
-    return new TaskRouterAuthenticationException(
-        withAttempts(attempts), statusCode(), errorCode(), attempts, this);
+    super(Kind.AUTHENTICATION, message, statusCode, errorCode, null, cause);
   }
 }

@@ -8,10 +8,6 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.TaskUpdater;
-import io.github.flexmedia.twilio.internal.CapturingRestClient;
-import io.github.flexmedia.twilio.internal.ErrorMapping;
-import io.github.flexmedia.twilio.internal.Headers;
-import io.github.flexmedia.twilio.internal.SingleAttemptHttpClient;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +106,18 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
    */
   public static com.twilio.http.HttpClient singleAttemptHttpClient(HttpClientBuilder base) {
     return SingleAttemptHttpClient.of(Objects.requireNonNull(base, "base"));
+  }
+
+  /**
+   * The Apache HttpClient 5 builder {@link #fromEnvironment()} starts from: twilio-java's default
+   * pool (20 connections per route, 100 in all) and the JVM's proxy and TLS system properties, as
+   * twilio-java's no-argument {@code NetworkHttpClient} uses them. A fresh builder on every call;
+   * pass it to {@link #singleAttemptHttpClient(HttpClientBuilder)}, after changing what you need.
+   *
+   * @return a new builder with the production defaults
+   */
+  public static HttpClientBuilder defaultHttpClientBuilder() {
+    return SingleAttemptHttpClient.defaultBuilder();
   }
 
   /**
@@ -215,8 +223,8 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
       throw ErrorMapping.forStatus(operation, workspaceSid, taskSid, 0, 0, null, e);
     } catch (TwilioException e) {
       CapturingRestClient.takeLastResponse();
-      throw new TaskRouterException("task " + operation + " failed in twilio-java: "
-          + e.getClass().getSimpleName(), 0, 0, e);
+      throw new TaskRouterException(TaskRouterException.Kind.LOCAL_FAILURE, "task " + operation
+          + " failed in twilio-java: " + e.getClass().getSimpleName(), 0, 0, null, e);
     }
   }
 

@@ -410,4 +410,23 @@ class MediaAttacherTest {
         .hasMessageContaining("backoff");
     assertThatThrownBy(() -> MediaAttacher.builder(null)).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void aSharedRetryPolicyDrivesEveryAttacherAndTheBuilderMethodsChangeOnePartOfIt() {
+    router.failAlways(UPDATE, Fault.unavailable());
+    RetryPolicy twoTries = RetryPolicy.defaults().withMaxAttempts(2).withJitter(() -> 0.5);
+
+    TaskRouterException first = catchThrowableOfType(TaskRouterException.class, () ->
+        MediaAttacher.builder(router).retryPolicy(twoTries).sleeper(sleeper).build()
+            .attach(WS, WT, Sids.ticket()));
+    TaskRouterException second = catchThrowableOfType(TaskRouterException.class, () ->
+        MediaAttacher.builder(router).retryPolicy(twoTries).maxAttempts(3).sleeper(sleeper).build()
+            .attach(WS, WT, Sids.ticket()));
+
+    assertThat(first.attempts()).isEqualTo(2);
+    assertThat(second.attempts()).isEqualTo(3);
+    // 200 ms cap, equal jitter at 0.5: 150 ms, then 300 ms for the second retry of the second attach
+    assertThat(sleeper.waits).containsExactly(
+        Duration.ofMillis(150), Duration.ofMillis(150), Duration.ofMillis(300));
+  }
 }

@@ -232,7 +232,7 @@ public final class AttachQueue {
 
   private AttachOutcome attempt(PendingAttach attach, Instant until) {
     if (client.passed(until)) {
-      return failure(attach, new DeadlinePassedException(attach.taskSid(), 0));
+      return failure(attach, new DeadlinePassedException(attach.taskSid()));
     }
     client.deadline(until);
     try {

@@ -35,7 +35,7 @@ final class DeadlineClient implements TaskRouterClient {
   private void check(String taskSid) {
     Instant until = deadline.get();
     if (until != null && passed(until)) {
-      throw new DeadlinePassedException(taskSid, 0);
+      throw new DeadlinePassedException(taskSid);
     }
   }
 

@@ -9,22 +9,9 @@ import io.github.flexmedia.twilio.TaskRouterException;
 final class DeadlinePassedException extends TaskRouterException {
   private static final long serialVersionUID = 1L;
 
-  private final String taskSid;
-
-  DeadlinePassedException(String taskSid, int attempts) {
-    super("task " + taskSid + ": the attach deadline passed before the next call could start"
-        + (attempts == 0 ? "" : " (gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ")"),
-        0, 0, attempts, null);
-    this.taskSid = taskSid;
-  }
-
-  @Override
-  public boolean isRetryable() {
-    return false;
-  }
-
-  @Override
-  public TaskRouterException afterAttempts(int attempts) {
-    return new DeadlinePassedException(taskSid, attempts);
+  DeadlinePassedException(String taskSid) {
+    super(Kind.DEADLINE_PASSED,
+        "task " + taskSid + ": the attach deadline passed before the next call could start",
+        0, 0, null, null);
   }
 }

@@ -1,0 +1,276 @@
+package io.github.flexmedia.spring;
+
+import com.twilio.http.TwilioRestClient;
+import io.github.flexmedia.MediaPolicy;
+import io.github.flexmedia.spring.internal.Instrumentation;
+import io.github.flexmedia.spring.internal.QueueShutdown;
+import io.github.flexmedia.spring.internal.Settings;
+import io.github.flexmedia.spring.internal.TwilioClients;
+import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TwilioTaskRouterClient;
+import io.github.flexmedia.twilio.events.AttachListener;
+import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.WebhookVerifier;
+import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
+import io.github.flexmedia.twilio.playback.PlaybackAudit;
+import io.github.flexmedia.twilio.playback.PlaybackAuthorizer;
+import io.github.flexmedia.twilio.playback.RecordingResolver;
+import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Auto-configures flex-media's beans from {@code flex-media.*}; each backs off when the
+ * application defines a bean of the same type.
+ *
+ * <ul>
+ *   <li>{@link TwilioRestClient}: from {@code flex-media.twilio.*}, on {@link
+ *       TwilioTaskRouterClient#singleAttemptHttpClient} (one HTTP exchange per call, so that
+ *       {@code MediaAttacher}'s loop is the only retry loop) adjusted by every {@link
+ *       TwilioHttpClientCustomizer};
+ *   <li>{@link TaskRouterClient} on it (timed per request when metrics are on), {@link
+ *       MediaPolicy} from {@code flex-media.policy.*}, {@link MediaAttacher} from {@code
+ *       flex-media.attach.*};
+ *   <li>{@link WebhookVerifier} from the auth token, the {@link AttachQueue} from {@code
+ *       flex-media.queue.*} (shut down with the context), a cached {@link FlexTokenValidator},
+ *       and a {@link RecordingUrlProvider} when the application defines a {@link
+ *       RecordingResolver}.
+ * </ul>
+ *
+ * <p>The Twilio client, the verifier, the queue and the token validator are lazy: they are made
+ * when something uses them (the endpoints, or the application), so an application that brings its
+ * own {@code TaskRouterClient} and no endpoint needs no credentials. When they are needed and a
+ * property is missing, startup stops with a message naming it. Switch everything off with {@code
+ * flex-media.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "flex-media.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(FlexMediaProperties.class)
+public class FlexMediaAutoConfiguration {
+  /** How long the queue may finish its work when the application stops. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  /** Created by Spring. */
+  public FlexMediaAutoConfiguration() {}
+
+  /**
+   * The twilio-java client, from {@code flex-media.twilio.*}.
+   *
+   * @param properties the bound properties
+   * @param customizers adjust the HTTP client, in order
+   * @return the client
+   * @throws FlexMediaConfigurationException naming a missing or malformed credential property
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  public TwilioRestClient flexMediaTwilioRestClient(
+      FlexMediaProperties properties, ObjectProvider<TwilioHttpClientCustomizer> customizers) {
+    return TwilioClients.fromProperties(properties.getTwilio(), customizers.orderedStream());
+  }
+
+  /**
+   * The policy from {@code flex-media.policy.*}; the attacher checks every link against it.
+   *
+   * @param properties the bound properties
+   * @return the policy
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public MediaPolicy flexMediaPolicy(FlexMediaProperties properties) {
+    FlexMediaProperties.Policy p = properties.getPolicy();
+    MediaPolicy.Builder builder = MediaPolicy.builder();
+    if (!p.getAllowedHosts().isEmpty()) {
+      builder.allowHosts(p.getAllowedHosts().toArray(String[]::new));
+    }
+    if (p.isAllowInsecureHttp()) {
+      builder.allowInsecureHttp();
+    }
+    return builder.build();
+  }
+
+  /**
+   * The TaskRouter client on the {@code TwilioRestClient} bean (the application's, or the one
+   * built from properties), timed per request when metrics are on.
+   *
+   * @param restClient the twilio-java client
+   * @param instrumentation metrics, when Micrometer is present
+   * @return the client
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public TaskRouterClient flexMediaTaskRouterClient(
+      TwilioRestClient restClient, ObjectProvider<Instrumentation> instrumentation) {
+    return instrumentation.getIfAvailable(() -> Instrumentation.NONE)
+        .instrument(new TwilioTaskRouterClient(restClient));
+  }
+
+  /**
+   * The attacher, configured from {@code flex-media.attach.*} and the {@link MediaPolicy} bean.
+   *
+   * @param client the TaskRouter client
+   * @param policy the policy every link must satisfy
+   * @param properties the bound properties
+   * @return the attacher
+   * @throws FlexMediaConfigurationException when a {@code flex-media.attach.*} value is out of range
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public MediaAttacher flexMediaAttacher(
+      TaskRouterClient client, MediaPolicy policy, FlexMediaProperties properties) {
+    return configure(MediaAttacher.builder(client), policy, properties).build();
+  }
+
+  private static MediaAttacher.Builder configure(
+      MediaAttacher.Builder builder, MediaPolicy policy, FlexMediaProperties properties) {
+    FlexMediaProperties.Attach a = properties.getAttach();
+    builder.mergeMode(a.getMergeMode()).policy(policy);
+    Settings.check("flex-media.attach.max-attempts", () -> builder.maxAttempts(a.getMaxAttempts()));
+    Settings.check("flex-media.attach.initial-backoff",
+        () -> builder.backoff(a.getInitialBackoff(), a.getMaxBackoff()));
+    Settings.check("flex-media.attach.max-retry-after",
+        () -> builder.maxRetryAfter(a.getMaxRetryAfter()));
+    return builder;
+  }
+
+  /**
+   * Checks Twilio's webhook signatures with {@code flex-media.twilio.auth-token}.
+   *
+   * @param properties the bound properties
+   * @return the verifier
+   * @throws FlexMediaConfigurationException when the auth token is not set
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  public WebhookVerifier flexMediaWebhookVerifier(FlexMediaProperties properties) {
+    return WebhookVerifier.of(Settings.require("flex-media.twilio.auth-token",
+        properties.getTwilio().getAuthToken(),
+        "Twilio signs webhooks with the account's auth token: set it (an API key cannot verify "
+            + "signatures), or define a WebhookVerifier bean."));
+  }
+
+  /**
+   * The queue the webhook endpoints hand attaches to: its attacher is configured like {@link
+   * #flexMediaAttacher}; every {@link AttachListener} bean hears its outcomes, and so do the
+   * metrics. Shut down with the context, finishing what it holds for up to 10 seconds.
+   *
+   * @param shutdown shuts the queue down with the context
+   * @param client the TaskRouter client
+   * @param policy the policy every link must satisfy
+   * @param properties the bound properties
+   * @param listeners the application's listeners
+   * @param instrumentation metrics, when Micrometer is present
+   * @return the queue
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  public AttachQueue flexMediaAttachQueue(
+      QueueShutdown shutdown,
+      TaskRouterClient client,
+      MediaPolicy policy,
+      FlexMediaProperties properties,
+      ObjectProvider<AttachListener> listeners,
+      ObjectProvider<Instrumentation> instrumentation) {
+    Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
+    List<AttachListener> all = listeners.orderedStream().collect(Collectors.toList());
+    FlexMediaProperties.Queue q = properties.getQueue();
+    AttachQueue.Builder builder = AttachQueue.builder(client)
+        .attacher(b -> configure(b, policy, properties))
+        .listener(outcome -> {
+          metrics.attachFinished(outcome);
+          all.forEach(l -> l.onOutcome(outcome));
+        });
+    Settings.check("flex-media.queue.workers", () -> builder.workers(q.getWorkers()));
+    Settings.check("flex-media.queue.capacity", () -> builder.capacity(q.getCapacity()));
+    Settings.check("flex-media.queue.attach-window", () -> builder.attachWindow(q.getAttachWindow()));
+    AttachQueue queue = builder.build();
+    metrics.watch(queue);
+    return shutdown.manage(queue);
+  }
+
+  /**
+   * Shuts the {@link #flexMediaAttachQueue} down with the context, if it was made, letting it
+   * finish its work for up to 10 seconds; what is left is logged by task.
+   *
+   * @return the shutdown hook
+   */
+  @Bean
+  public QueueShutdown flexMediaAttachQueueShutdown() {
+    return new QueueShutdown(SHUTDOWN_GRACE);
+  }
+
+  /**
+   * Twilio's Flex token validation on the {@code TwilioRestClient} bean, behind a cache bounded by
+   * {@code flex-media.playback.token-cache-*}.
+   *
+   * @param restClient the twilio-java client (its account validates the tokens)
+   * @param properties the bound properties
+   * @param instrumentation metrics, when Micrometer is present
+   * @return the validator
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  public FlexTokenValidator flexMediaTokenValidator(
+      TwilioRestClient restClient, FlexMediaProperties properties,
+      ObjectProvider<Instrumentation> instrumentation) {
+    FlexMediaProperties.Playback p = properties.getPlayback();
+    CachingFlexTokenValidator[] cached = new CachingFlexTokenValidator[1];
+    Settings.check("flex-media.playback.token-cache-max-entries", () -> cached[0] =
+        FlexTokenValidator.cached(FlexTokenValidator.twilio(restClient),
+            p.getTokenCacheMaxEntries(), p.getTokenCacheMaxAge(), Clock.systemUTC()));
+    instrumentation.getIfAvailable(() -> Instrumentation.NONE).watch(cached[0]);
+    return cached[0];
+  }
+
+  /**
+   * The {@code url_provider} logic over the application's {@link RecordingResolver}: CORS for
+   * {@code flex-media.playback.allowed-origins}, the application's {@link PlaybackAuthorizer}
+   * (else one admitting {@code flex-media.playback.allowed-roles}) and {@link PlaybackAudit}.
+   *
+   * @param validator checks the Flex token
+   * @param resolver the application's resolver
+   * @param authorizer the application's authorizer, if any
+   * @param audit the application's access log, if any
+   * @param properties the bound properties
+   * @return the provider
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(RecordingResolver.class)
+  public RecordingUrlProvider flexMediaRecordingUrlProvider(
+      FlexTokenValidator validator,
+      RecordingResolver resolver,
+      ObjectProvider<PlaybackAuthorizer> authorizer,
+      ObjectProvider<PlaybackAudit> audit,
+      FlexMediaProperties properties) {
+    FlexMediaProperties.Playback p = properties.getPlayback();
+    RecordingUrlProvider.Builder builder = RecordingUrlProvider.builder(validator, resolver);
+    PlaybackAuthorizer own = authorizer.getIfAvailable();
+    if (own != null) {
+      builder.authorizer(own);
+    } else {
+      Settings.check("flex-media.playback.allowed-roles", () ->
+          builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
+    }
+    audit.ifAvailable(builder::audit);
+    Settings.check("flex-media.playback.allowed-origins",
+        () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
+    return builder.build();
+  }
+}

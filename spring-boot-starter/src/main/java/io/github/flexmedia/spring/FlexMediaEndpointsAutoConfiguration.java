@@ -1,0 +1,161 @@
+package io.github.flexmedia.spring;
+
+import io.github.flexmedia.spring.internal.PlaybackServlet;
+import io.github.flexmedia.spring.internal.Settings;
+import io.github.flexmedia.spring.internal.WebhookServlet;
+import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.WebhookHandler;
+import io.github.flexmedia.twilio.events.WebhookVerifier;
+import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
+import jakarta.servlet.http.HttpServlet;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The HTTP endpoints, each off by default and switched on by its property, in a servlet web
+ * application. Each is a plain servlet registered on its own path that hands the request to the
+ * library's framework-neutral handler and writes its answer back unchanged; Spring MVC is not
+ * involved, so the handler sees the raw body that Twilio signed and sets every header itself.
+ *
+ * <table>
+ *   <caption>Endpoints</caption>
+ *   <tr><th>switched on by</th><th>default path</th><th>handler</th></tr>
+ *   <tr><td>{@code flex-media.webhooks.recording-callbacks.enabled}</td>
+ *       <td>{@code /flex-media/recording-callbacks}</td>
+ *       <td>{@link WebhookHandler} with the {@link RecordingCallbackMedia} bean</td></tr>
+ *   <tr><td>{@code flex-media.webhooks.taskrouter-events.enabled}</td>
+ *       <td>{@code /flex-media/taskrouter-events}</td>
+ *       <td>{@link WebhookHandler} with the {@link TaskRouterEventMedia} bean</td></tr>
+ *   <tr><td>{@code flex-media.playback.url-provider.enabled}</td>
+ *       <td>{@code /flex-media/url-provider}</td>
+ *       <td>{@link RecordingUrlProvider}</td></tr>
+ * </table>
+ */
+@AutoConfiguration(after = FlexMediaAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "flex-media.enabled", matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(HttpServlet.class)
+public class FlexMediaEndpointsAutoConfiguration {
+
+  /** Created by Spring. */
+  public FlexMediaEndpointsAutoConfiguration() {}
+
+  /**
+   * Recording status callbacks: signature checked, {@link RecordingCallbackMedia} (the
+   * application's, else {@link RecordingCallbackMedia#completedRecordings()}) asked for the media,
+   * the attach queued.
+   *
+   * @param queue the attach queue
+   * @param verifier checks signatures
+   * @param media the application's mapping, if any
+   * @param properties the bound properties
+   * @return the servlet registration
+   */
+  @Bean
+  @ConditionalOnBooleanProperty("flex-media.webhooks.recording-callbacks.enabled")
+  public ServletRegistrationBean<WebhookServlet> flexMediaRecordingCallbacksEndpoint(
+      AttachQueue queue, WebhookVerifier verifier, ObjectProvider<RecordingCallbackMedia> media,
+      FlexMediaProperties properties) {
+    RecordingCallbackMedia mapping = media.getIfAvailable(RecordingCallbackMedia::completedRecordings);
+    return webhook("flexMediaRecordingCallbacks", properties,
+        properties.getWebhooks().getRecordingCallbacks(),
+        "flex-media.webhooks.recording-callbacks.path",
+        webhookHandler(queue, verifier, properties, b -> b.onRecording(mapping::mediaFor)));
+  }
+
+  /**
+   * TaskRouter event callbacks: signature checked, the application's {@link TaskRouterEventMedia}
+   * asked for the media, the attach queued.
+   *
+   * @param queue the attach queue
+   * @param verifier checks signatures
+   * @param media the application's mapping; required
+   * @param properties the bound properties
+   * @return the servlet registration
+   * @throws FlexMediaConfigurationException when there is no {@link TaskRouterEventMedia} bean
+   */
+  @Bean
+  @ConditionalOnBooleanProperty("flex-media.webhooks.taskrouter-events.enabled")
+  public ServletRegistrationBean<WebhookServlet> flexMediaTaskRouterEventsEndpoint(
+      AttachQueue queue, WebhookVerifier verifier, ObjectProvider<TaskRouterEventMedia> media,
+      FlexMediaProperties properties) {
+    TaskRouterEventMedia mapping = media.getIfAvailable();
+    if (mapping == null) {
+      throw new FlexMediaConfigurationException("flex-media.webhooks.taskrouter-events.enabled",
+          "is true but the application defines no TaskRouterEventMedia bean",
+          "Define a TaskRouterEventMedia bean saying which media an event puts on its task, or "
+              + "switch the endpoint off.");
+    }
+    return webhook("flexMediaTaskRouterEvents", properties,
+        properties.getWebhooks().getTaskrouterEvents(),
+        "flex-media.webhooks.taskrouter-events.path",
+        webhookHandler(queue, verifier, properties, b -> b.onTaskRouterEvent(mapping::mediaFor)));
+  }
+
+  /**
+   * The {@code url_provider} endpoint the Flex Insights player calls.
+   *
+   * @param provider the provider; made when the application defines a {@code RecordingResolver}
+   * @param properties the bound properties
+   * @return the servlet registration
+   * @throws FlexMediaConfigurationException when there is no provider (no {@code RecordingResolver})
+   */
+  @Bean
+  @ConditionalOnBooleanProperty("flex-media.playback.url-provider.enabled")
+  public ServletRegistrationBean<PlaybackServlet> flexMediaUrlProviderEndpoint(
+      ObjectProvider<RecordingUrlProvider> provider, FlexMediaProperties properties) {
+    RecordingUrlProvider p = provider.getIfAvailable();
+    if (p == null) {
+      throw new FlexMediaConfigurationException("flex-media.playback.url-provider.enabled",
+          "is true but the application defines no RecordingResolver bean",
+          "Define a RecordingResolver bean that turns a recording id into a short-lived signed "
+              + "URL, or switch the endpoint off.");
+    }
+    return registration("flexMediaUrlProvider", new PlaybackServlet(p),
+        path("flex-media.playback.url-provider.path", properties.getPlayback().getUrlProvider()));
+  }
+
+  private static WebhookHandler webhookHandler(AttachQueue queue, WebhookVerifier verifier,
+      FlexMediaProperties properties, Consumer<WebhookHandler.Builder> media) {
+    FlexMediaProperties.Webhooks w = properties.getWebhooks();
+    WebhookHandler.Builder builder = WebhookHandler.builder(queue).verifier(verifier);
+    if (w.getPublicUrl() != null && !w.getPublicUrl().isBlank()) {
+      Settings.check("flex-media.webhooks.public-url", () -> builder.publicUrl(w.getPublicUrl().trim()));
+    }
+    if (w.getSynchronousBudget() != null) {
+      Settings.check("flex-media.webhooks.synchronous-budget",
+          () -> builder.synchronous(w.getSynchronousBudget()));
+    }
+    media.accept(builder);
+    return builder.build();
+  }
+
+  private static ServletRegistrationBean<WebhookServlet> webhook(String name,
+      FlexMediaProperties properties, FlexMediaProperties.Endpoint endpoint, String pathProperty,
+      WebhookHandler handler) {
+    return registration(name, new WebhookServlet(handler), path(pathProperty, endpoint));
+  }
+
+  private static String path(String property, FlexMediaProperties.Endpoint endpoint) {
+    String path = endpoint.getPath();
+    if (path == null || !path.startsWith("/") || path.contains("*") || path.length() < 2) {
+      throw new FlexMediaConfigurationException(property,
+          "must be an exact path starting with '/', without wildcards",
+          "Set it to a path such as /twilio/recordings.");
+    }
+    return path;
+  }
+
+  private static <S extends HttpServlet> ServletRegistrationBean<S> registration(
+      String name, S servlet, String path) {
+    ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, path);
+    registration.setName(name);
+    return registration;
+  }
+}

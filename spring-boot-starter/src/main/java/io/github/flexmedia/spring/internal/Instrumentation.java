@@ -1,0 +1,58 @@
+package io.github.flexmedia.spring.internal;
+
+import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.events.AttachOutcome;
+import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+
+/**
+ * What the starter reports to a metrics system, in types that do not need Micrometer on the class
+ * path: the auto-configuration asks for a bean of this type and falls back to {@link #NONE}.
+ */
+public interface Instrumentation {
+  /** Records nothing. */
+  Instrumentation NONE = new Instrumentation() {
+    @Override
+    public TaskRouterClient instrument(TaskRouterClient client) {
+      return client;
+    }
+
+    @Override
+    public void attachFinished(AttachOutcome outcome) {}
+
+    @Override
+    public void watch(AttachQueue queue) {}
+
+    @Override
+    public void watch(CachingFlexTokenValidator validator) {}
+  };
+
+  /**
+   * Wraps {@code client} so that every request is timed and counted by outcome.
+   *
+   * @param client the client to wrap
+   * @return the wrapped client (or {@code client} itself)
+   */
+  TaskRouterClient instrument(TaskRouterClient client);
+
+  /**
+   * Records how one of the queue's attaches ended.
+   *
+   * @param outcome the outcome
+   */
+  void attachFinished(AttachOutcome outcome);
+
+  /**
+   * Reports the queue's depth from now on.
+   *
+   * @param queue the queue
+   */
+  void watch(AttachQueue queue);
+
+  /**
+   * Reports the token cache's hits and misses from now on.
+   *
+   * @param validator the caching validator
+   */
+  void watch(CachingFlexTokenValidator validator);
+}

@@ -1,0 +1,104 @@
+package io.github.flexmedia.spring.internal;
+
+import io.github.flexmedia.twilio.AttachResult;
+import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.events.AttachOutcome;
+import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The Micrometer meters of the starter (names as Micrometer writes them; Prometheus shows dots as
+ * underscores):
+ *
+ * <ul>
+ *   <li>{@code flex_media.taskrouter.requests} (timer; tags {@code operation}, {@code outcome}):
+ *       every TaskRouter request and its latency; 412s are {@code outcome=conflict}, 429s {@code
+ *       outcome=rate_limited};
+ *   <li>{@code flex_media.attach} (counter; tags {@code outcome}: {@code attached}, {@code
+ *       unchanged}, {@code expired}, {@code failed}; {@code error}: why, or {@code none}): the
+ *       attach queue's outcomes;
+ *   <li>{@code flex_media.attach.attempts} (distribution summary): attempts per queued attach;
+ *   <li>{@code flex_media.queue.pending} (gauge): accepted attaches not yet finished;
+ *   <li>{@code flex_media.playback.token_cache} (function counter; tag {@code result}: {@code
+ *       hit}, {@code miss}): Flex token checks answered from the cache and sent to Twilio.
+ * </ul>
+ */
+public final class MicrometerInstrumentation implements Instrumentation {
+  /** Outcomes of queued attaches. */
+  public static final String ATTACH = "flex_media.attach";
+  /** Attempts per queued attach. */
+  public static final String ATTEMPTS = "flex_media.attach.attempts";
+  /** The queue's depth. */
+  public static final String QUEUE_PENDING = "flex_media.queue.pending";
+  /** The token cache's hits and misses. */
+  public static final String TOKEN_CACHE = "flex_media.playback.token_cache";
+
+  private final MeterRegistry registry;
+
+  /**
+   * Records into {@code registry}.
+   *
+   * @param registry the registry
+   */
+  public MicrometerInstrumentation(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  @Override
+  public TaskRouterClient instrument(TaskRouterClient client) {
+    return new MeteredTaskRouterClient(client, registry);
+  }
+
+  @Override
+  public void attachFinished(AttachOutcome outcome) {
+    Counter.builder(ATTACH)
+        .description("Attaches done by flex-media's queue, by outcome")
+        .tag("outcome", outcome.status().name().toLowerCase(Locale.ROOT))
+        .tag("error", outcome.cause() == null ? "none" : Outcomes.of(outcome.cause()))
+        .register(registry)
+        .increment();
+    int attempts = attempts(outcome);
+    if (attempts > 0) {
+      DistributionSummary.builder(ATTEMPTS)
+          .description("Read-merge-write attempts per queued attach")
+          .register(registry)
+          .record(attempts);
+    }
+  }
+
+  private static int attempts(AttachOutcome outcome) {
+    AttachResult result = outcome.result();
+    if (result != null) {
+      return result.attempts();
+    }
+    return outcome.cause() instanceof TaskRouterException
+        ? ((TaskRouterException) outcome.cause()).attempts() : 0;
+  }
+
+  @Override
+  public void watch(AttachQueue queue) {
+    Gauge.builder(QUEUE_PENDING, queue, AttachQueue::pendingCount)
+        .description("Attaches accepted by flex-media's queue and not finished yet")
+        .register(registry);
+  }
+
+  @Override
+  public void watch(CachingFlexTokenValidator validator) {
+    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::hits)
+        .description("Flex token checks answered from the cache")
+        .tag("result", "hit")
+        .register(registry);
+    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::misses)
+        .description("Flex token checks sent to Twilio")
+        .tag("result", "miss")
+        .register(registry);
+  }
+}

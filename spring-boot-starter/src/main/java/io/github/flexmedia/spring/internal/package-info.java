@@ -1,0 +1,4 @@
+/**
+ * Implementation details of the starter. Not API: anything here may change in any release.
+ */
+package io.github.flexmedia.spring.internal;
