@@ -59,17 +59,18 @@ final class CoalescedMerge implements UnaryOperator<String> {
   }
 
   /**
-   * Whether a failure of the joint write could be due to one caller's media rather than to the
-   * task or the account: a refusal (4xx) other than 401, 403 and 404. Then each caller retries
-   * alone.
+   * Whether a failure of the joint write may concern one caller rather than the task or the
+   * account, so that each caller should try alone: a refusal (a 4xx other than 401, 403, 404,
+   * 412 and 429), a deadline (the leading thread's, not the others'), or a failure in this
+   * process.
    */
   static boolean mayBeAboutOneCaller(RuntimeException e) {
     if (!(e instanceof TaskRouterException)) {
       return false;
     }
-    TaskRouterException t = (TaskRouterException) e;
-    int status = t.statusCode();
-    return !t.isRetryable() && status >= 400 && status < 500
-        && status != 401 && status != 403 && status != 404;
+    TaskRouterException.Kind kind = ((TaskRouterException) e).kind();
+    return kind == TaskRouterException.Kind.REFUSED
+        || kind == TaskRouterException.Kind.DEADLINE_PASSED
+        || kind == TaskRouterException.Kind.LOCAL_FAILURE;
   }
 }

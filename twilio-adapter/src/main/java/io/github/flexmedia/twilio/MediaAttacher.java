@@ -522,9 +522,10 @@ public final class MediaAttacher {
      * when its media break the policy, checked before it joins; its own {@link
      * AttributesTooLargeException} when its links no longer fit after the earlier callers'), and
      * the links are merged in arrival order, as if the attaches had run one after another. When
-     * a joint write is refused with a 4xx other than 401, 403 or 404, every caller retries alone.
+     * a joint write is refused with a 4xx other than 401, 403, 404, 412 or 429, or stops at the
+     * leading thread's deadline, every caller retries alone.
      * Attaches that start from a snapshot with an ETag are never joined. Off: every attach does
-     * its own read–merge–write, as before 0.2.0.
+     * its own read–merge–write.
      *
      * @param coalescing {@code false} to switch it off
      * @return this builder

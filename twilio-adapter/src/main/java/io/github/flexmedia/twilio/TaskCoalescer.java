@@ -18,9 +18,11 @@ import java.util.Map;
  *   <li>A waiter interrupted before its batch started leaves it (nothing of its media is written);
  *       one interrupted while its batch runs gets an {@link AttachInterruptedException} saying the
  *       write may have been applied.
- *   <li>When a batch of several fails with a 4xx other than 401, 403 and 404 (which concern the
- *       task or the account, not the media), every caller retries alone, so that one caller's
- *       content cannot fail the others.
+ *   <li>When a batch of several is refused with a 4xx other than 401, 403, 404, 412 and 429
+ *       (which concern the task or the account, not the media), fails on the leading thread's
+ *       deadline (an {@link io.github.flexmedia.twilio.events.AttachQueue} sets one per thread),
+ *       or fails in this process, every caller retries alone, so that one caller's content or
+ *       deadline cannot fail the others.
  * </ul>
  */
 final class TaskCoalescer {

@@ -202,6 +202,17 @@ class CoalescingTest {
 
   @Test
   void aJointWriteRefusedWithA400IsRetriedByEachCallerAlone() throws Exception {
+    jointWriteFailingOnceIsRetriedAlone(new TaskRouterException("refused", 400, 20001, null));
+  }
+
+  @Test
+  void aJointWriteStoppedByTheLeadingThreadsDeadlineIsRetriedByEachCallerAlone() throws Exception {
+    jointWriteFailingOnceIsRetriedAlone(new TaskRouterException(
+        TaskRouterException.Kind.DEADLINE_PASSED, "deadline passed", 0, 0, null, null));
+  }
+
+  private static void jointWriteFailingOnceIsRetriedAlone(TaskRouterException failure)
+      throws Exception {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     router.putTask(WS, WT, "{}");
     CountDownLatch release = new CountDownLatch(1);
@@ -217,7 +228,7 @@ class CoalescingTest {
       @Override
       public TaskSnapshot updateTaskAttributes(String w, String t, String json, String ifMatch) {
         if (updates.incrementAndGet() == 2) {
-          throw new TaskRouterException("refused", 400, 20001, null);
+          throw failure;
         }
         return router.updateTaskAttributes(w, t, json, ifMatch);
       }
@@ -239,8 +250,11 @@ class CoalescingTest {
     for (int c = 0; c < 4; c++) {
       assertThat(callers.outcomes.get(c).get()).as("caller %d", c).isInstanceOf(AttachResult.class);
     }
-    // first write, the refused joint write of three, then three writes alone
-    assertThat(updates.get()).isEqualTo(5);
+    // the first write, the failed joint write of three, then three writes alone (which may race
+    // each other: a 412 among them is read and merged again)
+    assertThat(router.calls()).filteredOn(c -> c.operation() == Operation.UPDATE && c.status() == 200)
+        .hasSize(4);
+    assertThat(updates.get()).isGreaterThanOrEqualTo(5);
     assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT)).taskMedia())
         .hasSize(4).startsWith(linksOf(0, 1).taskMedia().get(0));
   }
@@ -373,9 +387,10 @@ class CoalescingTest {
         requests[mode] = server.requestCount();
       }
     }
-    // Coalesced: the first caller's two requests, then a few joint read-merge-writes. Without it:
-    // at least a read and a write per caller, plus the 412s.
-    assertThat(requests[0]).isLessThanOrEqualTo(8);
+    // Coalesced: the first caller's two requests, then a few joint read-merge-writes (4 requests
+    // in all when every thread starts within the first 40 ms; the bound leaves room for a slow
+    // machine). Without it: at least a read and a write per caller, plus the 412s.
+    assertThat(requests[0]).isLessThanOrEqualTo(CALLERS);
     assertThat(requests[1]).isGreaterThanOrEqualTo(2 * CALLERS);
   }
 }
