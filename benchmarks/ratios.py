@@ -105,7 +105,7 @@ def main():
         failed = int(v["aux"].get("failedTasks", 0))
         adaptive = p["mode"] == "adaptive"
         rows.append((f"{p['tasks']} tasks at {p['limit']} req/s (burst {p['burst']}), {p['mode']}",
-                     f"{share:.0%} of limit, {refused_share:.1%} answered 429",
+                     f"{share:.1%} of limit, {refused_share:.1%} answered 429",
                      f"{seconds:.0f} s, {failed} tasks failed", "",
                      "≥ 90 % of limit, ≤ 2 % 429" if adaptive else "(baseline)",
                      ("met" if share >= 0.9 and refused_share <= 0.02 else "NOT met") if adaptive else ""))
