@@ -1,5 +1,6 @@
 package io.github.flexmedia;
 
+import io.github.flexmedia.InvalidMediaException.Rule;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -221,14 +222,14 @@ public sealed interface MediaLink
     public VoiceRecording {
       if (url == null && urlProvider == null) {
         throw new InvalidMediaException(
-            "url", "url-or-provider", "is required when url_provider is not given");
+            "url", Rule.URL_OR_PROVIDER, "is required when url_provider is not given");
       }
       url = url == null ? null : Checks.url("url", url);
       urlProvider = urlProvider == null ? null : Checks.url("url_provider", urlProvider);
       startTime = Checks.startTime("start_time", startTime);
       channels = Checks.noNulls("channels", channels);
       if (new HashSet<>(channels).size() != channels.size()) {
-        throw new InvalidMediaException("channels", "distinct", "must not repeat a channel");
+        throw new InvalidMediaException("channels", Rule.DISTINCT, "must not repeat a channel");
       }
       title = Checks.optionalTitle("title", title);
     }

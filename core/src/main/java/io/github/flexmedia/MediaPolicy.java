@@ -1,5 +1,6 @@
 package io.github.flexmedia;
 
+import io.github.flexmedia.InvalidMediaException.Rule;
 import io.github.flexmedia.internal.Checks;
 import io.github.flexmedia.internal.Links;
 import java.net.URI;
@@ -128,7 +129,7 @@ public final class MediaPolicy {
     String title = Links.title(link);
     if (title != null && title.length() > maxTitleLength) {
       throw new InvalidMediaException(
-          field + ".title", "max-title-length",
+          field + ".title", Rule.MAX_TITLE_LENGTH,
           "must be at most " + maxTitleLength + " characters under the MediaPolicy (was "
               + title.length() + ")");
     }
@@ -141,18 +142,18 @@ public final class MediaPolicy {
     if (!allowInsecureHttp && !"https".equalsIgnoreCase(url.getScheme())) {
       throw new InvalidMediaException(
           field,
-          "https-only",
+          Rule.HTTPS_ONLY,
           "must use https (plain http is refused unless the MediaPolicy allows insecure http)");
     }
     int length = url.toString().length();
     if (length > maxUrlLength) {
       throw new InvalidMediaException(
-          field, "max-length",
+          field, Rule.MAX_LENGTH,
           "must be at most " + maxUrlLength + " characters under the MediaPolicy (was " + length + ")");
     }
     if (!allowedHosts.isEmpty() && !hostAllowed(url.getHost())) {
       throw new InvalidMediaException(
-          field, "host-allow-list", "points to a host that is not on the MediaPolicy's allow-list");
+          field, Rule.HOST_ALLOW_LIST, "points to a host that is not on the MediaPolicy's allow-list");
     }
   }
 
@@ -221,7 +222,7 @@ public final class MediaPolicy {
     public Builder maxUrlLength(int max) {
       if (max < 1 || max > Checks.MAX_URL_LENGTH) {
         throw new InvalidMediaException(
-            "maxUrlLength", "range", "must be between 1 and " + Checks.MAX_URL_LENGTH + " (was " + max + ")");
+            "maxUrlLength", Rule.RANGE, "must be between 1 and " + Checks.MAX_URL_LENGTH + " (was " + max + ")");
       }
       this.maxUrlLength = max;
       return this;
@@ -235,7 +236,7 @@ public final class MediaPolicy {
      */
     public Builder maxTitleLength(int max) {
       if (max < 1) {
-        throw new InvalidMediaException("maxTitleLength", "range", "must be at least 1 (was " + max + ")");
+        throw new InvalidMediaException("maxTitleLength", Rule.RANGE, "must be at least 1 (was " + max + ")");
       }
       this.maxTitleLength = max;
       return this;
@@ -264,7 +265,7 @@ public final class MediaPolicy {
         String h = hosts[i];
         if (h == null || h.isBlank() || h.equals(".")) {
           throw new InvalidMediaException(
-              "allowedHosts[" + i + "]", "not-blank", "must be a host name or a .suffix");
+              "allowedHosts[" + i + "]", Rule.NOT_BLANK, "must be a host name or a .suffix");
         }
         allowedHosts.add(h.toLowerCase(Locale.ROOT));
       }

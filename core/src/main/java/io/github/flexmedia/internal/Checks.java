@@ -1,5 +1,6 @@
 package io.github.flexmedia.internal;
 
+import io.github.flexmedia.InvalidMediaException.Rule;
 import io.github.flexmedia.InvalidMediaException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,16 +33,16 @@ public final class Checks {
   /** Parses a URL given as text, refusing anything that is not a well-formed web URL. */
   public static URI parseUrl(String field, String url) {
     if (url == null) {
-      throw new InvalidMediaException(field, "required", "is required");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
     if (url.isBlank()) {
-      throw new InvalidMediaException(field, "required", "must not be blank");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "must not be blank");
     }
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         throw new InvalidMediaException(
-            field, "no-whitespace", "must not contain whitespace or control characters");
+            field, Rule.NO_WHITESPACE, "must not contain whitespace or control characters");
       }
     }
     try {
@@ -49,7 +50,7 @@ public final class Checks {
     } catch (URISyntaxException e) {
       // The exception's own message repeats the input: report only the position.
       throw new InvalidMediaException(
-          field, "uri-syntax", "is not a valid URI (syntax error at index " + e.getIndex() + ")");
+          field, Rule.URI_SYNTAX, "is not a valid URI (syntax error at index " + e.getIndex() + ")");
     }
   }
 
@@ -60,40 +61,40 @@ public final class Checks {
    */
   public static URI url(String field, URI url) {
     if (url == null) {
-      throw new InvalidMediaException(field, "required", "is required");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
     String scheme = url.getScheme();
     if (scheme == null) {
       throw new InvalidMediaException(
-          field, "absolute", "must be an absolute URL with an https scheme (a relative URL was given)");
+          field, Rule.ABSOLUTE, "must be an absolute URL with an https scheme (a relative URL was given)");
     }
     String lower = scheme.toLowerCase(Locale.ROOT);
     if (!lower.equals("https") && !lower.equals("http")) {
       throw new InvalidMediaException(
           field,
-          "web-scheme",
+          Rule.WEB_SCHEME,
           "must use https (scheme '" + safeScheme(lower) + "' is not allowed)");
     }
     if (url.isOpaque() || url.getRawAuthority() == null) {
-      throw new InvalidMediaException(field, "host", "must have a host");
+      throw new InvalidMediaException(field, Rule.HOST, "must have a host");
     }
     if (url.getRawUserInfo() != null) {
       throw new InvalidMediaException(
-          field, "no-user-info", "must not carry user-info (credentials) before the host");
+          field, Rule.NO_USER_INFO, "must not carry user-info (credentials) before the host");
     }
     if (url.getHost() == null || url.getHost().isEmpty()) {
       // java.net.URI leaves the host null for IDN (non-ASCII) and percent-encoded host names.
       throw new InvalidMediaException(
-          field, "host", "must have a valid ASCII host name (write IDN hosts in punycode, xn--)");
+          field, Rule.HOST, "must have a valid ASCII host name (write IDN hosts in punycode, xn--)");
     }
     if (url.getPort() > 65_535) {
-      throw new InvalidMediaException(field, "port", "must have a port between 0 and 65535");
+      throw new InvalidMediaException(field, Rule.PORT, "must have a port between 0 and 65535");
     }
     int length = url.toString().length();
     if (length > MAX_URL_LENGTH) {
       throw new InvalidMediaException(
           field,
-          "max-length",
+          Rule.MAX_LENGTH,
           "must be at most " + MAX_URL_LENGTH + " characters (was " + length + ")");
     }
     return url;
@@ -106,7 +107,7 @@ public final class Checks {
   /** Required for Raw, Embedded and Referenced. */
   public static String requiredTitle(String field, String title) {
     if (title == null) {
-      throw new InvalidMediaException(field, "required", "is required");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
     return optionalTitle(field, title);
   }
@@ -117,18 +118,18 @@ public final class Checks {
       return null;
     }
     if (title.isBlank()) {
-      throw new InvalidMediaException(field, "not-blank", "must not be blank");
+      throw new InvalidMediaException(field, Rule.NOT_BLANK, "must not be blank");
     }
     for (int i = 0; i < title.length(); i++) {
       if (Character.isISOControl(title.charAt(i))) {
         throw new InvalidMediaException(
-            field, "no-control-chars", "must not contain control characters (index " + i + ")");
+            field, Rule.NO_CONTROL_CHARS, "must not contain control characters (index " + i + ")");
       }
     }
     int surrogate = Json.firstUnpairedSurrogate(title);
     if (surrogate >= 0) {
       throw new InvalidMediaException(
-          field, "valid-unicode", "must be valid Unicode (unpaired surrogate at index " + surrogate + ")");
+          field, Rule.VALID_UNICODE, "must be valid Unicode (unpaired surrogate at index " + surrogate + ")");
     }
     return title;
   }
@@ -162,12 +163,12 @@ public final class Checks {
       throw new IllegalArgumentException("prefix must be two upper-case letters");
     }
     if (sid == null) {
-      throw new InvalidMediaException(field, "required", "is required (expected '" + prefix + "…')");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required (expected '" + prefix + "…')");
     }
     if (!isSid(sid, prefix)) {
       throw new InvalidMediaException(
           field,
-          "sid-format",
+          Rule.SID_FORMAT,
           "must be '" + prefix + "' followed by 32 hex digits (expected '" + prefix + "…', got "
               + found(sid, prefix) + ")");
     }
@@ -199,21 +200,21 @@ public final class Checks {
     try {
       millis = startTime.toEpochMilli();
     } catch (ArithmeticException e) {
-      throw new InvalidMediaException(field, "epoch-millis", "is out of range for epoch milliseconds");
+      throw new InvalidMediaException(field, Rule.EPOCH_MILLIS, "is out of range for epoch milliseconds");
     }
     if (millis < 0) {
-      throw new InvalidMediaException(field, "not-negative", "must not be negative (was " + millis + ")");
+      throw new InvalidMediaException(field, Rule.NOT_NEGATIVE, "must not be negative (was " + millis + ")");
     }
     if (millis < MIN_PLAUSIBLE_MILLIS) {
       throw new InvalidMediaException(
           field,
-          "epoch-millis",
+          Rule.EPOCH_MILLIS,
           "must be epoch milliseconds; " + millis + " looks like seconds (multiply by 1000)");
     }
     if (millis > MAX_PLAUSIBLE_MILLIS) {
       throw new InvalidMediaException(
           field,
-          "epoch-millis",
+          Rule.EPOCH_MILLIS,
           "must be epoch milliseconds; " + millis + " is after year 9999 and looks like micro- or nanoseconds");
     }
     return Instant.ofEpochMilli(millis);
@@ -226,7 +227,7 @@ public final class Checks {
     }
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == null) {
-        throw new InvalidMediaException(field + "[" + i + "]", "not-null", "must not be null");
+        throw new InvalidMediaException(field + "[" + i + "]", Rule.NOT_NULL, "must not be null");
       }
     }
     return List.copyOf(list);

@@ -1,5 +1,6 @@
 package io.github.flexmedia.internal;
 
+import io.github.flexmedia.InvalidMediaException.Rule;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -178,18 +179,18 @@ public final class Json {
   /** Checks and minifies the JSON of an unrecognised link. */
   public static String canonicalUnknownLink(String type, String json) {
     if (json == null) {
-      throw new InvalidMediaException("json", "required", "is required");
+      throw new InvalidMediaException("json", Rule.REQUIRED, "is required");
     }
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InvalidMediaException("json", "json-object", "must be a JSON object");
+      throw new InvalidMediaException("json", Rule.JSON_OBJECT, "must be a JSON object");
     }
     if (node == null || !node.isObject() || !java.util.Objects.equals(type, node.path("type").textValue())) {
       throw new InvalidMediaException(
           "json",
-          "json-object",
+          Rule.JSON_OBJECT,
           "must be a JSON object whose \"type\" is the given type (no string \"type\" when none is given)");
     }
     return write(node);

@@ -1,5 +1,6 @@
 package io.github.flexmedia.internal;
 
+import io.github.flexmedia.InvalidMediaException.Rule;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -195,7 +196,7 @@ public final class LinkCodec {
       return e;
     }
     // A valid link built by hand as Unknown; say so rather than pretend it is fine.
-    return new InvalidMediaException("type", "typed", "is a valid link kept untyped");
+    return new InvalidMediaException("type", Rule.TYPED, "is a valid link kept untyped");
   }
 
   /**
@@ -217,11 +218,11 @@ public final class LinkCodec {
         return new MediaLink.FlexConversation(text(node, CONVERSATION_SID));
       }
       throw new InvalidMediaException(
-          "type", "type-required", "is required (or conversation_sid, for Flex's own transcript entry)");
+          "type", Rule.TYPE_REQUIRED, "is required (or conversation_sid, for Flex's own transcript entry)");
     }
     if (!type.isTextual()) {
       throw new InvalidMediaException(
-          "type", "type-string", "must be a string naming the link type (was " + Json.kind(type) + ")");
+          "type", Rule.TYPE_STRING, "must be a string naming the link type (was " + Json.kind(type) + ")");
     }
     switch (type.textValue()) {
       case "Raw":
@@ -242,7 +243,7 @@ public final class LinkCodec {
       default:
         throw new InvalidMediaException(
             "type",
-            "known-type",
+            Rule.KNOWN_TYPE,
             "is not a type Flex documents (Raw, Embedded, Referenced, VoiceRecording, ChatTranscript)");
     }
   }
@@ -253,7 +254,7 @@ public final class LinkCodec {
       return null;
     }
     if (!value.isTextual()) {
-      throw new InvalidMediaException(field, "string", "must be a string (was " + Json.kind(value) + ")");
+      throw new InvalidMediaException(field, Rule.STRING, "must be a string (was " + Json.kind(value) + ")");
     }
     return value.textValue();
   }
@@ -277,7 +278,7 @@ public final class LinkCodec {
         return parsed;
       }
     }
-    throw new InvalidMediaException("start_time", "epoch-millis-or-iso",
+    throw new InvalidMediaException("start_time", Rule.EPOCH_MILLIS_OR_ISO,
         "must be epoch milliseconds or an ISO 8601 date-time with an offset");
   }
 
@@ -287,7 +288,7 @@ public final class LinkCodec {
       return List.of();
     }
     if (!value.isArray()) {
-      throw new InvalidMediaException("channels", "array", "must be an array (was " + Json.kind(value) + ")");
+      throw new InvalidMediaException("channels", Rule.ARRAY, "must be an array (was " + Json.kind(value) + ")");
     }
     List<RecordingChannel> channels = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
@@ -298,7 +299,7 @@ public final class LinkCodec {
         channels.add(RecordingChannel.OTHERS);
       } else {
         throw new InvalidMediaException(
-            "channels[" + i + "]", "channel-name", "must be \"customer\" or \"others\"");
+            "channels[" + i + "]", Rule.CHANNEL_NAME, "must be \"customer\" or \"others\"");
       }
     }
     return channels;
