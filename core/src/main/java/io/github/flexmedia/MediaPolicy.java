@@ -1,8 +1,8 @@
 package io.github.flexmedia;
 
 import io.github.flexmedia.InvalidMediaException.Rule;
-import io.github.flexmedia.internal.Checks;
-import io.github.flexmedia.internal.Links;
+
+
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,16 +123,38 @@ public final class MediaPolicy {
    */
   public void check(String field, MediaLink link) {
     Objects.requireNonNull(link, "link");
-    for (var named : urlsOf(link)) {
-      checkUrl(field + "." + named.field, named.url);
-    }
-    String title = Links.title(link);
-    if (title != null && title.length() > maxTitleLength) {
-      throw new InvalidMediaException(
-          field + ".title", Rule.MAX_TITLE_LENGTH,
-          "must be at most " + maxTitleLength + " characters under the MediaPolicy (was "
-              + title.length() + ")");
-    }
+    // The fields the link would be written with: every URL and title, whatever the kind.
+    LinkCodec.emit(link, new LinkCodec.Sink() {
+      @Override
+      public void url(String name, URI url) {
+        checkUrl(field + "." + name, url);
+      }
+
+      @Override
+      public void text(String name, String value) {
+        if (name.equals("title") && value.length() > maxTitleLength) {
+          throw new InvalidMediaException(
+              field + ".title", Rule.MAX_TITLE_LENGTH,
+              "must be at most " + maxTitleLength + " characters under the MediaPolicy (was "
+                  + value.length() + ")");
+        }
+      }
+
+      @Override
+      public void start() {}
+
+      @Override
+      public void number(String name, long value) {}
+
+      @Override
+      public void channels(String name, List<RecordingChannel> values) {}
+
+      @Override
+      public void end() {}
+
+      @Override
+      public void verbatim(com.fasterxml.jackson.databind.node.ObjectNode node) {}
+    });
   }
 
   private void checkUrl(String field, URI url) {
@@ -165,22 +187,6 @@ public final class MediaPolicy {
       }
     }
     return false;
-  }
-
-  private record NamedUrl(String field, URI url) {}
-
-  private static List<NamedUrl> urlsOf(MediaLink link) {
-    if (link instanceof MediaLink.Raw r) {
-      return List.of(new NamedUrl("url", r.url()));
-    } else if (link instanceof MediaLink.Embedded e) {
-      return List.of(new NamedUrl("url", e.url()));
-    } else if (link instanceof MediaLink.Referenced r) {
-      return List.of(new NamedUrl("url", r.url()));
-    } else if (link instanceof MediaLink.VoiceRecording v) {
-      return java.util.Arrays.asList(
-          new NamedUrl("url", v.url()), new NamedUrl("url_provider", v.urlProvider()));
-    }
-    return List.of();
   }
 
   @Override

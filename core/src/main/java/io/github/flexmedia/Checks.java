@@ -1,7 +1,7 @@
-package io.github.flexmedia.internal;
+package io.github.flexmedia;
 
 import io.github.flexmedia.InvalidMediaException.Rule;
-import io.github.flexmedia.InvalidMediaException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  * <p>Messages name the field and the rule and never echo the offending value when it could be a
  * URL or a title.
  */
-public final class Checks {
+final class Checks {
   /** A link must leave room for the rest of a 4096-character attributes document. */
-  public static final int MAX_URL_LENGTH = 2048;
+  static final int MAX_URL_LENGTH = 2048;
 
   /** Below this a {@code start_time} is before March 1973: almost certainly seconds. */
-  public static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
+  static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
 
   /** 9999-12-31T23:59:59.999Z; anything later is microseconds or nanoseconds mistaken for ms. */
-  public static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
+  static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
 
   private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z]{2}");
@@ -31,7 +31,7 @@ public final class Checks {
   private Checks() {}
 
   /** Parses a URL given as text, refusing anything that is not a well-formed web URL. */
-  public static URI parseUrl(String field, String url) {
+  static URI parseUrl(String field, String url) {
     if (url == null) {
       throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
@@ -59,7 +59,7 @@ public final class Checks {
    * no user-info, at most {@value #MAX_URL_LENGTH} characters. Whether plain {@code http} is
    * acceptable is the {@link io.github.flexmedia.MediaPolicy}'s decision.
    */
-  public static URI url(String field, URI url) {
+  static URI url(String field, URI url) {
     if (url == null) {
       throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
@@ -105,7 +105,7 @@ public final class Checks {
   }
 
   /** Required for Raw, Embedded and Referenced. */
-  public static String requiredTitle(String field, String title) {
+  static String requiredTitle(String field, String title) {
     if (title == null) {
       throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
@@ -113,7 +113,7 @@ public final class Checks {
   }
 
   /** Optional (VoiceRecording), but when present it obeys the same rules. */
-  public static String optionalTitle(String field, String title) {
+  static String optionalTitle(String field, String title) {
     if (title == null) {
       return null;
     }
@@ -135,22 +135,22 @@ public final class Checks {
   }
 
   /** A Programmable Chat channel or Conversations SID: {@code CH} and 32 hex digits. */
-  public static String chatSid(String field, String sid) {
+  static String chatSid(String field, String sid) {
     return sid(field, sid, "CH");
   }
 
   /** A TaskRouter reservation SID: {@code WR} and 32 hex digits. */
-  public static String reservationSid(String field, String sid) {
+  static String reservationSid(String field, String sid) {
     return sid(field, sid, "WR");
   }
 
   /** Whether {@code key} is shaped like a reservation SID. */
-  public static boolean isReservationSid(String key) {
+  static boolean isReservationSid(String key) {
     return isSid(key, "WR");
   }
 
   /** Whether {@code sid} is {@code prefix} followed by 32 hex digits. */
-  public static boolean isSid(String sid, String prefix) {
+  static boolean isSid(String sid, String prefix) {
     return sid != null && sid.length() == 34 && sid.startsWith(prefix) && HEX32.matcher(sid).region(2, 34).matches();
   }
 
@@ -158,7 +158,7 @@ public final class Checks {
    * A SID: {@code prefix} and 32 hex digits. The message names the prefix expected and the one
    * found, never the value.
    */
-  public static String sid(String field, String sid, String prefix) {
+  static String sid(String field, String sid, String prefix) {
     if (prefix == null || !PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("prefix must be two upper-case letters");
     }
@@ -192,7 +192,7 @@ public final class Checks {
   }
 
   /** Flex wants epoch milliseconds; seconds and microseconds are the usual mistakes. */
-  public static Instant startTime(String field, Instant startTime) {
+  static Instant startTime(String field, Instant startTime) {
     if (startTime == null) {
       return null;
     }
@@ -221,7 +221,7 @@ public final class Checks {
   }
 
   /** Copies a list, refusing a null list element with its index in the message. */
-  public static <T> List<T> noNulls(String field, List<T> list) {
+  static <T> List<T> noNulls(String field, List<T> list) {
     if (list == null) {
       return List.of();
     }
