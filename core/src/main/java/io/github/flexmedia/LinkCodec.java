@@ -33,22 +33,25 @@ final class LinkCodec {
 
   private LinkCodec() {}
 
-  /** Where {@link Emit} puts a link's fields, in schema order. */
+  /**
+   * Where {@link #emit} puts a link's fields, in schema order; a sink that reads only some fields
+   * (a policy check, a label) overrides only those.
+   */
   interface Sink {
-    void start();
+    default void start() {}
 
-    void text(String name, String value);
+    default void text(String name, String value) {}
 
-    void url(String name, URI value);
+    default void url(String name, URI value) {}
 
-    void number(String name, long value);
+    default void number(String name, long value) {}
 
-    void channels(String name, List<RecordingChannel> values);
+    default void channels(String name, List<RecordingChannel> values) {}
 
-    void end();
+    default void end() {}
 
     /** A link kept as written: its whole object. */
-    void verbatim(ObjectNode node);
+    default void verbatim(ObjectNode node) {}
   }
 
   /** Emits {@code type} first, then the documented fields; absent optional fields are omitted. */
@@ -210,29 +213,11 @@ final class LinkCodec {
     String[] label = {null};
     emit(link, new Sink() {
       @Override
-      public void start() {}
-
-      @Override
-      public void end() {}
-
-      @Override
       public void text(String name, String value) {
         if (name.equals("title") || name.equals("sid")) {
           label[0] = value;
         }
       }
-
-      @Override
-      public void url(String name, URI value) {}
-
-      @Override
-      public void number(String name, long value) {}
-
-      @Override
-      public void channels(String name, List<RecordingChannel> values) {}
-
-      @Override
-      public void verbatim(ObjectNode node) {}
     });
     return label[0];
   }
@@ -242,12 +227,6 @@ final class LinkCodec {
     ObjectNode[] out = {Json.MAPPER.createObjectNode()};
     ObjectNode node = out[0];
     emit(link, new Sink() {
-      @Override
-      public void start() {}
-
-      @Override
-      public void end() {}
-
       @Override
       public void text(String name, String value) {
         node.put(name, value);

@@ -2,7 +2,6 @@ package io.github.flexmedia;
 
 import io.github.flexmedia.InvalidMediaException.Rule;
 
-
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,21 +138,6 @@ public final class MediaPolicy {
                   + value.length() + ")");
         }
       }
-
-      @Override
-      public void start() {}
-
-      @Override
-      public void number(String name, long value) {}
-
-      @Override
-      public void channels(String name, List<RecordingChannel> values) {}
-
-      @Override
-      public void end() {}
-
-      @Override
-      public void verbatim(com.fasterxml.jackson.databind.node.ObjectNode node) {}
     });
   }
 
