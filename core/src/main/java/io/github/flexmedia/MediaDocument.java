@@ -1,7 +1,11 @@
 package io.github.flexmedia;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,6 +27,10 @@ final class MediaDocument {
   private static final String MEDIA = "media";
   private static final String TASK_MEDIA = CONVERSATIONS + "." + MEDIA;
 
+  /** Reads one part mid-stream: the rest of the document is not "trailing content". */
+  private static final ObjectReader PART_READER =
+      Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private MediaDocument() {}
 
   /** The media of a document; {@code taskMedia} is null when the document names no task list. */
@@ -33,10 +41,10 @@ final class MediaDocument {
    * {@link MediaLink.Unknown} (see {@link LinkCodec#fromNode}); only a document of the wrong shape
    * is refused. A media list under a key that is not a reservation SID, or under a value that is
    * not an object, is not Flex's and is skipped. The same walk as {@link #merge}, with the same
-   * shape checks.
+   * shape checks, over the parts this library owns.
    */
   static Read read(String json) {
-    ObjectNode root = Json.parseAttributes(json);
+    ObjectNode root = ownedParts(json);
     List<MediaLink> task = null;
     ObjectNode conversations = object(root, CONVERSATIONS, CONVERSATIONS, false);
     ArrayNode taskList = conversations == null ? null : mediaList(conversations, TASK_MEDIA, false);
@@ -57,6 +65,39 @@ final class MediaDocument {
       }
     }
     return new Read(task, Collections.unmodifiableMap(reservations));
+  }
+
+  /**
+   * The document's {@code conversations} and {@code reservation_attributes} as trees, the rest
+   * skipped by the streaming parser: foreign data is checked (syntax, duplicate keys, limits) but
+   * never materialised, which keeps reading well under a full {@code readTree}.
+   */
+  private static ObjectNode ownedParts(String json) {
+    ObjectNode owned = Json.MAPPER.createObjectNode();
+    if (json == null || json.isBlank()) {
+      return owned;
+    }
+    try (JsonParser p = Json.strictParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedAttributesException(
+            "$", "must be a JSON object (was " + Json.kind(p.currentToken()) + ")");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals(CONVERSATIONS) || name.equals(RESERVATIONS)) {
+          owned.set(name, PART_READER.readTree(p));
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new MalformedAttributesException("$", "has content after the JSON value");
+      }
+      return owned;
+    } catch (IOException e) {
+      throw Json.malformed(e);
+    }
   }
 
   private static List<MediaLink> links(ArrayNode array, String path) {
