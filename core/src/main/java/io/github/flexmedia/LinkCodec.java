@@ -2,9 +2,14 @@ package io.github.flexmedia;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -448,17 +453,33 @@ final class LinkCodec {
    * A user's {@code ObjectMapper} reads links through the codec, as tolerantly as a document: an
    * entry this library cannot model comes back as {@link MediaLink.Unknown}.
    */
-  static final class Deserializer extends StdDeserializer<MediaLink> {
+  static final class Deserializer extends StdDeserializer<MediaLink> implements ContextualDeserializer {
     private static final long serialVersionUID = 1L;
 
     Deserializer() {
-      super(MediaLink.class);
+      this(MediaLink.class);
+    }
+
+    private Deserializer(Class<?> target) {
+      super(target);
+    }
+
+    /** {@code readValue(json, MediaLink.Raw.class)} asks for one kind: remember which. */
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+      JavaType type = ctxt.getContextualType();
+      return type == null || type.getRawClass() == handledType() ? this : new Deserializer(type.getRawClass());
     }
 
     @Override
     public MediaLink deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonNode node = Json.MAPPER.readTree(p);
-      return fromNode(node, "$");
+      MediaLink link = fromNode(node, "$");
+      if (!handledType().isInstance(link)) {
+        return (MediaLink) ctxt.handleUnexpectedToken(handledType(), JsonToken.START_OBJECT, p,
+            "the link is a %s, not a %s", link.typeName(), handledType().getSimpleName());
+      }
+      return link;
     }
   }
 }

@@ -110,6 +110,14 @@ class MediaLinkJsonTest {
   }
 
   @Test
+  void aPlainObjectMapperReadsOneKindWhenAskedForItAndRefusesAnother() throws Exception {
+    assertThat(plain.readValue(TestJson.golden("raw.json"), MediaLink.Raw.class)).isEqualTo(Fixtures.raw());
+    assertThatThrownBy(() -> plain.readValue(TestJson.golden("chat-transcript.json"), MediaLink.Raw.class))
+        .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+        .hasMessageContaining("the link is a ChatTranscript, not a Raw");
+  }
+
+  @Test
   void everyKindOfLinkHasItsOwnVisitorMethod() {
     MediaLink.Visitor<String> name = new MediaLink.Visitor<>() {
       public String visitRaw(MediaLink.Raw l) { return "Raw"; }
