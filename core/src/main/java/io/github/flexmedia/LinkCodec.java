@@ -279,6 +279,7 @@ final class LinkCodec {
     try {
       return typed(node);
     } catch (InvalidMediaException e) {
+      Json.write(node); // refuses what cannot be sent as UTF-8, so that json() always can
       JsonNode type = node.get("type");
       return new MediaLink.Unknown(type != null && type.isTextual() ? type.textValue() : null, (ObjectNode) node);
     }
