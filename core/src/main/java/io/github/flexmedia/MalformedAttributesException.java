@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>The message names the JSON {@linkplain #path() path} and the problem. It never repeats the
  * document or any of its values.
  */
-public class MalformedAttributesException extends IllegalArgumentException {
+public class MalformedAttributesException extends FlexMediaException {
   private static final long serialVersionUID = 1L;
 
   /** Where the problem is. */
@@ -34,6 +34,16 @@ public class MalformedAttributesException extends IllegalArgumentException {
    * @return the JSON path of the problem
    */
   public String path() {
+    return path;
+  }
+
+  /**
+   * The JSON path; the same as {@link #path()}.
+   *
+   * @return the JSON path of the problem
+   */
+  @Override
+  public String where() {
     return path;
   }
 }

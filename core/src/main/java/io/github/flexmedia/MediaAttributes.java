@@ -1,8 +1,9 @@
 package io.github.flexmedia;
 
-import io.github.flexmedia.internal.Checks;
-import io.github.flexmedia.internal.Linter;
-import io.github.flexmedia.internal.MediaDocument;
+import io.github.flexmedia.InvalidMediaException.Rule;
+
+
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -294,7 +295,7 @@ public final class MediaAttributes {
       int i = target.size();
       for (MediaLink link : links) {
         if (link == null) {
-          throw new InvalidMediaException(path + "[" + i + "]", "not-null", "must not be null");
+          throw new InvalidMediaException(path + "[" + i + "]", Rule.NOT_NULL, "must not be null");
         }
         target.add(link);
         i++;

@@ -1,19 +1,13 @@
 package io.github.flexmedia;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.github.flexmedia.InvalidMediaException.Rule;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.github.flexmedia.internal.Checks;
-import io.github.flexmedia.internal.EpochMillis;
-import io.github.flexmedia.internal.FlexConversationSerializer;
+
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.flexmedia.internal.Redaction;
-import io.github.flexmedia.internal.UnknownLinkSerializer;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,21 +40,20 @@ import java.util.stream.Collectors;
  * <p>{@code toString()} shows a URL's scheme and host only and never a title: both may carry PHI.
  * What it cuts is replaced by a short fingerprint, keyed per JVM, so that two links that differ
  * only in their path or title still print differently in a test failure.
- * The records also (de)serialize with a plain Jackson {@code ObjectMapper}, using the {@code type}
- * property to choose the record.
+ *
+ * <p>Links also (de)serialize with a plain Jackson {@code ObjectMapper} ({@code
+ * writeValueAsString(link)}, {@code readValue(json, MediaLink.class)}), through the same mapping
+ * the library writes documents with; reading is as tolerant as {@link
+ * MediaAttributes#fromTaskAttributes(String)}: what this library cannot model comes back as
+ * {@link Unknown}.
+ *
+ * <p>Code that treats every kind of link uses {@link #accept(Visitor)}, which the compiler holds to
+ * every kind; {@link Page} is the shared view of the three kinds that are a URL and a title.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = MediaLink.Raw.class, name = "Raw"),
-  @JsonSubTypes.Type(value = MediaLink.Embedded.class, name = "Embedded"),
-  @JsonSubTypes.Type(value = MediaLink.Referenced.class, name = "Referenced"),
-  @JsonSubTypes.Type(value = MediaLink.VoiceRecording.class, name = "VoiceRecording"),
-  @JsonSubTypes.Type(value = MediaLink.ChatTranscript.class, name = "ChatTranscript")
-})
+@JsonSerialize(using = LinkCodec.Serializer.class)
+@JsonDeserialize(using = LinkCodec.Deserializer.class)
 public sealed interface MediaLink
-    permits MediaLink.Raw,
-        MediaLink.Embedded,
-        MediaLink.Referenced,
+    permits MediaLink.Page,
         MediaLink.VoiceRecording,
         MediaLink.ChatTranscript,
         MediaLink.FlexConversation,
@@ -77,6 +70,103 @@ public sealed interface MediaLink
   String typeName();
 
   /**
+   * Calls the {@code visitor}'s method for this link's kind.
+   *
+   * <pre>{@code
+   * String what = link.accept(new MediaLink.Visitor<String>() { ... });
+   * }</pre>
+   *
+   * @param visitor the code for each kind of link
+   * @param <R> what the visitor returns
+   * @return what the visitor's method returned
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * Code for every kind of link, one method each: adding a kind of link adds a method here, so
+   * every visitor must handle it before it compiles.
+   *
+   * @param <R> what the visit returns
+   */
+  interface Visitor<R> {
+    /**
+     * Visits a {@link Raw} link.
+     *
+     * @param link the link
+     * @return the result
+     */
+    R visitRaw(Raw link);
+
+    /**
+     * Visits an {@link Embedded} link.
+     *
+     * @param link the link
+     * @return the result
+     */
+    R visitEmbedded(Embedded link);
+
+    /**
+     * Visits a {@link Referenced} link.
+     *
+     * @param link the link
+     * @return the result
+     */
+    R visitReferenced(Referenced link);
+
+    /**
+     * Visits a {@link VoiceRecording}.
+     *
+     * @param link the link
+     * @return the result
+     */
+    R visitVoiceRecording(VoiceRecording link);
+
+    /**
+     * Visits a {@link ChatTranscript}.
+     *
+     * @param link the link
+     * @return the result
+     */
+    R visitChatTranscript(ChatTranscript link);
+
+    /**
+     * Visits Flex Conversations' own transcript entry.
+     *
+     * @param link the link
+     * @return the result
+     */
+    R visitFlexConversation(FlexConversation link);
+
+    /**
+     * Visits a link this library keeps but does not model.
+     *
+     * @param link the link
+     * @return the result
+     */
+    R visitUnknown(Unknown link);
+  }
+
+  /**
+   * The shared view of {@link Raw}, {@link Embedded} and {@link Referenced}: a page, given by its
+   * URL and the title Flex shows for it.
+   */
+  sealed interface Page extends MediaLink permits Raw, Embedded, Referenced {
+    /**
+     * The page's URL.
+     *
+     * @return the URL: absolute, {@code http} or {@code https}, with a host
+     */
+    URI url();
+
+    /**
+     * The title Flex shows.
+     *
+     * @return the title: not blank, no control characters
+     */
+    String title();
+  }
+
+  /**
    * A URL Flex passes through as-is: on drill-down it opens in a new browser tab (or goes to a
    * custom {@code HistoricalReportingView} action). When it is the first link of a list, the
    * Conversation Screen does not open and the other links cannot be reached.
@@ -84,11 +174,7 @@ public sealed interface MediaLink
    * @param url absolute {@code http}/{@code https} URL with a host and no user-info
    * @param title non-blank, no control characters
    */
-  @JsonTypeName("Raw")
-  @JsonPropertyOrder({"url", "title"})
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Raw(@JsonProperty("url") URI url, @JsonProperty("title") String title)
-      implements MediaLink {
+  record Raw(URI url, String title) implements Page {
     /**
      * Validates; see {@link MediaLink}.
      *
@@ -102,7 +188,12 @@ public sealed interface MediaLink
 
     @Override
     public String typeName() {
-      return "Raw";
+      return LinkKind.RAW.typeName;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRaw(this);
     }
 
     @Override
@@ -118,11 +209,7 @@ public sealed interface MediaLink
    * @param url absolute {@code http}/{@code https} URL with a host and no user-info
    * @param title non-blank, no control characters
    */
-  @JsonTypeName("Embedded")
-  @JsonPropertyOrder({"url", "title"})
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Embedded(@JsonProperty("url") URI url, @JsonProperty("title") String title)
-      implements MediaLink {
+  record Embedded(URI url, String title) implements Page {
     /**
      * Validates; see {@link MediaLink}.
      *
@@ -136,7 +223,12 @@ public sealed interface MediaLink
 
     @Override
     public String typeName() {
-      return "Embedded";
+      return LinkKind.EMBEDDED.typeName;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitEmbedded(this);
     }
 
     @Override
@@ -151,11 +243,7 @@ public sealed interface MediaLink
    * @param url absolute {@code http}/{@code https} URL with a host and no user-info
    * @param title non-blank, no control characters
    */
-  @JsonTypeName("Referenced")
-  @JsonPropertyOrder({"url", "title"})
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Referenced(@JsonProperty("url") URI url, @JsonProperty("title") String title)
-      implements MediaLink {
+  record Referenced(URI url, String title) implements Page {
     /**
      * Validates; see {@link MediaLink}.
      *
@@ -169,7 +257,12 @@ public sealed interface MediaLink
 
     @Override
     public String typeName() {
-      return "Referenced";
+      return LinkKind.REFERENCED.typeName;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReferenced(this);
     }
 
     @Override
@@ -194,20 +287,8 @@ public sealed interface MediaLink
    * @param channels the audio's channels in order, e.g. {@code [CUSTOMER, OTHERS]}; may be empty
    * @param title optional; when given, non-blank without control characters
    */
-  @JsonTypeName("VoiceRecording")
-  @JsonPropertyOrder({"url", "url_provider", "start_time", "channels", "title"})
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonIgnoreProperties(ignoreUnknown = true)
   record VoiceRecording(
-      @JsonProperty("url") URI url,
-      @JsonProperty("url_provider") URI urlProvider,
-      @JsonProperty("start_time")
-          @JsonSerialize(using = EpochMillis.Serializer.class)
-          @JsonDeserialize(using = EpochMillis.Deserializer.class)
-          Instant startTime,
-      @JsonProperty("channels") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-          List<RecordingChannel> channels,
-      @JsonProperty("title") String title)
+      URI url, URI urlProvider, Instant startTime, List<RecordingChannel> channels, String title)
       implements MediaLink {
     /**
      * Validates; see {@link MediaLink}. Sub-millisecond parts of {@code startTime} are dropped.
@@ -221,21 +302,26 @@ public sealed interface MediaLink
     public VoiceRecording {
       if (url == null && urlProvider == null) {
         throw new InvalidMediaException(
-            "url", "url-or-provider", "is required when url_provider is not given");
+            "url", Rule.URL_OR_PROVIDER, "is required when url_provider is not given");
       }
       url = url == null ? null : Checks.url("url", url);
       urlProvider = urlProvider == null ? null : Checks.url("url_provider", urlProvider);
       startTime = Checks.startTime("start_time", startTime);
       channels = Checks.noNulls("channels", channels);
       if (new HashSet<>(channels).size() != channels.size()) {
-        throw new InvalidMediaException("channels", "distinct", "must not repeat a channel");
+        throw new InvalidMediaException("channels", Rule.DISTINCT, "must not repeat a channel");
       }
       title = Checks.optionalTitle("title", title);
     }
 
     @Override
     public String typeName() {
-      return "VoiceRecording";
+      return LinkKind.VOICE_RECORDING.typeName;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitVoiceRecording(this);
     }
 
     /**
@@ -373,9 +459,7 @@ public sealed interface MediaLink
    *
    * @param sid the channel SID: {@code CH} and 32 hex digits
    */
-  @JsonTypeName("ChatTranscript")
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record ChatTranscript(@JsonProperty("sid") String sid) implements MediaLink {
+  record ChatTranscript(String sid) implements MediaLink {
     /**
      * Validates; see {@link MediaLink}.
      *
@@ -387,7 +471,12 @@ public sealed interface MediaLink
 
     @Override
     public String typeName() {
-      return "ChatTranscript";
+      return LinkKind.CHAT_TRANSCRIPT.typeName;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitChatTranscript(this);
     }
 
     @Override
@@ -404,7 +493,6 @@ public sealed interface MediaLink
    *
    * @param conversationSid the Conversations SID: {@code CH} and 32 hex digits
    */
-  @JsonSerialize(using = FlexConversationSerializer.class)
   record FlexConversation(String conversationSid) implements MediaLink {
     /**
      * Validates; see {@link MediaLink}.
@@ -417,7 +505,12 @@ public sealed interface MediaLink
 
     @Override
     public String typeName() {
-      return "FlexConversation";
+      return LinkKind.FLEX_CONVERSATION.typeName;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitFlexConversation(this);
     }
 
     @Override
@@ -433,20 +526,51 @@ public sealed interface MediaLink
    * an unknown channel). It is kept exactly as it was read, so that reading and merging never lose
    * it, and {@link MediaAttributes#lint()} reports it as {@link MediaWarning.Code#INVALID_LINK}.
    *
-   * @param type the link's {@code type} value, or {@code null} when it has no string {@code type}
-   * @param json the whole link object, minified
+   * <p>Held as a JSON tree, so that writing it back costs no parsing; {@link #json()} gives it as
+   * text.
    */
-  @JsonSerialize(using = UnknownLinkSerializer.class)
-  record Unknown(String type, String json) implements MediaLink {
+  final class Unknown implements MediaLink {
+    private final String type;
+    private final ObjectNode tree; // never handed out: json() writes it
+
     /**
      * Validates that {@code json} is an object whose {@code type} is {@code type} (and has no
      * string {@code type} when {@code type} is {@code null}).
      *
      * @param type the link's {@code type} value, or {@code null}
      * @param json the whole link object
+     * @throws InvalidMediaException if {@code json} is not such an object
      */
-    public Unknown {
-      json = io.github.flexmedia.internal.Json.canonicalUnknownLink(type, json);
+    public Unknown(String type, String json) {
+      this(type, LinkCodec.unknownTree(type, json));
+    }
+
+    /** Takes {@code tree} over: the caller must not change it afterwards. */
+    Unknown(String type, ObjectNode tree) {
+      this.type = type;
+      this.tree = tree;
+    }
+
+    /**
+     * The link's {@code type} value.
+     *
+     * @return the {@code type}, or {@code null} when the link has no string {@code type}
+     */
+    public String type() {
+      return type;
+    }
+
+    /**
+     * The whole link object as it was read, minified.
+     *
+     * @return the link's JSON
+     */
+    public String json() {
+      return Json.write(tree);
+    }
+
+    ObjectNode tree() {
+      return tree;
     }
 
     @Override
@@ -455,8 +579,25 @@ public sealed interface MediaLink
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitUnknown(this);
+    }
+
+    /** Equal when the type and the JSON value (not its key order) are equal. */
+    @Override
+    public boolean equals(Object o) {
+      return o != null && o.getClass() == Unknown.class
+          && Objects.equals(((Unknown) o).type, type) && ((Unknown) o).tree.equals(tree);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(type, tree);
+    }
+
+    @Override
     public String toString() {
-      return "Unknown[type=" + type + ", json=" + Redaction.title(json) + "]";
+      return "Unknown[type=" + type + ", json=" + Redaction.title(json()) + "]";
     }
   }
 

@@ -1,7 +1,7 @@
 package io.github.flexmedia;
 
-import io.github.flexmedia.internal.Checks;
-import io.github.flexmedia.internal.Links;
+import io.github.flexmedia.InvalidMediaException.Rule;
+
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,16 +122,23 @@ public final class MediaPolicy {
    */
   public void check(String field, MediaLink link) {
     Objects.requireNonNull(link, "link");
-    for (var named : urlsOf(link)) {
-      checkUrl(field + "." + named.field, named.url);
-    }
-    String title = Links.title(link);
-    if (title != null && title.length() > maxTitleLength) {
-      throw new InvalidMediaException(
-          field + ".title", "max-title-length",
-          "must be at most " + maxTitleLength + " characters under the MediaPolicy (was "
-              + title.length() + ")");
-    }
+    // The fields the link would be written with: every URL and title, whatever the kind.
+    LinkCodec.emit(link, new LinkCodec.Sink() {
+      @Override
+      public void url(String name, URI url) {
+        checkUrl(field + "." + name, url);
+      }
+
+      @Override
+      public void text(String name, String value) {
+        if (name.equals("title") && value.length() > maxTitleLength) {
+          throw new InvalidMediaException(
+              field + ".title", Rule.MAX_TITLE_LENGTH,
+              "must be at most " + maxTitleLength + " characters under the MediaPolicy (was "
+                  + value.length() + ")");
+        }
+      }
+    });
   }
 
   private void checkUrl(String field, URI url) {
@@ -141,18 +148,18 @@ public final class MediaPolicy {
     if (!allowInsecureHttp && !"https".equalsIgnoreCase(url.getScheme())) {
       throw new InvalidMediaException(
           field,
-          "https-only",
+          Rule.HTTPS_ONLY,
           "must use https (plain http is refused unless the MediaPolicy allows insecure http)");
     }
     int length = url.toString().length();
     if (length > maxUrlLength) {
       throw new InvalidMediaException(
-          field, "max-length",
+          field, Rule.MAX_LENGTH,
           "must be at most " + maxUrlLength + " characters under the MediaPolicy (was " + length + ")");
     }
     if (!allowedHosts.isEmpty() && !hostAllowed(url.getHost())) {
       throw new InvalidMediaException(
-          field, "host-allow-list", "points to a host that is not on the MediaPolicy's allow-list");
+          field, Rule.HOST_ALLOW_LIST, "points to a host that is not on the MediaPolicy's allow-list");
     }
   }
 
@@ -164,22 +171,6 @@ public final class MediaPolicy {
       }
     }
     return false;
-  }
-
-  private record NamedUrl(String field, URI url) {}
-
-  private static List<NamedUrl> urlsOf(MediaLink link) {
-    if (link instanceof MediaLink.Raw r) {
-      return List.of(new NamedUrl("url", r.url()));
-    } else if (link instanceof MediaLink.Embedded e) {
-      return List.of(new NamedUrl("url", e.url()));
-    } else if (link instanceof MediaLink.Referenced r) {
-      return List.of(new NamedUrl("url", r.url()));
-    } else if (link instanceof MediaLink.VoiceRecording v) {
-      return java.util.Arrays.asList(
-          new NamedUrl("url", v.url()), new NamedUrl("url_provider", v.urlProvider()));
-    }
-    return List.of();
   }
 
   @Override
@@ -221,7 +212,7 @@ public final class MediaPolicy {
     public Builder maxUrlLength(int max) {
       if (max < 1 || max > Checks.MAX_URL_LENGTH) {
         throw new InvalidMediaException(
-            "maxUrlLength", "range", "must be between 1 and " + Checks.MAX_URL_LENGTH + " (was " + max + ")");
+            "maxUrlLength", Rule.RANGE, "must be between 1 and " + Checks.MAX_URL_LENGTH + " (was " + max + ")");
       }
       this.maxUrlLength = max;
       return this;
@@ -235,7 +226,7 @@ public final class MediaPolicy {
      */
     public Builder maxTitleLength(int max) {
       if (max < 1) {
-        throw new InvalidMediaException("maxTitleLength", "range", "must be at least 1 (was " + max + ")");
+        throw new InvalidMediaException("maxTitleLength", Rule.RANGE, "must be at least 1 (was " + max + ")");
       }
       this.maxTitleLength = max;
       return this;
@@ -264,7 +255,7 @@ public final class MediaPolicy {
         String h = hosts[i];
         if (h == null || h.isBlank() || h.equals(".")) {
           throw new InvalidMediaException(
-              "allowedHosts[" + i + "]", "not-blank", "must be a host name or a .suffix");
+              "allowedHosts[" + i + "]", Rule.NOT_BLANK, "must be a host name or a .suffix");
         }
         allowedHosts.add(h.toLowerCase(Locale.ROOT));
       }

@@ -1,6 +1,6 @@
 package io.github.flexmedia;
 
-import io.github.flexmedia.internal.Links;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +137,8 @@ public final class MediaPreview {
       out.append("<p class=\"note\">An empty list: no custom media for this part.</p>\n");
       return;
     }
-    if (links.get(0) instanceof MediaLink.Raw raw && links.size() > 1) {
+    if (LinkKind.of(links.get(0)) == LinkKind.RAW && links.size() > 1) {
+      MediaLink.Page raw = (MediaLink.Page) links.get(0);
       out.append("<div class=\"raw-first\"><p>On drill-down Flex opens ")
           .append(anchor("raw", raw.url(), raw.title()))
           .append(" in a new tab. The Conversation Screen does not open, so these links cannot be"
@@ -156,36 +157,74 @@ public final class MediaPreview {
           .append("\">").append(label(i, links.get(i))).append("</label>\n");
     }
     out.append("<div class=\"panes\">\n");
-    boolean recordingSeen = false;
+    Pane pane = new Pane(out);
     for (int i = 0; i < links.size(); i++) {
       MediaLink link = links.get(i);
       out.append("<div class=\"pane\" id=\"").append(id).append('-').append(i).append("-pane\" data-type=\"")
           .append(esc(link.typeName())).append("\">");
-      if (link instanceof MediaLink.Embedded e) {
-        out.append("<iframe class=\"embedded\" src=\"").append(esc(e.url().toString()))
-            .append("\" title=\"").append(esc(e.title()))
-            .append("\" sandbox=\"allow-scripts allow-same-origin allow-forms allow-popups\""
-                + " referrerpolicy=\"no-referrer\"></iframe>");
-      } else if (link instanceof MediaLink.Referenced ref) {
-        out.append("<p>Shown as a link: ").append(anchor("referenced", ref.url(), ref.title())).append("</p>");
-      } else if (link instanceof MediaLink.Raw raw) {
-        out.append("<p>Opens in a new tab: ").append(anchor("raw", raw.url(), raw.title())).append("</p>");
-      } else if (link instanceof MediaLink.VoiceRecording v) {
-        recording(out, v, recordingSeen);
-        recordingSeen = true;
-      } else if (link instanceof MediaLink.ChatTranscript c) {
-        out.append("<p class=\"transcript\">Chat transcript of channel <code>").append(esc(c.sid()))
-            .append("</code> (shown by Flex from Programmable Chat).</p>");
-      } else if (link instanceof MediaLink.FlexConversation f) {
-        out.append("<p class=\"transcript\">Flex Conversations transcript of <code>")
-            .append(esc(f.conversationSid())).append("</code> (written and shown by Flex).</p>");
-      } else {
-        out.append("<p class=\"note\">Link type <code>").append(esc(link.typeName()))
-            .append("</code> is unknown to flex-media; Flex may ignore it.</p>");
-      }
+      link.accept(pane);
       out.append("</div>\n");
     }
     out.append("</div></div>\n");
+  }
+
+  /** One link's pane; the first recording plays, later ones do not. */
+  private static final class Pane implements MediaLink.Visitor<Void> {
+    private final StringBuilder out;
+    private boolean recordingSeen;
+
+    Pane(StringBuilder out) {
+      this.out = out;
+    }
+
+    @Override
+    public Void visitEmbedded(MediaLink.Embedded e) {
+      out.append("<iframe class=\"embedded\" src=\"").append(esc(e.url().toString()))
+          .append("\" title=\"").append(esc(e.title()))
+          .append("\" sandbox=\"allow-scripts allow-same-origin allow-forms allow-popups\""
+              + " referrerpolicy=\"no-referrer\"></iframe>");
+      return null;
+    }
+
+    @Override
+    public Void visitReferenced(MediaLink.Referenced ref) {
+      out.append("<p>Shown as a link: ").append(anchor("referenced", ref.url(), ref.title())).append("</p>");
+      return null;
+    }
+
+    @Override
+    public Void visitRaw(MediaLink.Raw raw) {
+      out.append("<p>Opens in a new tab: ").append(anchor("raw", raw.url(), raw.title())).append("</p>");
+      return null;
+    }
+
+    @Override
+    public Void visitVoiceRecording(MediaLink.VoiceRecording v) {
+      recording(out, v, recordingSeen);
+      recordingSeen = true;
+      return null;
+    }
+
+    @Override
+    public Void visitChatTranscript(MediaLink.ChatTranscript c) {
+      out.append("<p class=\"transcript\">Chat transcript of channel <code>").append(esc(c.sid()))
+          .append("</code> (shown by Flex from Programmable Chat).</p>");
+      return null;
+    }
+
+    @Override
+    public Void visitFlexConversation(MediaLink.FlexConversation f) {
+      out.append("<p class=\"transcript\">Flex Conversations transcript of <code>")
+          .append(esc(f.conversationSid())).append("</code> (written and shown by Flex).</p>");
+      return null;
+    }
+
+    @Override
+    public Void visitUnknown(MediaLink.Unknown link) {
+      out.append("<p class=\"note\">Link type <code>").append(esc(link.typeName()))
+          .append("</code> is unknown to flex-media; Flex may ignore it.</p>");
+      return null;
+    }
   }
 
   private static void recording(StringBuilder out, MediaLink.VoiceRecording v, boolean notFirst) {
@@ -217,7 +256,7 @@ public final class MediaPreview {
   }
 
   private static String label(int i, MediaLink link) {
-    String title = link instanceof MediaLink.ChatTranscript c ? c.sid() : Links.title(link);
+    String title = LinkCodec.label(link);
     return (i + 1) + ". " + esc(link.typeName()) + (title == null ? "" : ": " + esc(title));
   }
 
@@ -229,11 +268,13 @@ public final class MediaPreview {
   private static void collectOrigins(List<MediaLink> links, Set<String> frames, Set<String> audio) {
     boolean first = true;
     for (MediaLink link : links) {
-      if (link instanceof MediaLink.Embedded e) {
-        frames.add(origin(e.url()));
-      } else if (link instanceof MediaLink.VoiceRecording v) {
-        if (first && v.url() != null) {
-          audio.add(origin(v.url()));
+      LinkKind kind = LinkKind.of(link);
+      if (kind == LinkKind.EMBEDDED) {
+        frames.add(origin(((MediaLink.Page) link).url()));
+      } else if (kind == LinkKind.VOICE_RECORDING) {
+        URI url = ((MediaLink.VoiceRecording) link).url();
+        if (first && url != null) {
+          audio.add(origin(url));
         }
         first = false;
       }

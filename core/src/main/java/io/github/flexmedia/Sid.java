@@ -1,6 +1,6 @@
 package io.github.flexmedia;
 
-import io.github.flexmedia.internal.Checks;
+
 
 /**
  * Checks the shape of a Twilio SID: two upper-case letters naming its kind ({@code WR} for a

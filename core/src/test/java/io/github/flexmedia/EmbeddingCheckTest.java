@@ -232,14 +232,23 @@ class EmbeddingCheckTest {
   @Test
   void tlsFailureIsReported() throws Exception {
     // https to a server that answers the ClientHello in plain text: the handshake fails.
+    // The server keeps the connection open until the client gives up on it: closing right after
+    // the write races the client's handshake, and under load the JDK client then sometimes never
+    // reports the failure (seen as a TIMEOUT on a loaded 2-core machine).
     try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread t = new Thread(() -> {
         try (java.net.Socket s = plain.accept()) {
+          s.setSoTimeout(20_000);
           s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+          while (s.getInputStream().read() != -1) {
+            // drain until the client closes the connection
+          }
         } catch (IOException ignored) {
           // the client hung up
         }
       });
+      t.setDaemon(true);
       t.start();
       EmbeddingVerdict v = CHECK.check(new MediaLink.Embedded(
           URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/x"), "t"));

@@ -71,6 +71,15 @@ class HostileJsonTest {
   }
 
   @Test
+  void anUnmodelledLinkWithAnUnpairedSurrogateIsRefusedWhenRead() {
+    String doc = "{\"conversations\":{\"media\":[{\"type\":\"Video\",\"s\":\"a\\uDC00b\"}]}}";
+
+    assertThatThrownBy(() -> MediaAttributes.fromTaskAttributes(doc))
+        .isInstanceOf(MalformedAttributesException.class)
+        .hasMessageContaining("unpaired");
+  }
+
+  @Test
   void titlesWithUnpairedSurrogatesAreRefused() {
     assertThatThrownBy(() -> MediaLink.referenced("https://a.example.com", "x\uD800"))
         .isInstanceOf(InvalidMediaException.class)

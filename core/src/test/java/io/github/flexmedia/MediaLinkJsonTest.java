@@ -5,12 +5,8 @@ import static io.github.flexmedia.TestJson.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,17 +99,44 @@ class MediaLinkJsonTest {
   }
 
   @Test
-  void jsonSubTypesNameEveryPermittedSubclassExceptTheUntypedOnes() {
-    Map<Class<?>, String> declared =
-        Arrays.stream(MediaLink.class.getAnnotation(JsonSubTypes.class).value())
-            .collect(Collectors.toMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
+  void thePlainObjectMapperReadsWhatTheLibraryCannotModelAsUnknownLikeADocument() throws Exception {
+    String json = "{\"type\":\"VideoRecording\",\"url\":\"https://v.example.com/1\",\"fps\":30}";
 
-    assertThat(declared.keySet())
-        .containsExactlyInAnyOrderElementsOf(
-            Arrays.stream(MediaLink.class.getPermittedSubclasses())
-                .filter(c -> c != MediaLink.Unknown.class && c != MediaLink.FlexConversation.class)
-                .collect(Collectors.toList()));
-    declared.forEach((type, name) -> assertThat(type.getSimpleName()).isEqualTo(name));
+    MediaLink read = plain.readValue(json, MediaLink.class);
+
+    assertThat(read).isEqualTo(new MediaLink.Unknown("VideoRecording", json));
+    assertThat(read).isEqualTo(MediaAttributes.fromTaskAttributes(
+        "{\"conversations\":{\"media\":[" + json + "]}}").taskMedia().get(0));
+  }
+
+  @Test
+  void aPlainObjectMapperReadsOneKindWhenAskedForItAndRefusesAnother() throws Exception {
+    assertThat(plain.readValue(TestJson.golden("raw.json"), MediaLink.Raw.class)).isEqualTo(Fixtures.raw());
+    assertThatThrownBy(() -> plain.readValue(TestJson.golden("chat-transcript.json"), MediaLink.Raw.class))
+        .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+        .hasMessageContaining("the link is a ChatTranscript, not a Raw");
+  }
+
+  @Test
+  void everyKindOfLinkHasItsOwnVisitorMethod() {
+    MediaLink.Visitor<String> name = new MediaLink.Visitor<>() {
+      public String visitRaw(MediaLink.Raw l) { return "Raw"; }
+      public String visitEmbedded(MediaLink.Embedded l) { return "Embedded"; }
+      public String visitReferenced(MediaLink.Referenced l) { return "Referenced"; }
+      public String visitVoiceRecording(MediaLink.VoiceRecording l) { return "VoiceRecording"; }
+      public String visitChatTranscript(MediaLink.ChatTranscript l) { return "ChatTranscript"; }
+      public String visitFlexConversation(MediaLink.FlexConversation l) { return "FlexConversation"; }
+      public String visitUnknown(MediaLink.Unknown l) { return "Unknown"; }
+    };
+
+    assertThat(Stream.of(Fixtures.raw(), Fixtures.embedded(), Fixtures.referenced(), Fixtures.recording(),
+            Fixtures.chat(), MediaLink.flexConversation("CH0123456789abcdef0123456789abcdef"))
+        .map(l -> l.accept(name) + "=" + l.typeName()))
+        .containsExactly("Raw=Raw", "Embedded=Embedded", "Referenced=Referenced",
+            "VoiceRecording=VoiceRecording", "ChatTranscript=ChatTranscript",
+            "FlexConversation=FlexConversation");
+    assertThat(new MediaLink.Unknown("V", "{\"type\":\"V\"}").accept(name)).isEqualTo("Unknown");
+    assertThat(Fixtures.embedded()).isInstanceOf(MediaLink.Page.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
-package io.github.flexmedia.internal;
+package io.github.flexmedia;
 
+import io.github.flexmedia.InvalidMediaException.Rule;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,8 +15,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.flexmedia.InvalidMediaException;
-import io.github.flexmedia.MalformedAttributesException;
+
+
 
 /**
  * The one configured Jackson mapper of flex-media, and the rules for reading documents with it.
@@ -25,12 +26,12 @@ import io.github.flexmedia.MalformedAttributesException;
  * not become {@code Infinity}). Duplicate keys and trailing content are refused rather than
  * silently resolved, and Jackson's {@code StreamReadConstraints} bound nesting and number length.
  */
-public final class Json {
+final class Json {
   /**
    * The longest document read, in characters: 256 times TaskRouter's 4096-character limit, so that
    * a hostile or corrupt document costs bounded time and memory.
    */
-  public static final long MAX_DOCUMENT_LENGTH = 1_048_576;
+  static final long MAX_DOCUMENT_LENGTH = 1_048_576;
 
   /**
    * Shared and thread-safe once configured. Package-private: a caller holding it could reconfigure
@@ -61,7 +62,7 @@ public final class Json {
    *
    * @throws MalformedAttributesException if it is not a single JSON object within the limits
    */
-  public static ObjectNode parseAttributes(String json) {
+  static ObjectNode parseAttributes(String json) {
     if (json == null || json.isBlank()) {
       return MAPPER.createObjectNode();
     }
@@ -81,7 +82,7 @@ public final class Json {
   }
 
   /** A streaming parser that refuses duplicate keys by itself (it builds no tree to notice). */
-  public static JsonParser strictParser(String json) throws java.io.IOException {
+  static JsonParser strictParser(String json) throws java.io.IOException {
     JsonParser p = MAPPER.createParser(json);
     p.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     return p;
@@ -91,7 +92,7 @@ public final class Json {
    * The {@link MalformedAttributesException} for a parser failure. Jackson's own message may quote
    * the document, so only the kind of problem and its position are reported.
    */
-  public static MalformedAttributesException malformed(java.io.IOException e) {
+  static MalformedAttributesException malformed(java.io.IOException e) {
     if (e instanceof StreamConstraintsException) {
       return new MalformedAttributesException(
           "$", "exceeds the parser's limits (document or string length, nesting depth, number length)");
@@ -110,7 +111,7 @@ public final class Json {
   }
 
   /** A short name of a token's JSON kind for messages, never its value. */
-  public static String kind(com.fasterxml.jackson.core.JsonToken token) {
+  static String kind(com.fasterxml.jackson.core.JsonToken token) {
     if (token == null) {
       return "nothing";
     }
@@ -127,14 +128,6 @@ public final class Json {
     }
   }
 
-  /** Parses JSON this library wrote itself (an {@link io.github.flexmedia.MediaLink.Unknown}). */
-  public static JsonNode parseTrusted(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("flex-media wrote JSON it cannot read back", e);
-    }
-  }
 
   /**
    * Writes minified JSON: TaskRouter counts whitespace against its 4096-character limit.
@@ -142,7 +135,7 @@ public final class Json {
    * @throws MalformedAttributesException if a string in the tree holds an unpaired surrogate (read
    *     from a {@code \ud800}-style escape): it cannot be sent as UTF-8
    */
-  public static String write(JsonNode node) {
+  static String write(JsonNode node) {
     String json;
     try {
       json = MAPPER.writeValueAsString(node);
@@ -158,7 +151,7 @@ public final class Json {
   }
 
   /** The index of the first high or low surrogate that is not part of a pair, or -1. */
-  public static int firstUnpairedSurrogate(String s) {
+  static int firstUnpairedSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c)) {
@@ -175,28 +168,9 @@ public final class Json {
     return -1;
   }
 
-  /** Checks and minifies the JSON of an unrecognised link. */
-  public static String canonicalUnknownLink(String type, String json) {
-    if (json == null) {
-      throw new InvalidMediaException("json", "required", "is required");
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new InvalidMediaException("json", "json-object", "must be a JSON object");
-    }
-    if (node == null || !node.isObject() || !java.util.Objects.equals(type, node.path("type").textValue())) {
-      throw new InvalidMediaException(
-          "json",
-          "json-object",
-          "must be a JSON object whose \"type\" is the given type (no string \"type\" when none is given)");
-    }
-    return write(node);
-  }
 
   /** A short name of a node's JSON kind for messages, never its value. */
-  public static String kind(JsonNode node) {
+  static String kind(JsonNode node) {
     return node == null || node.isMissingNode() ? "nothing" : kind(node.asToken());
   }
 

@@ -1,4 +1,4 @@
-package io.github.flexmedia.internal;
+package io.github.flexmedia;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,58 +8,85 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.flexmedia.MalformedAttributesException;
-import io.github.flexmedia.MediaLink;
-import io.github.flexmedia.MergeMode;
+
+
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Reads, writes and merges the media parts of a task attributes document. */
-public final class MediaDocument {
+final class MediaDocument {
   private static final String CONVERSATIONS = "conversations";
   private static final String RESERVATIONS = "reservation_attributes";
   private static final String MEDIA = "media";
+  private static final String TASK_MEDIA = CONVERSATIONS + "." + MEDIA;
 
-  /** Reads one element mid-stream: the rest of the document is not "trailing content". */
-  private static final ObjectReader ELEMENT_READER =
+  /** Reads one part mid-stream: the rest of the document is not "trailing content". */
+  private static final ObjectReader PART_READER =
       Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private MediaDocument() {}
 
   /** The media of a document; {@code taskMedia} is null when the document names no task list. */
-  public record Read(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {}
+  record Read(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {}
 
   /**
    * Reads both levels tolerantly: an entry that is not a valid link of a known type comes back as
    * {@link MediaLink.Unknown} (see {@link LinkCodec#fromNode}); only a document of the wrong shape
-   * is refused. A media list under a key that is not a reservation SID is not Flex's, and is
-   * skipped. Streams over the
-   * document and builds trees only for the media lists, so the foreign data is checked (syntax,
-   * duplicate keys, limits) but never materialised.
+   * is refused. A media list under a key that is not a reservation SID, or under a value that is
+   * not an object, is not Flex's and is skipped. The same walk as {@link #merge}, with the same
+   * shape checks, over the parts this library owns.
    */
-  public static Read read(String json) {
+  static Read read(String json) {
+    ObjectNode root = ownedParts(json);
+    List<MediaLink> task = null;
+    ObjectNode conversations = object(root, CONVERSATIONS, CONVERSATIONS, false);
+    ArrayNode taskList = conversations == null ? null : mediaList(conversations, TASK_MEDIA, false);
+    if (taskList != null) {
+      task = links(taskList, TASK_MEDIA);
+    }
+    Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
+    ObjectNode ra = object(root, RESERVATIONS, RESERVATIONS, false);
+    if (ra != null) {
+      Iterator<Map.Entry<String, JsonNode>> fields = ra.fields();
+      while (fields.hasNext()) {
+        String sid = fields.next().getKey();
+        ObjectNode reservation = reservation(ra, sid, false);
+        ArrayNode list = reservation == null ? null : mediaList(reservation, reservationPath(sid), false);
+        if (list != null) {
+          reservations.put(sid, links(list, reservationPath(sid)));
+        }
+      }
+    }
+    return new Read(task, Collections.unmodifiableMap(reservations));
+  }
+
+  /**
+   * The document's {@code conversations} and {@code reservation_attributes} as trees, the rest
+   * skipped by the streaming parser: foreign data is checked (syntax, duplicate keys, limits) but
+   * never materialised, which keeps reading well under a full {@code readTree}.
+   */
+  private static ObjectNode ownedParts(String json) {
+    ObjectNode owned = Json.MAPPER.createObjectNode();
     if (json == null || json.isBlank()) {
-      return new Read(null, Map.of());
+      return owned;
     }
     try (JsonParser p = Json.strictParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedAttributesException(
             "$", "must be a JSON object (was " + Json.kind(p.currentToken()) + ")");
       }
-      List<MediaLink> task = null;
-      Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if (name.equals(CONVERSATIONS)) {
-          task = readConversations(p, value);
-        } else if (name.equals(RESERVATIONS)) {
-          readReservations(p, value, reservations);
+        p.nextToken();
+        if (name.equals(CONVERSATIONS) || name.equals(RESERVATIONS)) {
+          owned.set(name, PART_READER.readTree(p));
         } else {
           p.skipChildren();
         }
@@ -67,73 +94,65 @@ public final class MediaDocument {
       if (p.nextToken() != null) {
         throw new MalformedAttributesException("$", "has content after the JSON value");
       }
-      return new Read(task, Collections.unmodifiableMap(reservations));
+      return owned;
     } catch (IOException e) {
       throw Json.malformed(e);
     }
   }
 
-  private static List<MediaLink> readConversations(JsonParser p, JsonToken value) throws IOException {
-    requireObject(p, value, CONVERSATIONS);
-    List<MediaLink> task = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals(MEDIA)) {
-        task = readList(p, v, CONVERSATIONS + "." + MEDIA);
-      } else {
-        p.skipChildren();
-      }
-    }
-    return task;
-  }
-
-  private static void readReservations(
-      JsonParser p, JsonToken value, Map<String, List<MediaLink>> into) throws IOException {
-    requireObject(p, value, RESERVATIONS);
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String sid = p.currentName();
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        p.skipChildren(); // not a reservation's object: someone else's data
-        continue;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = p.nextToken();
-        if (!name.equals(MEDIA)) {
-          p.skipChildren();
-          continue;
-        }
-        if (!Checks.isReservationSid(sid)) {
-          p.skipChildren(); // Flex reads media only under reservation SIDs: someone else's data
-          continue;
-        }
-        into.put(sid, readList(p, v, RESERVATIONS + "." + sid + "." + MEDIA));
-      }
-    }
-  }
-
-  private static List<MediaLink> readList(JsonParser p, JsonToken value, String path) throws IOException {
-    if (value != JsonToken.START_ARRAY) {
-      throw new MalformedAttributesException(
-          path, "must be a JSON array (was " + Json.kind(value) + ")");
-    }
-    List<MediaLink> links = new ArrayList<>();
-    for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-      JsonNode element = ELEMENT_READER.readTree(p);
-      links.add(LinkCodec.fromNode(element, path + "[" + i + "]"));
+  private static List<MediaLink> links(ArrayNode array, String path) {
+    List<MediaLink> links = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      links.add(LinkCodec.fromNode(array.get(i), path + "[" + i + "]"));
     }
     return List.copyOf(links);
   }
 
-  private static void requireObject(JsonParser p, JsonToken value, String path) {
-    if (value != JsonToken.START_OBJECT) {
-      throw new MalformedAttributesException(path, "must be a JSON object (was " + Json.kind(value) + ")");
+  private static String reservationPath(String sid) {
+    return RESERVATIONS + "." + sid + "." + MEDIA;
+  }
+
+  // The shape of the parts this library owns, checked in one place for reading and merging.
+  // create: the walk is about to write there, so an absent part is made; otherwise it is skipped.
+
+  /** {@code parent.name}: an object, or null when absent and not created. */
+  private static ObjectNode object(ObjectNode parent, String name, String path, boolean create) {
+    JsonNode node = parent.get(name);
+    if (node == null) {
+      return create ? parent.putObject(name) : null;
     }
+    return requireObject(node, path);
+  }
+
+  /**
+   * A reservation's object. Flex reads media only under reservation SIDs, and a value that is not
+   * an object is someone else's data: reading skips both; writing there needs an object.
+   */
+  private static ObjectNode reservation(ObjectNode ra, String sid, boolean create) {
+    if (create) {
+      return object(ra, sid, RESERVATIONS + "." + sid, true);
+    }
+    JsonNode node = ra.get(sid);
+    return node.isObject() && Checks.isReservationSid(sid) ? (ObjectNode) node : null;
+  }
+
+  /** {@code parent.media}: an array of objects, or null when absent and not created. */
+  private static ArrayNode mediaList(ObjectNode parent, String path, boolean create) {
+    JsonNode current = parent.get(MEDIA);
+    if (current == null) {
+      return create ? parent.putArray(MEDIA) : null;
+    }
+    if (!current.isArray()) {
+      throw new MalformedAttributesException(path, "must be a JSON array (was " + Json.kind(current) + ")");
+    }
+    for (int i = 0; i < current.size(); i++) {
+      requireObject(current.get(i), path + "[" + i + "]");
+    }
+    return (ArrayNode) current;
   }
 
   /** The minified media-only document. */
-  public static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
+  static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
     StringBuilderWriter out = new StringBuilderWriter(256);
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       LinkCodec.Writer writer = new LinkCodec.Writer(gen);
@@ -169,32 +188,27 @@ public final class MediaDocument {
   }
 
   /** Merges the named lists into {@code existing}; see {@link MergeMode}. */
-  public static String merge(
+  static String merge(
       String existing,
       List<MediaLink> task,
       Map<String, List<MediaLink>> reservations,
       MergeMode mode) {
     ObjectNode root = Json.parseAttributes(existing);
     if (task != null) {
-      ObjectNode conversations = child(root, CONVERSATIONS, CONVERSATIONS);
-      mergeList(conversations, CONVERSATIONS + "." + MEDIA, task, mode);
+      ObjectNode conversations = object(root, CONVERSATIONS, CONVERSATIONS, true);
+      mergeList(mediaList(conversations, TASK_MEDIA, true), TASK_MEDIA, task, mode);
     }
     if (!reservations.isEmpty()) {
-      ObjectNode ra = child(root, RESERVATIONS, RESERVATIONS);
+      ObjectNode ra = object(root, RESERVATIONS, RESERVATIONS, true);
       for (Map.Entry<String, List<MediaLink>> e : reservations.entrySet()) {
-        String path = RESERVATIONS + "." + e.getKey();
-        mergeList(child(ra, e.getKey(), path), path + "." + MEDIA, e.getValue(), mode);
+        String path = reservationPath(e.getKey());
+        mergeList(mediaList(reservation(ra, e.getKey(), true), path, true), path, e.getValue(), mode);
       }
     }
     return Json.write(root);
   }
 
-  private static void mergeList(ObjectNode parent, String path, List<MediaLink> links, MergeMode mode) {
-    JsonNode current = parent.get(MEDIA);
-    ArrayNode array = current == null ? parent.putArray(MEDIA) : requireArray(current, path);
-    for (int i = 0; i < array.size(); i++) {
-      requireObject(array.get(i), path + "[" + i + "]");
-    }
+  private static void mergeList(ArrayNode array, String path, List<MediaLink> links, MergeMode mode) {
     if (mode == MergeMode.APPEND) {
       // Typed readings of the elements, made only when a new link of the same type needs one.
       List<MediaLink> typed = new ArrayList<>(array.size() + links.size());
@@ -216,8 +230,8 @@ public final class MediaDocument {
     for (int i = 0; i < array.size(); i++) {
       JsonNode old = array.get(i);
       MediaLink read = LinkCodec.fromNode(old, path + "[" + i + "]");
-      if ((read instanceof MediaLink.FlexConversation || read instanceof MediaLink.Unknown)
-          && !links.contains(read)) {
+      LinkKind kind = LinkKind.of(read);
+      if ((kind == LinkKind.FLEX_CONVERSATION || kind == LinkKind.UNKNOWN) && !links.contains(read)) {
         kept.add(old);
       }
     }
@@ -252,22 +266,10 @@ public final class MediaDocument {
     return false;
   }
 
-  private static ObjectNode child(ObjectNode parent, String name, String path) {
-    JsonNode node = parent.get(name);
-    return node == null ? parent.putObject(name) : requireObject(node, path);
-  }
-
   private static ObjectNode requireObject(JsonNode node, String path) {
     if (!node.isObject()) {
       throw new MalformedAttributesException(path, "must be a JSON object (was " + Json.kind(node) + ")");
     }
     return (ObjectNode) node;
-  }
-
-  private static ArrayNode requireArray(JsonNode node, String path) {
-    if (!node.isArray()) {
-      throw new MalformedAttributesException(path, "must be a JSON array (was " + Json.kind(node) + ")");
-    }
-    return (ArrayNode) node;
   }
 }

@@ -1,6 +1,7 @@
-package io.github.flexmedia.internal;
+package io.github.flexmedia;
 
-import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.InvalidMediaException.Rule;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -14,15 +15,15 @@ import java.util.regex.Pattern;
  * <p>Messages name the field and the rule and never echo the offending value when it could be a
  * URL or a title.
  */
-public final class Checks {
+final class Checks {
   /** A link must leave room for the rest of a 4096-character attributes document. */
-  public static final int MAX_URL_LENGTH = 2048;
+  static final int MAX_URL_LENGTH = 2048;
 
   /** Below this a {@code start_time} is before March 1973: almost certainly seconds. */
-  public static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
+  static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
 
   /** 9999-12-31T23:59:59.999Z; anything later is microseconds or nanoseconds mistaken for ms. */
-  public static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
+  static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
 
   private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z]{2}");
@@ -30,18 +31,18 @@ public final class Checks {
   private Checks() {}
 
   /** Parses a URL given as text, refusing anything that is not a well-formed web URL. */
-  public static URI parseUrl(String field, String url) {
+  static URI parseUrl(String field, String url) {
     if (url == null) {
-      throw new InvalidMediaException(field, "required", "is required");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
     if (url.isBlank()) {
-      throw new InvalidMediaException(field, "required", "must not be blank");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "must not be blank");
     }
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         throw new InvalidMediaException(
-            field, "no-whitespace", "must not contain whitespace or control characters");
+            field, Rule.NO_WHITESPACE, "must not contain whitespace or control characters");
       }
     }
     try {
@@ -49,7 +50,7 @@ public final class Checks {
     } catch (URISyntaxException e) {
       // The exception's own message repeats the input: report only the position.
       throw new InvalidMediaException(
-          field, "uri-syntax", "is not a valid URI (syntax error at index " + e.getIndex() + ")");
+          field, Rule.URI_SYNTAX, "is not a valid URI (syntax error at index " + e.getIndex() + ")");
     }
   }
 
@@ -58,42 +59,42 @@ public final class Checks {
    * no user-info, at most {@value #MAX_URL_LENGTH} characters. Whether plain {@code http} is
    * acceptable is the {@link io.github.flexmedia.MediaPolicy}'s decision.
    */
-  public static URI url(String field, URI url) {
+  static URI url(String field, URI url) {
     if (url == null) {
-      throw new InvalidMediaException(field, "required", "is required");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
     String scheme = url.getScheme();
     if (scheme == null) {
       throw new InvalidMediaException(
-          field, "absolute", "must be an absolute URL with an https scheme (a relative URL was given)");
+          field, Rule.ABSOLUTE, "must be an absolute URL with an https scheme (a relative URL was given)");
     }
     String lower = scheme.toLowerCase(Locale.ROOT);
     if (!lower.equals("https") && !lower.equals("http")) {
       throw new InvalidMediaException(
           field,
-          "web-scheme",
+          Rule.WEB_SCHEME,
           "must use https (scheme '" + safeScheme(lower) + "' is not allowed)");
     }
     if (url.isOpaque() || url.getRawAuthority() == null) {
-      throw new InvalidMediaException(field, "host", "must have a host");
+      throw new InvalidMediaException(field, Rule.HOST, "must have a host");
     }
     if (url.getRawUserInfo() != null) {
       throw new InvalidMediaException(
-          field, "no-user-info", "must not carry user-info (credentials) before the host");
+          field, Rule.NO_USER_INFO, "must not carry user-info (credentials) before the host");
     }
     if (url.getHost() == null || url.getHost().isEmpty()) {
       // java.net.URI leaves the host null for IDN (non-ASCII) and percent-encoded host names.
       throw new InvalidMediaException(
-          field, "host", "must have a valid ASCII host name (write IDN hosts in punycode, xn--)");
+          field, Rule.HOST, "must have a valid ASCII host name (write IDN hosts in punycode, xn--)");
     }
     if (url.getPort() > 65_535) {
-      throw new InvalidMediaException(field, "port", "must have a port between 0 and 65535");
+      throw new InvalidMediaException(field, Rule.PORT, "must have a port between 0 and 65535");
     }
     int length = url.toString().length();
     if (length > MAX_URL_LENGTH) {
       throw new InvalidMediaException(
           field,
-          "max-length",
+          Rule.MAX_LENGTH,
           "must be at most " + MAX_URL_LENGTH + " characters (was " + length + ")");
     }
     return url;
@@ -104,52 +105,52 @@ public final class Checks {
   }
 
   /** Required for Raw, Embedded and Referenced. */
-  public static String requiredTitle(String field, String title) {
+  static String requiredTitle(String field, String title) {
     if (title == null) {
-      throw new InvalidMediaException(field, "required", "is required");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
     return optionalTitle(field, title);
   }
 
   /** Optional (VoiceRecording), but when present it obeys the same rules. */
-  public static String optionalTitle(String field, String title) {
+  static String optionalTitle(String field, String title) {
     if (title == null) {
       return null;
     }
     if (title.isBlank()) {
-      throw new InvalidMediaException(field, "not-blank", "must not be blank");
+      throw new InvalidMediaException(field, Rule.NOT_BLANK, "must not be blank");
     }
     for (int i = 0; i < title.length(); i++) {
       if (Character.isISOControl(title.charAt(i))) {
         throw new InvalidMediaException(
-            field, "no-control-chars", "must not contain control characters (index " + i + ")");
+            field, Rule.NO_CONTROL_CHARS, "must not contain control characters (index " + i + ")");
       }
     }
     int surrogate = Json.firstUnpairedSurrogate(title);
     if (surrogate >= 0) {
       throw new InvalidMediaException(
-          field, "valid-unicode", "must be valid Unicode (unpaired surrogate at index " + surrogate + ")");
+          field, Rule.VALID_UNICODE, "must be valid Unicode (unpaired surrogate at index " + surrogate + ")");
     }
     return title;
   }
 
   /** A Programmable Chat channel or Conversations SID: {@code CH} and 32 hex digits. */
-  public static String chatSid(String field, String sid) {
+  static String chatSid(String field, String sid) {
     return sid(field, sid, "CH");
   }
 
   /** A TaskRouter reservation SID: {@code WR} and 32 hex digits. */
-  public static String reservationSid(String field, String sid) {
+  static String reservationSid(String field, String sid) {
     return sid(field, sid, "WR");
   }
 
   /** Whether {@code key} is shaped like a reservation SID. */
-  public static boolean isReservationSid(String key) {
+  static boolean isReservationSid(String key) {
     return isSid(key, "WR");
   }
 
   /** Whether {@code sid} is {@code prefix} followed by 32 hex digits. */
-  public static boolean isSid(String sid, String prefix) {
+  static boolean isSid(String sid, String prefix) {
     return sid != null && sid.length() == 34 && sid.startsWith(prefix) && HEX32.matcher(sid).region(2, 34).matches();
   }
 
@@ -157,17 +158,17 @@ public final class Checks {
    * A SID: {@code prefix} and 32 hex digits. The message names the prefix expected and the one
    * found, never the value.
    */
-  public static String sid(String field, String sid, String prefix) {
+  static String sid(String field, String sid, String prefix) {
     if (prefix == null || !PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("prefix must be two upper-case letters");
     }
     if (sid == null) {
-      throw new InvalidMediaException(field, "required", "is required (expected '" + prefix + "…')");
+      throw new InvalidMediaException(field, Rule.REQUIRED, "is required (expected '" + prefix + "…')");
     }
     if (!isSid(sid, prefix)) {
       throw new InvalidMediaException(
           field,
-          "sid-format",
+          Rule.SID_FORMAT,
           "must be '" + prefix + "' followed by 32 hex digits (expected '" + prefix + "…', got "
               + found(sid, prefix) + ")");
     }
@@ -191,7 +192,7 @@ public final class Checks {
   }
 
   /** Flex wants epoch milliseconds; seconds and microseconds are the usual mistakes. */
-  public static Instant startTime(String field, Instant startTime) {
+  static Instant startTime(String field, Instant startTime) {
     if (startTime == null) {
       return null;
     }
@@ -199,34 +200,34 @@ public final class Checks {
     try {
       millis = startTime.toEpochMilli();
     } catch (ArithmeticException e) {
-      throw new InvalidMediaException(field, "epoch-millis", "is out of range for epoch milliseconds");
+      throw new InvalidMediaException(field, Rule.EPOCH_MILLIS, "is out of range for epoch milliseconds");
     }
     if (millis < 0) {
-      throw new InvalidMediaException(field, "not-negative", "must not be negative (was " + millis + ")");
+      throw new InvalidMediaException(field, Rule.NOT_NEGATIVE, "must not be negative (was " + millis + ")");
     }
     if (millis < MIN_PLAUSIBLE_MILLIS) {
       throw new InvalidMediaException(
           field,
-          "epoch-millis",
+          Rule.EPOCH_MILLIS,
           "must be epoch milliseconds; " + millis + " looks like seconds (multiply by 1000)");
     }
     if (millis > MAX_PLAUSIBLE_MILLIS) {
       throw new InvalidMediaException(
           field,
-          "epoch-millis",
+          Rule.EPOCH_MILLIS,
           "must be epoch milliseconds; " + millis + " is after year 9999 and looks like micro- or nanoseconds");
     }
     return Instant.ofEpochMilli(millis);
   }
 
   /** Copies a list, refusing a null list element with its index in the message. */
-  public static <T> List<T> noNulls(String field, List<T> list) {
+  static <T> List<T> noNulls(String field, List<T> list) {
     if (list == null) {
       return List.of();
     }
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == null) {
-        throw new InvalidMediaException(field + "[" + i + "]", "not-null", "must not be null");
+        throw new InvalidMediaException(field + "[" + i + "]", Rule.NOT_NULL, "must not be null");
       }
     }
     return List.copyOf(list);

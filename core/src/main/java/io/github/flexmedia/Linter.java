@@ -1,20 +1,20 @@
-package io.github.flexmedia.internal;
+package io.github.flexmedia;
 
-import io.github.flexmedia.InvalidMediaException;
-import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.MediaLink;
-import io.github.flexmedia.MediaWarning;
+
+
+
+
 import io.github.flexmedia.MediaWarning.Code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The Flex display rules, checked offline. */
-public final class Linter {
+final class Linter {
   private Linter() {}
 
   /** Every warning for {@code media}, in document order. Never throws. */
-  public static List<MediaWarning> lint(MediaAttributes media) {
+  static List<MediaWarning> lint(MediaAttributes media) {
     List<MediaWarning> out = new ArrayList<>();
     if (media.hasTaskMedia()) {
       lintList(media.taskMedia(), "conversations.media", out);
@@ -45,7 +45,7 @@ public final class Linter {
     if (links.isEmpty()) {
       return;
     }
-    if (links.get(0).typeName().equals("Raw") && links.size() > 1) {
+    if (links.get(0).typeName().equals(LinkKind.RAW.typeName) && links.size() > 1) {
       out.add(new MediaWarning(
           Code.RAW_FIRST_HIDES_OTHERS,
           "the first link is Raw: Flex opens it in a new tab, the Conversation Screen does not open"
@@ -59,8 +59,9 @@ public final class Linter {
       String at = path + "[" + i + "]";
       // By type name, so that another writer's entry Flex still treats as a recording (one with a
       // start_time in seconds, say) counts too: it is still the one Flex tries to play.
-      String type = link.typeName();
-      if (type.equals("VoiceRecording")) {
+      LinkKind named = LinkKind.ofType(link.typeName());
+      LinkKind kind = LinkKind.of(link);
+      if (named == LinkKind.VOICE_RECORDING) {
         if (seenRecording) {
           out.add(new MediaWarning(
               Code.ONLY_FIRST_RECORDING_PLAYS,
@@ -68,17 +69,16 @@ public final class Linter {
               at));
         }
         seenRecording = true;
-        hasDefaultKind = true;
-      } else if (type.equals("ChatTranscript") || link instanceof MediaLink.FlexConversation) {
-        hasDefaultKind = true;
-      } else if (link instanceof MediaLink.Embedded e && "http".equalsIgnoreCase(e.url().getScheme())) {
+      }
+      hasDefaultKind |= (named != null && named.defaultMedia) || kind.defaultMedia;
+      if (kind == LinkKind.EMBEDDED && "http".equalsIgnoreCase(((MediaLink.Page) link).url().getScheme())) {
         out.add(new MediaWarning(
             Code.EMBEDDED_OVER_HTTP,
             "Embedded over plain http: Flex is served over https and browsers block such frames",
             at));
       }
-      if (link instanceof MediaLink.Unknown u) {
-        InvalidMediaException problem = LinkCodec.problem(u);
+      if (kind == LinkKind.UNKNOWN) {
+        InvalidMediaException problem = LinkCodec.problem((MediaLink.Unknown) link);
         out.add(new MediaWarning(
             Code.INVALID_LINK,
             "another writer's link that flex-media keeps as written but cannot model: "

@@ -1,4 +1,4 @@
-package io.github.flexmedia.internal;
+package io.github.flexmedia;
 
 import java.io.Writer;
 
