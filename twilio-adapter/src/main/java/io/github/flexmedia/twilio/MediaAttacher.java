@@ -40,6 +40,10 @@ import java.util.function.UnaryOperator;
  * result.warnings().forEach(w -> log.warn("{} at {}", w.code(), w.path()));
  * }</pre>
  *
+ * <p>Attaches to one task that overlap in time share read–merge–writes (see {@link
+ * Builder#coalescing(boolean)}), and an attacher can share one adaptive limit among all its
+ * requests (see {@link Builder#adaptiveConcurrency(int)}).
+ *
  * <p>Immutable and thread-safe: share one instance.
  */
 public final class MediaAttacher {
