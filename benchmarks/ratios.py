@@ -21,6 +21,7 @@ def load(path):
         alloc = (r.get("secondaryMetrics") or {}).get("·gc.alloc.rate.norm") or \
             (r.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm")
         by_name[key] = {
+            "aux": {k: v["score"] for k, v in (r.get("secondaryMetrics") or {}).items()},
             "score": r["primaryMetric"]["score"],
             "error": r["primaryMetric"].get("scoreError"),
             "unit": r["primaryMetric"]["scoreUnit"],
@@ -80,6 +81,34 @@ def main():
                      f"ideal {ideal:.0f} tasks/s", f"{frac:.0%} of ideal",
                      "≥ 80 %" if target else "(reported)",
                      ("met" if frac >= target else "NOT met") if target else ""))
+
+    coalesced = {v["params"].get("coalescing"): v for v in b.values() if v["name"] == "burst"}
+    if "true" in coalesced and "false" in coalesced:
+        on, off = coalesced["true"], coalesced["false"]
+        per_link = lambda v: v["aux"]["requests"] / v["aux"]["links"]
+        rows.append(("16 threads × 3 links, one task, HTTP 20 ms: requests per link",
+                     f"{per_link(on):.2f} (coalescing on)", f"coalescing off: {per_link(off):.2f}",
+                     f"{per_link(on) / per_link(off):.2f}×", "≤ 0.3 per link",
+                     "met" if per_link(on) <= 0.3 else "NOT met"))
+        rows.append(("16 threads × 3 links, one task, HTTP 20 ms: wall time per burst",
+                     f"{fmt(on['score'], 0)} {on['unit']} (coalescing on)",
+                     f"coalescing off: {fmt(off['score'], 0)}", f"{on['score'] / off['score']:.2f}×",
+                     "(reported)", ""))
+    order = {"fixed-4": 0, "fixed-16": 1, "fixed-64": 2, "adaptive": 3}
+    limited = [v for v in b.values() if v["name"] == "attachAll" and "mode" in v["params"]]
+    for v in sorted(limited, key=lambda v: order.get(v["params"]["mode"], 9)):
+        p = v["params"]
+        seconds = v["score"] / 1000.0 if v["unit"] == "ms/op" else v["score"]
+        admitted, refused = v["aux"]["admitted"], v["aux"]["limited"]
+        share = admitted / seconds / float(p["limit"])
+        refused_share = refused / (admitted + refused)
+        failed = int(v["aux"].get("failedTasks", 0))
+        adaptive = p["mode"] == "adaptive"
+        rows.append((f"{p['tasks']} tasks at {p['limit']} req/s (burst {p['burst']}), {p['mode']}",
+                     f"{share:.1%} of limit, {refused_share:.1%} answered 429",
+                     f"{seconds:.0f} s, {failed} tasks failed", "",
+                     "≥ 90 % of limit, ≤ 2 % 429" if adaptive else "(baseline)",
+                     ("met" if share >= 0.9 and refused_share <= 0.02 else "NOT met") if adaptive else ""))
 
     print(f"Measured {a.date} on {a.machine}".strip())
     print()

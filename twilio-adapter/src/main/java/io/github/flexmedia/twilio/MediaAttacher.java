@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Attaches {@link MediaAttributes} to TaskRouter Tasks without losing anyone's data.
@@ -39,6 +40,10 @@ import java.util.function.DoubleSupplier;
  * result.warnings().forEach(w -> log.warn("{} at {}", w.code(), w.path()));
  * }</pre>
  *
+ * <p>Attaches to one task that overlap in time share read–merge–writes (see {@link
+ * Builder#coalescing(boolean)}), and an attacher can share one adaptive limit among all its
+ * requests (see {@link Builder#adaptiveConcurrency(int)}).
+ *
  * <p>Immutable and thread-safe: share one instance.
  */
 public final class MediaAttacher {
@@ -50,9 +55,12 @@ public final class MediaAttacher {
   private final Sleeper sleeper;
   private final MediaPolicy policy;
   private final boolean unconditionalWrites;
+  private final TaskCoalescer coalescer;
 
   private MediaAttacher(Builder b) {
-    this.client = b.client;
+    this.client = b.adaptiveMax > 0
+        ? new LimitedTaskRouterClient(b.client, AdaptiveLimiter.create(b.adaptiveMax)) : b.client;
+    this.coalescer = b.coalescing ? new TaskCoalescer(this::writeBatch, this::writeAlone) : null;
     this.mergeMode = b.mergeMode;
     this.retry = b.retry;
     this.sleeper = b.sleeper;
@@ -111,7 +119,44 @@ public final class MediaAttacher {
   private AttachResult attachFrom(
       String workspaceSid, String taskSid, TaskSnapshot start, MediaAttributes media) {
     Objects.requireNonNull(media, "media");
-    checkPolicy(media);
+    checkPolicy(media); // before joining others: invalid media fail only their own caller
+    if (start == null && coalescer != null) {
+      return coalescer.attach(workspaceSid, taskSid, media);
+    }
+    return attachWith(workspaceSid, taskSid, start, doc -> media.mergeInto(doc, mergeMode));
+  }
+
+  private AttachResult writeAlone(String workspaceSid, String taskSid, MediaAttributes media) {
+    return attachWith(workspaceSid, taskSid, null, doc -> media.mergeInto(doc, mergeMode));
+  }
+
+  /** One read–merge–write for several callers' media: see {@link TaskCoalescer}. */
+  private List<Object> writeBatch(String workspaceSid, String taskSid, List<MediaAttributes> media) {
+    if (media.size() == 1) {
+      try {
+        return List.of(writeAlone(workspaceSid, taskSid, media.get(0)));
+      } catch (RuntimeException e) {
+        return List.of(e);
+      }
+    }
+    CoalescedMerge merge = new CoalescedMerge(media, mergeMode, taskSid);
+    AttachResult batch;
+    try {
+      batch = attachWith(workspaceSid, taskSid, null, merge);
+    } catch (AttachInterruptedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      List<Object> all = new ArrayList<>(media.size());
+      for (int i = 0; i < media.size(); i++) {
+        all.add(CoalescedMerge.mayBeAboutOneCaller(e) ? TaskCoalescer.ALONE : e);
+      }
+      return all;
+    }
+    return merge.outcomes(batch);
+  }
+
+  private AttachResult attachWith(
+      String workspaceSid, String taskSid, TaskSnapshot start, UnaryOperator<String> merge) {
     TaskSnapshot snapshot = start;
     boolean unsureWrite = false; // an update was sent and its fate is unknown (5xx, no answer)
     for (int attempt = 1; ; attempt++) {
@@ -123,7 +168,7 @@ public final class MediaAttacher {
         if (snapshot == null) {
           snapshot = client.fetchTask(workspaceSid, taskSid);
         }
-        String merged = media.mergeInto(snapshot.attributesJson(), mergeMode);
+        String merged = merge.apply(snapshot.attributesJson());
         // What the supervisor will see: the whole merged lists, other writers' links included.
         List<MediaWarning> warnings = MediaAttributes.fromTaskAttributes(merged).lint();
         // Merging writes minified JSON, so a document this library wrote comes back identical
@@ -355,6 +400,8 @@ public final class MediaAttacher {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private MediaPolicy policy;
     private boolean unconditionalWrites;
+    private boolean coalescing = true;
+    private int adaptiveMax;
 
     private Builder(TaskRouterClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -468,6 +515,48 @@ public final class MediaAttacher {
      */
     public Builder allowUnconditionalWrites() {
       this.unconditionalWrites = true;
+      return this;
+    }
+
+    /**
+     * Whether attaches to one task that arrive while another is being written to it join the next
+     * read–merge–write (on by default). Sixteen simultaneous attaches to one task then cost a few
+     * writes instead of sixteen writes and their 412 retries. Each caller still gets its own
+     * {@link AttachResult} or exception (its own {@link io.github.flexmedia.InvalidMediaException}
+     * when its media break the policy, checked before it joins; its own {@link
+     * AttributesTooLargeException} when its links no longer fit after the earlier callers'), and
+     * the links are merged in arrival order, as if the attaches had run one after another. When
+     * a joint write is refused with a 4xx other than 401, 403, 404, 412 or 429, or stops at the
+     * leading thread's deadline, every caller retries alone.
+     * Attaches that start from a snapshot with an ETag are never joined. Off: every attach does
+     * its own read–merge–write.
+     *
+     * @param coalescing {@code false} to switch it off
+     * @return this builder
+     */
+    public Builder coalescing(boolean coalescing) {
+      this.coalescing = coalescing;
+      return this;
+    }
+
+    /**
+     * Shares one adaptive limit among every request this attacher sends, for bulk attaches and
+     * {@link io.github.flexmedia.twilio.events.AttachQueue} workers writing against one account's
+     * rate limit (off by default). At most {@code max} requests are in flight; a 429 halves that
+     * number and paces requests to 90 % of the success rate just measured, successes raise both
+     * slowly, and a {@code Retry-After} pauses every thread of this attacher, not only the one
+     * that got it. Give {@link MediaAttacher#attachAll(String, Collection, MediaAttributes, int,
+     * BulkProgressListener) attachAll} a concurrency of {@code max}: the threads wait for the
+     * limit, not for TaskRouter.
+     *
+     * @param max the most requests in flight, at least 1
+     * @return this builder
+     */
+    public Builder adaptiveConcurrency(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
+      }
+      this.adaptiveMax = max;
       return this;
     }
 

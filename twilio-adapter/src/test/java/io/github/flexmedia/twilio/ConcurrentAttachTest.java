@@ -40,9 +40,13 @@ class ConcurrentAttachTest {
     return b.build();
   }
 
-  /** 16 writers on one task need up to 16 rounds of optimistic concurrency each. */
+  /**
+   * 16 writers on one task need up to 16 rounds of optimistic concurrency each. Coalescing is off:
+   * these tests make the writers race on the If-Match (CoalescingTest covers the joined writes).
+   */
   private static MediaAttacher attacher(TaskRouterClient client) {
     return MediaAttacher.builder(client)
+        .coalescing(false)
         .maxAttempts(4 * WRITERS)
         .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
         .build();

@@ -71,7 +71,11 @@ public final class AttachQueue {
   private AttachQueue(Builder b) {
     this.clock = b.clock;
     this.client = new DeadlineClient(b.client, b.clock);
-    this.attacher = b.attacher.apply(MediaAttacher.builder(client)).build();
+    MediaAttacher.Builder attacherBuilder = b.attacher.apply(MediaAttacher.builder(client));
+    if (b.adaptive) {
+      attacherBuilder.adaptiveConcurrency(b.workers);
+    }
+    this.attacher = attacherBuilder.build();
     this.attachWindow = b.attachWindow;
     this.capacity = b.capacity;
     this.store = b.store != null ? b.store : new MemoryStore();
@@ -336,6 +340,7 @@ public final class AttachQueue {
     private Executor executor;
     private PendingAttachStore store;
     private AttachListener listener = AttachListener.NONE;
+    private boolean adaptive;
 
     private Builder(TaskRouterClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -406,6 +411,18 @@ public final class AttachQueue {
         throw new IllegalArgumentException("capacity must be at least 1 (was " + capacity + ")");
       }
       this.capacity = capacity;
+      return this;
+    }
+
+    /**
+     * Lets the workers share one adaptive limit on TaskRouter requests, bounded by {@link
+     * #workers(int)}: see {@link MediaAttacher.Builder#adaptiveConcurrency(int)}. A 429's {@code
+     * Retry-After} then pauses every worker, not only the one that got it. Off by default.
+     *
+     * @return this builder
+     */
+    public Builder adaptiveConcurrency() {
+      this.adaptive = true;
       return this;
     }
 

@@ -53,6 +53,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   private Fault permanent;
   private Operation permanentOperation;
   private Runnable beforeNextUpdate;
+  private TokenBucket rateLimit;
 
   private static final class Stored {
     final String workspaceSid;
@@ -299,6 +300,34 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     return this;
   }
 
+  /**
+   * Enforces a request rate limit, as TaskRouter does per account: every call takes a token from
+   * {@code bucket} first, and a call that finds it empty is answered 429 (error 20429) with its
+   * {@code Retry-After}, recorded with {@link Fault#rateLimited(java.time.Duration)} as its fault.
+   * Seeding and inspection methods take no token.
+   *
+   * <pre>{@code
+   * router.rateLimit(TokenBucket.of(50, 10));   // 50 requests/s, bursts of 10
+   * }</pre>
+   *
+   * @param bucket the limit, or {@code null} for none (the default)
+   * @return this router, for chaining
+   */
+  public InMemoryTaskRouter rateLimit(TokenBucket bucket) {
+    synchronized (lock) {
+      this.rateLimit = bucket;
+    }
+    return this;
+  }
+
+  /** A 429 fault when the rate limit refuses this call. Caller holds the lock. */
+  private Fault throttle() {
+    if (rateLimit == null) {
+      return null;
+    }
+    return rateLimit.tryTake().map(Fault::rateLimited).orElse(null);
+  }
+
   /** Removes every queued and permanent fault, and a pending {@link #beforeNextUpdate} hook. */
   public void clearFaults() {
     synchronized (lock) {
@@ -348,7 +377,10 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   @Override
   public TaskSnapshot fetchTask(String workspaceSid, String taskSid) {
     synchronized (lock) {
-      Fault f = takeFault(Operation.FETCH, false);
+      Fault f = throttle();
+      if (f == null) {
+        f = takeFault(Operation.FETCH, false);
+      }
       if (f != null) {
         throw answer(Operation.FETCH, workspaceSid, taskSid, null, null, f, false);
       }
@@ -374,7 +406,10 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
         beforeNextUpdate = null;
         other.run();
       }
-      Fault f = takeFault(Operation.UPDATE, false);
+      Fault f = throttle();
+      if (f == null) {
+        f = takeFault(Operation.UPDATE, false);
+      }
       if (f != null) {
         throw answer(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, f, false);
       }
@@ -403,7 +438,10 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   @Override
   public TaskSnapshot createTask(String workspaceSid, String workflowSid, String attributesJson) {
     synchronized (lock) {
-      Fault f = takeFault(Operation.CREATE, false);
+      Fault f = throttle();
+      if (f == null) {
+        f = takeFault(Operation.CREATE, false);
+      }
       if (f != null) {
         throw answer(Operation.CREATE, workspaceSid, null, null, attributesJson, f, false);
       }

@@ -37,7 +37,10 @@ import org.apache.hc.core5.http.HttpHost;
  *   <li>the {@link InMemoryTaskRouter}'s state and fault injection (see {@link #router()}): a
  *       fault answers with Twilio's status, error body and {@code Retry-After}; a timeout drops
  *       the connection; an {@link Fault#afterWrite()} fault answers after the write was stored;
- *       plus an optional latency added to every request.
+ *       plus an optional latency added to every request;
+ *   <li>the router's {@linkplain InMemoryTaskRouter#rateLimit(TokenBucket) rate limit}: a request
+ *       the bucket refuses is answered 429 with a whole-second {@code Retry-After}, after the
+ *       latency, as TaskRouter answers.
  * </ul>
  *
  * <pre>{@code

@@ -1,0 +1,150 @@
+package io.github.flexmedia.benchmarks;
+
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.twilio.BulkProgressListener;
+import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.TaskOutcome;
+import io.github.flexmedia.twilio.TwilioTaskRouterClient;
+import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import io.github.flexmedia.twilio.testing.TokenBucket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code attachAll} over many tasks against {@link LocalTaskRouterServer} enforcing TaskRouter's
+ * kind of rate limit (a token bucket: {@code limit} requests/s, bursts of {@code burst}, 429 with
+ * a whole-second {@code Retry-After}), with 20 ms added to every request, through the real
+ * twilio-java stack and the attacher's default retry policy. Modes: a fixed concurrency of 4, 16
+ * or 64 threads (the baselines), or {@code adaptive}: 64 threads sharing the attacher's adaptive
+ * limit. The auxiliary counters give the requests answered normally and with 429, and the tasks
+ * whose attach failed; the ratio script turns them into a share of the limit and a 429 share.
+ *
+ * <p>The full size is {@code -p tasks=5000} (about 200 s per mode at 50 requests/s).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true"})
+@Warmup(iterations = 0)
+@Measurement(iterations = 1, batchSize = 1)
+public class RateLimitBenchmark {
+  static final String WS = "WS0123456789abcdef0123456789abcdef";
+
+  /** Tasks attached in the run. */
+  @Param("5000")
+  public int tasks;
+
+  /** {@code fixed-N} for N threads, or {@code adaptive} (64 threads, adaptive limit). */
+  @Param({"fixed-4", "fixed-16", "fixed-64", "adaptive"})
+  public String mode;
+
+  /** The account's limit, requests per second. */
+  @Param("50")
+  public int limit;
+
+  /** The bucket's size. */
+  @Param("10")
+  public int burst;
+
+  /** Added to every request, milliseconds. */
+  @Param("20")
+  public int latencyMillis;
+
+  private LocalTaskRouterServer server;
+  private TokenBucket bucket;
+  private MediaAttacher attacher;
+  private int concurrency;
+  private final MediaAttributes media = Fixtures.threeLinks();
+  private List<String> sids;
+
+  /** Requests by answer, and failed tasks, for the run. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Counters {
+    /** Requests that got a token (answered normally). */
+    public long admitted;
+    /** Requests answered 429. */
+    public long limited;
+    /** Tasks whose attach failed (attempts exhausted). */
+    public long failedTasks;
+  }
+
+  /** Starts the emulator with a fresh bucket and tasks. */
+  @Setup(Level.Iteration)
+  public void start() {
+    server = LocalTaskRouterServer.start().latency(Duration.ofMillis(latencyMillis));
+    bucket = TokenBucket.of(limit, burst);
+    MediaAttacher.Builder b = MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient()));
+    if (mode.equals("adaptive")) {
+      concurrency = 64;
+      b.adaptiveConcurrency(concurrency);
+    } else if (mode.startsWith("fixed-")) {
+      concurrency = Integer.parseInt(mode.substring("fixed-".length()));
+    } else {
+      throw new IllegalArgumentException("mode must be fixed-N or adaptive");
+    }
+    attacher = b.build();
+    warmUp();
+    sids = new ArrayList<>(tasks);
+    for (int i = 0; i < tasks; i++) {
+      String sid = String.format("WT%032x", i);
+      server.router().putTask(WS, sid, "{\"type\":\"inbound\",\"n\":" + i + "}");
+      sids.add(sid);
+    }
+    // The bucket starts full when the run starts, not while the tasks were seeded.
+    server.router().rateLimit(bucket);
+  }
+
+  /**
+   * Warms the JIT on 400 attaches by another attacher, before the limit is on: a cold client
+   * is slower than the limit for its first second, which would teach the adaptive limiter a rate
+   * that a service running for a while never sees.
+   */
+  private void warmUp() {
+    MediaAttacher cold = MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient())).build();
+    List<String> warm = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String sid = String.format("WT%032x", Integer.MAX_VALUE - i);
+      server.router().putTask(WS, sid, "{}");
+      warm.add(sid);
+    }
+    cold.attachAll(WS, warm, media, 8, BulkProgressListener.NONE);
+  }
+
+  /** Stops the emulator. */
+  @TearDown(Level.Iteration)
+  public void stop() {
+    server.close();
+  }
+
+  /** Attaches to every task. */
+  @Benchmark
+  public List<TaskOutcome> attachAll(Counters counters) {
+    List<TaskOutcome> outcomes =
+        attacher.attachAll(WS, sids, media, concurrency, BulkProgressListener.NONE);
+    for (TaskOutcome o : outcomes) {
+      if (!o.succeeded()) {
+        counters.failedTasks++;
+      }
+    }
+    counters.admitted += bucket.taken();
+    counters.limited += bucket.refused();
+    return outcomes;
+  }
+}

@@ -1,0 +1,191 @@
+package io.github.flexmedia.twilio;
+
+import io.github.flexmedia.MediaAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-task coalescing for one {@link MediaAttacher}: while one read–merge–write runs on a task,
+ * the attaches to that task that arrive join the next one, which then carries all of them in a
+ * single read–merge–write, their media merged in arrival order. Each caller still gets its own
+ * result or exception.
+ *
+ * <ul>
+ *   <li>The first caller of a batch runs it on its own thread; the others wait for its outcome.
+ *   <li>When the batch's leader is interrupted, the others are not failed: they join a new batch.
+ *   <li>A waiter interrupted before its batch started leaves it (nothing of its media is written);
+ *       one interrupted while its batch runs gets an {@link AttachInterruptedException} saying the
+ *       write may have been applied.
+ *   <li>When a batch of several is refused with a 4xx other than 401, 403, 404, 412 and 429
+ *       (which concern the task or the account, not the media), fails on the leading thread's
+ *       deadline (an {@link io.github.flexmedia.twilio.events.AttachQueue} sets one per thread),
+ *       or fails in this process, every caller retries alone, so that one caller's content or
+ *       deadline cannot fail the others.
+ * </ul>
+ */
+final class TaskCoalescer {
+  /** Writes one batch; the outcomes are {@link AttachResult}s, {@link RuntimeException}s or {@link #ALONE}. */
+  interface BatchWriter {
+    List<Object> write(String workspaceSid, String taskSid, List<MediaAttributes> media);
+  }
+
+  /** Writes one caller's media by itself, without coalescing. */
+  interface SingleWriter {
+    AttachResult write(String workspaceSid, String taskSid, MediaAttributes media);
+  }
+
+  /** Outcome: attach alone, without the others. */
+  static final Object ALONE = new Object();
+  /** Outcome: the batch was abandoned by its interrupted leader; join another. */
+  private static final Object RETRY = new Object();
+
+  private final BatchWriter batchWriter;
+  private final SingleWriter singleWriter;
+  private final Object lock = new Object();
+  private final Map<String, Lane> lanes = new HashMap<>(); // guarded by lock
+
+  TaskCoalescer(BatchWriter batchWriter, SingleWriter singleWriter) {
+    this.batchWriter = batchWriter;
+    this.singleWriter = singleWriter;
+  }
+
+  private static final class Lane {
+    Batch running;
+    Batch next;
+  }
+
+  private static final class Batch {
+    final List<Waiter> waiters = new ArrayList<>();
+    boolean started;
+    boolean done;
+  }
+
+  private static final class Waiter {
+    final MediaAttributes media;
+    Object outcome;
+
+    Waiter(MediaAttributes media) {
+      this.media = media;
+    }
+  }
+
+  AttachResult attach(String workspaceSid, String taskSid, MediaAttributes media) {
+    String key = workspaceSid + "/" + taskSid;
+    while (true) {
+      Object outcome = joinAndWait(key, workspaceSid, taskSid, new Waiter(media));
+      if (outcome == RETRY) {
+        continue;
+      }
+      if (outcome == ALONE) {
+        return singleWriter.write(workspaceSid, taskSid, media);
+      }
+      if (outcome instanceof RuntimeException) {
+        throw (RuntimeException) outcome;
+      }
+      return (AttachResult) outcome;
+    }
+  }
+
+  private Object joinAndWait(String key, String workspaceSid, String taskSid, Waiter me) {
+    Batch batch;
+    synchronized (lock) {
+      Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
+      if (lane.running == null) {
+        batch = new Batch();
+        batch.started = true;
+        lane.running = batch;
+      } else {
+        if (lane.next == null) {
+          lane.next = new Batch();
+        }
+        batch = lane.next;
+      }
+      batch.waiters.add(me);
+      boolean interrupted = false;
+      while (!batch.done && !(batch.started && batch.waiters.get(0) == me)) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          if (!batch.started) {
+            batch.waiters.remove(me);
+            if (batch.waiters.isEmpty() && lane.next == batch) {
+              lane.next = null;
+            }
+            Thread.currentThread().interrupt();
+            throw new AttachInterruptedException("attach to task " + taskSid
+                + " was interrupted while waiting to join a write to the same task; nothing of"
+                + " it was sent", false, e);
+          }
+          if (batch.waiters.get(0) != me) {
+            Thread.currentThread().interrupt();
+            throw new AttachInterruptedException("attach to task " + taskSid
+                + " was interrupted while its media were being written together with other"
+                + " attaches to the same task; the write may have been applied", true, e);
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt(); // the leader runs anyway: its attach sees the flag
+      }
+      if (batch.done) {
+        return me.outcome;
+      }
+    }
+    return lead(key, workspaceSid, taskSid, batch, me);
+  }
+
+  /** Runs {@code batch} on this thread, hands out the outcomes, and starts the next batch. */
+  private Object lead(String key, String workspaceSid, String taskSid, Batch batch, Waiter me) {
+    List<Waiter> waiters;
+    synchronized (lock) {
+      waiters = List.copyOf(batch.waiters); // nobody joins a started batch
+    }
+    List<MediaAttributes> media = new ArrayList<>(waiters.size());
+    for (Waiter w : waiters) {
+      media.add(w.media);
+    }
+    List<Object> outcomes = null;
+    RuntimeException mine = null;
+    try {
+      outcomes = batchWriter.write(workspaceSid, taskSid, media);
+    } catch (AttachInterruptedException e) {
+      mine = e; // the leader's own interrupt; the others join another batch
+    } finally {
+      synchronized (lock) {
+        for (int i = 0; i < waiters.size(); i++) {
+          Waiter w = waiters.get(i);
+          w.outcome = outcomes != null ? outcomes.get(i) : w == me ? mine : RETRY;
+        }
+        if (outcomes == null && mine == null) {
+          // an Error escaped: the others must not wait forever
+          for (Waiter w : waiters) {
+            if (w != me) {
+              w.outcome = RETRY;
+            }
+          }
+        }
+        batch.done = true;
+        Lane lane = lanes.get(key);
+        lane.running = lane.next;
+        lane.next = null;
+        if (lane.running != null) {
+          lane.running.started = true;
+        } else {
+          lanes.remove(key);
+        }
+        lock.notifyAll();
+      }
+    }
+    return me.outcome;
+  }
+
+  /** How many tasks have a batch running; for tests. */
+  int activeTasks() {
+    synchronized (lock) {
+      return lanes.size();
+    }
+  }
+}
