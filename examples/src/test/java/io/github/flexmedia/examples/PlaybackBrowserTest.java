@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -64,6 +65,8 @@ class PlaybackBrowserTest {
 
   private static ChromeDriver driver;
   private static Path profile;
+  // JUnit deletes it after @AfterAll has quit the browser: no Chromium profile is left in /tmp.
+  @TempDir static Path profiles;
   private static HttpServer allowedPage;
   private static HttpServer otherPage;
   private static FlexTokenEmulator twilio;
@@ -93,7 +96,7 @@ class PlaybackBrowserTest {
         .audit(AUDIT::add)
         .build(), "/recordings");
 
-    profile = Files.createTempDirectory("flex-media-chromium-playback");
+    profile = Files.createTempDirectory(profiles, "flex-media-chromium-playback");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(PreviewBrowserTest.CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

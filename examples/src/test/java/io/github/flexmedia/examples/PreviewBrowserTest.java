@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -53,6 +54,8 @@ class PreviewBrowserTest {
   private static ChromeDriver driver;
   private static final Map<String, byte[]> PAGES = new ConcurrentHashMap<>();
   private static Path profile;
+  // JUnit deletes it after @AfterAll has quit the browser: no Chromium profile is left in /tmp.
+  @TempDir static Path profiles;
 
   @BeforeAll
   static void start() throws IOException {
@@ -83,7 +86,7 @@ class PreviewBrowserTest {
     });
     server.start();
 
-    profile = Files.createTempDirectory("flex-media-chromium");
+    profile = Files.createTempDirectory(profiles, "flex-media-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -6,7 +6,7 @@ import io.github.flexmedia.MergeMode;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 
-/** Uses core and the adapter from the installed jars, on the Jackson the BOM chose. */
+/** Uses core, the adapter and the test doubles from the installed jars, on the Jackson the BOM chose. */
 public final class Consumer {
   private Consumer() {}
 
