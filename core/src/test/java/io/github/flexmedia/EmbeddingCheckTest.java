@@ -231,17 +231,22 @@ class EmbeddingCheckTest {
 
   @Test
   void tlsFailureIsReported() throws Exception {
-    // https to a server that answers the ClientHello in plain text: the handshake fails.
-    // The server keeps the connection open until the client gives up on it: closing right after
-    // the write races the client's handshake, and under load the JDK client then sometimes never
-    // reports the failure (seen as a TIMEOUT on a loaded 2-core machine).
+    // https to a server that reads the client's whole ClientHello record, then answers with a
+    // fatal TLS alert (handshake_failure) and keeps the connection open until the client leaves.
+    // Answering before the ClientHello was read (as an earlier version did, in plain text) races
+    // the client's own write, and on a loaded 2-core machine the JDK client then sometimes never
+    // reported the failure: the test saw TIMEOUT. Reading first makes the order fixed.
     try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread t = new Thread(() -> {
         try (java.net.Socket s = plain.accept()) {
           s.setSoTimeout(20_000);
-          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+          byte[] header = new byte[5];
+          in.readFully(header);                       // record type, version, length
+          in.readFully(new byte[((header[3] & 0xff) << 8) | (header[4] & 0xff)]);
+          s.getOutputStream().write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
           s.getOutputStream().flush();
-          while (s.getInputStream().read() != -1) {
+          while (in.read() != -1) {
             // drain until the client closes the connection
           }
         } catch (IOException ignored) {
