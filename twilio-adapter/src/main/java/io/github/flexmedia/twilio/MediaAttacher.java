@@ -397,7 +397,8 @@ public final class MediaAttacher {
      */
     public Builder adaptiveConcurrency(int max) {
       if (max < 1) {
-        throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
+        throw new ConfigurationException("adaptiveConcurrency", "must be at least 1",
+            "max must be at least 1 (was " + max + ")");
       }
       this.adaptiveMax = max;
       return this;
