@@ -1,5 +1,6 @@
 package io.github.flexmedia.examples;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
@@ -85,7 +86,7 @@ public final class Main {
     TaskRouterClient client;
     try {
       client = TwilioTaskRouterClient.fromEnvironment(env::get);
-    } catch (IllegalStateException e) {
+    } catch (ConfigurationException e) {
       out.println("flex-media examples: " + e.getMessage());
       return 2;
     }

@@ -1,10 +1,12 @@
 package io.github.flexmedia.twilio;
 
 import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.twilio.internal.Sids;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,33 @@ final class BulkAttach {
     this.outcomes = new TaskOutcome[sids.size()];
     this.jobs = new Job[sids.size()];
     this.permits = new Semaphore(concurrency);
+  }
+
+  /** How one task is attached; an exception becomes that task's outcome. */
+  interface Attach {
+    AttachResult attach(String workspaceSid, String taskSid, MediaAttributes media);
+  }
+
+  /**
+   * Checks the arguments of an {@code attachAll} and runs it: {@code attach} for each pair of
+   * {@code sids} and {@code media}, on {@code executor} or a pool made for the call.
+   */
+  static List<TaskOutcome> attachAll(String workspaceSid, List<String> sids,
+      List<MediaAttributes> media, int concurrency, BulkProgressListener listener,
+      Executor executor, Duration grace, Attach attach) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1 (was " + concurrency + ")");
+    }
+    Objects.requireNonNull(listener, "listener");
+    Sids.require("workspaceSid", workspaceSid, "WS");
+    BiFunction<String, MediaAttributes, TaskOutcome> one = (sid, m) -> {
+      try {
+        return new TaskOutcome(sid, attach.attach(workspaceSid, sid, m), null);
+      } catch (RuntimeException e) {
+        return new TaskOutcome(sid, null, e);
+      }
+    };
+    return new BulkAttach(sids, media, one, concurrency, listener, grace).run(executor);
   }
 
   List<TaskOutcome> run(Executor callers) {

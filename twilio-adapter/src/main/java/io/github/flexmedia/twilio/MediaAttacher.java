@@ -2,10 +2,8 @@ package io.github.flexmedia.twilio;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaPolicy;
-import io.github.flexmedia.MediaWarning;
 import io.github.flexmedia.MergeMode;
 import io.github.flexmedia.twilio.internal.Sids;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Attaches {@link MediaAttributes} to TaskRouter Tasks without losing anyone's data.
@@ -47,25 +43,19 @@ import java.util.function.UnaryOperator;
  * <p>Immutable and thread-safe: share one instance.
  */
 public final class MediaAttacher {
-  private static final System.Logger LOG = System.getLogger(MediaAttacher.class.getName());
-
-  private final TaskRouterClient client;
-  private final MergeMode mergeMode;
-  private final RetryPolicy retry;
-  private final Sleeper sleeper;
   private final MediaPolicy policy;
-  private final boolean unconditionalWrites;
+  private final AttachLoop loop;
+  private final TaskCreator creator;
   private final TaskCoalescer coalescer;
 
   private MediaAttacher(Builder b) {
-    this.client = b.adaptiveMax > 0
+    TaskRouterClient client = b.adaptiveMax > 0
         ? new LimitedTaskRouterClient(b.client, AdaptiveLimiter.create(b.adaptiveMax)) : b.client;
-    this.coalescer = b.coalescing ? new TaskCoalescer(this::writeBatch, this::writeAlone) : null;
-    this.mergeMode = b.mergeMode;
-    this.retry = b.retry;
-    this.sleeper = b.sleeper;
     this.policy = b.policy;
-    this.unconditionalWrites = b.unconditionalWrites;
+    this.loop = new AttachLoop(client, b.mergeMode, b.retry, b.sleeper, b.unconditionalWrites);
+    this.creator = new TaskCreator(client, b.retry, b.sleeper);
+    this.coalescer = b.coalescing ? new TaskCoalescer(loop::attachBatch,
+        (ws, task, media) -> loop.attach(ws, task, null, media)) : null;
   }
 
   /**
@@ -120,98 +110,9 @@ public final class MediaAttacher {
       String workspaceSid, String taskSid, TaskSnapshot start, MediaAttributes media) {
     Objects.requireNonNull(media, "media");
     checkPolicy(media); // before joining others: invalid media fail only their own caller
-    if (start == null && coalescer != null) {
-      return coalescer.attach(workspaceSid, taskSid, media);
-    }
-    return attachWith(workspaceSid, taskSid, start, doc -> media.mergeInto(doc, mergeMode));
-  }
-
-  private AttachResult writeAlone(String workspaceSid, String taskSid, MediaAttributes media) {
-    return attachWith(workspaceSid, taskSid, null, doc -> media.mergeInto(doc, mergeMode));
-  }
-
-  /** One read–merge–write for several callers' media: see {@link TaskCoalescer}. */
-  private List<Object> writeBatch(String workspaceSid, String taskSid, List<MediaAttributes> media) {
-    if (media.size() == 1) {
-      try {
-        return List.of(writeAlone(workspaceSid, taskSid, media.get(0)));
-      } catch (RuntimeException e) {
-        return List.of(e);
-      }
-    }
-    CoalescedMerge merge = new CoalescedMerge(media, mergeMode, taskSid);
-    AttachResult batch;
-    try {
-      batch = attachWith(workspaceSid, taskSid, null, merge);
-    } catch (AttachInterruptedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      List<Object> all = new ArrayList<>(media.size());
-      for (int i = 0; i < media.size(); i++) {
-        all.add(CoalescedMerge.mayBeAboutOneCaller(e) ? TaskCoalescer.ALONE : e);
-      }
-      return all;
-    }
-    return merge.outcomes(batch);
-  }
-
-  private AttachResult attachWith(
-      String workspaceSid, String taskSid, TaskSnapshot start, UnaryOperator<String> merge) {
-    TaskSnapshot snapshot = start;
-    boolean unsureWrite = false; // an update was sent and its fate is unknown (5xx, no answer)
-    for (int attempt = 1; ; attempt++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw interrupted(taskSid, attempt - 1, unsureWrite, null);
-      }
-      boolean updating = false;
-      try {
-        if (snapshot == null) {
-          snapshot = client.fetchTask(workspaceSid, taskSid);
-        }
-        String merged = merge.apply(snapshot.attributesJson());
-        // What the supervisor will see: the whole merged lists, other writers' links included.
-        List<MediaWarning> warnings = MediaAttributes.fromTaskAttributes(merged).lint();
-        // Merging writes minified JSON, so a document this library wrote comes back identical
-        // when every link was already there. (One written by someone else with other spacing
-        // gets rewritten once, equal by value.)
-        if (merged.equals(snapshot.attributesJson())) {
-          return new AttachResult(snapshot, attempt, false, warnings);
-        }
-        requireFits(taskSid, merged);
-        if (snapshot.etag() == null && !unconditionalWrites) {
-          throw new TaskRouterException(TaskRouterException.Kind.POLICY,
-              "task update of " + taskSid + " refused: TaskRouter sent "
-              + "no ETag, and a write without If-Match could erase another writer's change "
-              + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null, null);
-        }
-        updating = true;
-        TaskSnapshot updated =
-            client.updateTaskAttributes(workspaceSid, taskSid, merged, snapshot.etag());
-        return new AttachResult(updated, attempt, true, warnings);
-      } catch (TaskRouterException e) {
-        if (!e.isRetryable() || attempt >= retry.maxAttempts()) {
-          throw attempt == 1 && !e.isRetryable() ? e : e.afterAttempts(attempt);
-        }
-        Duration wait = retry.waitBefore(attempt, e);
-        if (wait == null) {
-          throw e.afterAttempts(attempt);
-        }
-        int failed = attempt;
-        LOG.log(Level.DEBUG, () -> "task " + taskSid + ": " + e.getClass().getSimpleName()
-            + " (HTTP " + e.statusCode() + ") on attempt " + failed + "; retrying in "
-            + wait.toMillis() + " ms");
-        unsureWrite = updating && !(e instanceof TaskConflictException)
-            && !(e instanceof RateLimitedException);
-        // A 412 means the task changed: read it again. A 429 was never processed, so what we read
-        // is still current. After a 5xx or no answer to a conditional update, sending the same
-        // update again is safe: if the first one was applied, the ETag moved and the resend gets
-        // a 412 (then a read shows our links there). An unconditional one is not: read again.
-        if (e instanceof TaskConflictException || (unsureWrite && snapshot.etag() == null)) {
-          snapshot = null;
-        }
-        pause(wait, taskSid, attempt, unsureWrite);
-      }
-    }
+    return start == null && coalescer != null
+        ? coalescer.attach(workspaceSid, taskSid, media)
+        : loop.attach(workspaceSid, taskSid, start, media);
   }
 
   /**
@@ -234,22 +135,8 @@ public final class MediaAttacher {
     Sids.require("workflowSid", workflowSid, "WW");
     Objects.requireNonNull(media, "media");
     checkPolicy(media);
-    String attributes = media.mergeInto(otherAttributesJson, MergeMode.APPEND);
-    requireFits("(new task)", attributes);
-    for (int attempt = 1; ; attempt++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw interrupted("(new task)", attempt - 1, false, null);
-      }
-      try {
-        return client.createTask(workspaceSid, workflowSid, attributes);
-      } catch (RateLimitedException e) {
-        Duration wait = attempt >= retry.maxAttempts() ? null : retry.waitBefore(attempt, e);
-        if (wait == null) {
-          throw e.afterAttempts(attempt);
-        }
-        pause(wait, "(new task)", attempt, false);
-      }
-    }
+    return creator.create(workspaceSid, workflowSid,
+        media.mergeInto(otherAttributesJson, MergeMode.APPEND));
   }
 
   /**
@@ -338,58 +225,14 @@ public final class MediaAttacher {
 
   private List<TaskOutcome> bulk(String workspaceSid, List<String> sids, List<MediaAttributes> media,
       int concurrency, BulkProgressListener listener, Executor executor) {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1 (was " + concurrency + ")");
-    }
-    Objects.requireNonNull(listener, "listener");
-    Sids.require("workspaceSid", workspaceSid, "WS");
-    return new BulkAttach(sids, media, (sid, m) -> attachOne(workspaceSid, sid, m), concurrency,
-        listener, Duration.ofSeconds(IN_FLIGHT_GRACE_SECONDS)).run(executor);
-  }
-
-  private TaskOutcome attachOne(String workspaceSid, String taskSid, MediaAttributes media) {
-    try {
-      return new TaskOutcome(taskSid, attach(workspaceSid, taskSid, media), null);
-    } catch (RuntimeException e) {
-      return new TaskOutcome(taskSid, null, e);
-    }
+    return BulkAttach.attachAll(workspaceSid, sids, media, concurrency, listener, executor,
+        Duration.ofSeconds(IN_FLIGHT_GRACE_SECONDS), this::attach);
   }
 
   private void checkPolicy(MediaAttributes media) {
     if (policy != null) {
       policy.check(media);
     }
-  }
-
-  private static void requireFits(String taskSid, String attributes) {
-    if (attributes.length() > MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH) {
-      throw new AttributesTooLargeException(taskSid, attributes.length());
-    }
-  }
-
-  private void pause(Duration wait, String taskSid, int attempt, boolean unsureWrite) {
-    if (wait.isZero()) {
-      return;
-    }
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw interrupted(taskSid, attempt, unsureWrite, ie);
-    }
-  }
-
-  private static AttachInterruptedException interrupted(
-      String taskSid, int attempts, boolean unsureWrite, Throwable cause) {
-    AttachInterruptedException e = new AttachInterruptedException("attach to task " + taskSid
-        + " was interrupted" + (attempts == 0 ? " before its first attempt"
-            : " while waiting to retry")
-        + (unsureWrite ? "; the last update got no clear answer, so it may have been applied" : ""),
-        unsureWrite, cause);
-    if (attempts > 0) {
-      e.afterAttempts(attempts);
-    }
-    return e;
   }
 
   /** Configures a {@link MediaAttacher}. */
@@ -554,7 +397,8 @@ public final class MediaAttacher {
      */
     public Builder adaptiveConcurrency(int max) {
       if (max < 1) {
-        throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
+        throw new ConfigurationException("adaptiveConcurrency", "must be at least 1",
+            "max must be at least 1 (was " + max + ")");
       }
       this.adaptiveMax = max;
       return this;

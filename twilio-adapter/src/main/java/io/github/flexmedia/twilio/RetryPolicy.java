@@ -37,20 +37,22 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
    * @param maxBackoff the cap of every backoff, at least {@code initialBackoff}
    * @param maxRetryAfter the longest wait honoured, not negative
    * @param jitter values in [0, 1)
-   * @throws IllegalArgumentException naming the bound a value breaks
+   * @throws ConfigurationException naming the bound a value breaks
    */
   public RetryPolicy {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");
+      throw new ConfigurationException("maxAttempts", "must be at least 1",
+          "maxAttempts must be at least 1 (was " + maxAttempts + ")");
     }
     if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException("backoff needs 0 <= initial <= max");
+      throw new ConfigurationException("backoff", "needs 0 <= initial <= max",
+          "backoff needs 0 <= initial <= max");
     }
     if (maxRetryAfter.isNegative()) {
-      throw new IllegalArgumentException("maxRetryAfter must not be negative");
+      throw new ConfigurationException("maxRetryAfter", "must not be negative");
     }
     Objects.requireNonNull(jitter, "jitter");
   }

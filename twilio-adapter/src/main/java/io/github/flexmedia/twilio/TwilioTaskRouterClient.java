@@ -127,7 +127,7 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
    * connections per route, 100 in all) and the JVM's proxy and TLS system properties.
    *
    * @return a client built from the process environment
-   * @throws IllegalStateException naming the missing variable (never printing any value)
+   * @throws ConfigurationException naming the missing variable (never printing any value)
    */
   public static TwilioTaskRouterClient fromEnvironment() {
     return fromEnvironment(System::getenv);
@@ -143,8 +143,7 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
   public static TwilioTaskRouterClient fromEnvironment(Function<String, String> env) {
     String accountSid = require(env, "TWILIO_ACCOUNT_SID");
     if (!accountSid.startsWith("AC") || accountSid.length() != 34) {
-      throw new IllegalStateException(
-          "environment variable TWILIO_ACCOUNT_SID must be 'AC' followed by 32 hex digits");
+      throw env("TWILIO_ACCOUNT_SID", "must be 'AC' followed by 32 hex digits");
     }
     String apiKey = blankToNull(env.apply("TWILIO_API_KEY"));
     TwilioRestClient.Builder rest;
@@ -153,9 +152,8 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
       rest = new TwilioRestClient.Builder(apiKey, secret).accountSid(accountSid);
     } else {
       if (blankToNull(env.apply("TWILIO_AUTH_TOKEN")) == null) {
-        throw new IllegalStateException(
-            "environment variable TWILIO_AUTH_TOKEN is not set (or set TWILIO_API_KEY and "
-                + "TWILIO_API_SECRET instead)");
+        throw env("TWILIO_AUTH_TOKEN",
+            "is not set (or set TWILIO_API_KEY and TWILIO_API_SECRET instead)");
       }
       rest = new TwilioRestClient.Builder(accountSid, env.apply("TWILIO_AUTH_TOKEN"));
     }
@@ -166,9 +164,13 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
   private static String require(Function<String, String> env, String name) {
     String value = blankToNull(env.apply(name));
     if (value == null) {
-      throw new IllegalStateException("environment variable " + name + " is not set");
+      throw env(name, "is not set");
     }
     return value;
+  }
+
+  private static ConfigurationException env(String name, String rule) {
+    return new ConfigurationException(name, rule, "environment variable " + name + " " + rule);
   }
 
   private static String blankToNull(String s) {

@@ -102,7 +102,7 @@ class CanaryRedactionTest {
     assertThat(types).contains(InvalidMediaException.class, MalformedAttributesException.class,
         TaskRouterException.class, TaskNotFoundException.class, TaskConflictException.class,
         RateLimitedException.class, TaskRouterAuthenticationException.class,
-        AttributesTooLargeException.class, IllegalStateException.class, // SID errors: InvalidMediaException
+        AttributesTooLargeException.class, ConfigurationException.class, // SID errors: InvalidMediaException
         InvalidFlexTokenException.class, FlexTokenUnavailableException.class,
         AttachInterruptedException.class);
     for (Object v : values) {

@@ -172,7 +172,7 @@ class TwilioTaskRouterClientTest {
   @Test
   void fromEnvironmentNamesTheMissingVariableNeverItsValue() {
     assertThatThrownBy(() -> TwilioTaskRouterClient.fromEnvironment(Map.<String, String>of()::get))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("TWILIO_ACCOUNT_SID");
     String sid = "AC0123456789abcdef0123456789abcdef";
     assertThatThrownBy(() -> TwilioTaskRouterClient.fromEnvironment(Map.of("TWILIO_ACCOUNT_SID", sid)::get))

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.TaskNotFoundException;
@@ -378,7 +379,7 @@ public final class AttachQueue {
      */
     public Builder attachWindow(Duration attachWindow) {
       if (attachWindow.isNegative() || attachWindow.isZero()) {
-        throw new IllegalArgumentException("attachWindow must be positive");
+        throw new ConfigurationException("attachWindow", "must be positive");
       }
       this.attachWindow = attachWindow;
       return this;
@@ -393,7 +394,8 @@ public final class AttachQueue {
      */
     public Builder workers(int workers) {
       if (workers < 1) {
-        throw new IllegalArgumentException("workers must be at least 1 (was " + workers + ")");
+        throw new ConfigurationException("workers", "must be at least 1",
+            "workers must be at least 1 (was " + workers + ")");
       }
       this.workers = workers;
       return this;
@@ -408,7 +410,8 @@ public final class AttachQueue {
      */
     public Builder capacity(int capacity) {
       if (capacity < 1) {
-        throw new IllegalArgumentException("capacity must be at least 1 (was " + capacity + ")");
+        throw new ConfigurationException("capacity", "must be at least 1",
+            "capacity must be at least 1 (was " + capacity + ")");
       }
       this.capacity = capacity;
       return this;

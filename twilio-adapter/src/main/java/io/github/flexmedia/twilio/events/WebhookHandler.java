@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.MediaAttributes;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -297,19 +298,19 @@ public final class WebhookHandler {
      *
      * @param publicUrl for example {@code https://hooks.example.com}
      * @return this builder
-     * @throws IllegalArgumentException if it is not an absolute http(s) URL without query
+     * @throws ConfigurationException if it is not an absolute http(s) URL without query
      */
     public Builder publicUrl(String publicUrl) {
       URI u;
       try {
         u = new URI(Objects.requireNonNull(publicUrl, "publicUrl"));
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("publicUrl must be a valid URI");
+        throw new ConfigurationException("publicUrl", "must be a valid URI");
       }
       if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http"))
           || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null) {
-        throw new IllegalArgumentException(
-            "publicUrl must be an absolute http(s) URL without query or fragment");
+        throw new ConfigurationException(
+            "publicUrl", "must be an absolute http(s) URL without query or fragment");
       }
       String s = u.toString();
       this.publicUrl = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
@@ -349,7 +350,7 @@ public final class WebhookHandler {
      */
     public Builder synchronous(Duration budget) {
       if (budget.isNegative() || budget.isZero()) {
-        throw new IllegalArgumentException("budget must be positive");
+        throw new ConfigurationException("synchronous", "budget must be positive");
       }
       this.synchronousBudget = budget;
       return this;
@@ -359,11 +360,11 @@ public final class WebhookHandler {
      * The handler.
      *
      * @return the handler
-     * @throws IllegalStateException if no verifier was given and verification was not skipped
+     * @throws ConfigurationException if no verifier was given and verification was not skipped
      */
     public WebhookHandler build() {
       if (verifier == null && !skipVerification) {
-        throw new IllegalStateException(
+        throw new ConfigurationException("verifier", "is required",
             "a WebhookVerifier is required (or call insecureSkipVerification() for local tests)");
       }
       return new WebhookHandler(this);

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import com.twilio.security.RequestValidator;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,7 +43,7 @@ public final class WebhookVerifier {
    *
    * @param authToken the auth token Twilio signs with
    * @return the verifier
-   * @throws IllegalArgumentException if the token is null or blank
+   * @throws ConfigurationException if the token is null or blank
    */
   public static WebhookVerifier of(String authToken) {
     return new WebhookVerifier(List.of(validator("authToken", authToken)));
@@ -54,7 +55,7 @@ public final class WebhookVerifier {
    *
    * @param secondaryToken the other auth token
    * @return a new verifier accepting both tokens
-   * @throws IllegalArgumentException if the token is null or blank
+   * @throws ConfigurationException if the token is null or blank
    */
   public WebhookVerifier withSecondaryToken(String secondaryToken) {
     List<RequestValidator> both = new ArrayList<>(validators);
@@ -64,7 +65,7 @@ public final class WebhookVerifier {
 
   private static RequestValidator validator(String name, String token) {
     if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException(name + " is required and must not be blank");
+      throw new ConfigurationException(name, "is required and must not be blank");
     }
     return new RequestValidator(token);
   }

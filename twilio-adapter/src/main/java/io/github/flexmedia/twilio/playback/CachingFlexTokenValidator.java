@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,10 +36,10 @@ public final class CachingFlexTokenValidator implements FlexTokenValidator {
   CachingFlexTokenValidator(FlexTokenValidator delegate, int maxEntries, Duration maxAge, Clock clock) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     if (maxEntries < 1) {
-      throw new IllegalArgumentException("maxEntries must be at least 1");
+      throw new ConfigurationException("maxEntries", "must be at least 1");
     }
     if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
-      throw new IllegalArgumentException("maxAge must be positive");
+      throw new ConfigurationException("maxAge", "must be positive");
     }
     this.maxEntries = maxEntries;
     this.maxAge = maxAge;

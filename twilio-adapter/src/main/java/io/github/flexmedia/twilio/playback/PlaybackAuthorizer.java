@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public interface PlaybackAuthorizer {
   static PlaybackAuthorizer anyRole(String... roles) {
     Set<String> allowed = Set.of(roles);
     if (allowed.isEmpty()) {
-      throw new IllegalArgumentException("roles must name at least one role");
+      throw new ConfigurationException("roles", "must name at least one role");
     }
     return (user, recordingId) -> user.roles().stream().anyMatch(allowed::contains);
   }

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
 import java.net.URI;
@@ -357,13 +358,14 @@ public final class RecordingUrlProvider {
      *
      * @param origins the origins the player may call from
      * @return this builder
-     * @throws IllegalArgumentException naming the rule when an origin is not of that form
+     * @throws ConfigurationException naming the rule when an origin is not of that form
      */
     public Builder allowedOrigins(String... origins) {
       List<String> checked = new ArrayList<>();
       for (String o : origins) {
         if (o == null || !ORIGIN.matcher(o).matches()) {
-          throw new IllegalArgumentException(
+          throw new ConfigurationException("allowedOrigins",
+              "each origin must be scheme://host[:port] in lower case, without a path",
               "allowedOrigins: each origin must be scheme://host[:port] in lower case, without a path");
         }
         checked.add(o);
@@ -381,7 +383,8 @@ public final class RecordingUrlProvider {
      */
     public Builder recordingParameter(String name) {
       if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-        throw new IllegalArgumentException("recordingParameter must be 1 to 64 letters, digits, '_', '.' or '-'");
+        throw new ConfigurationException(
+            "recordingParameter", "must be 1 to 64 letters, digits, '_', '.' or '-'");
       }
       this.recordingParameter = name;
       return this;

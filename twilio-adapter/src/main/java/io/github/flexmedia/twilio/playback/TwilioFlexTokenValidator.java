@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.twilio.ConfigurationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.auth_strategy.AuthStrategy;
@@ -37,7 +38,8 @@ final class TwilioFlexTokenValidator implements FlexTokenValidator {
     this.restClient = Objects.requireNonNull(restClient, "restClient");
     String account = restClient.getAccountSid();
     if (account == null || !account.matches("AC[0-9a-fA-F]{32}")) {
-      throw new IllegalArgumentException("restClient's account SID must be 'AC' followed by 32 hex digits");
+      throw new ConfigurationException("restClient", "account SID must be 'AC' followed by 32 hex digits",
+          "restClient's account SID must be 'AC' followed by 32 hex digits");
     }
     this.url = "https://iam.twilio.com/v1/Accounts/" + account + "/Tokens/validate";
   }

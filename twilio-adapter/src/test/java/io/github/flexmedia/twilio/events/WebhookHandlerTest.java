@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachOutcome.Status;
 import io.github.flexmedia.twilio.testing.Fault;
@@ -337,7 +338,7 @@ class WebhookHandlerTest {
     AttachQueue q = queueBuilder().build();
     queue = q;
     assertThatThrownBy(() -> WebhookHandler.builder(q).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("WebhookVerifier");
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("WebhookVerifier");
     WebhookHandler open = WebhookHandler.builder(q).insecureSkipVerification().build();
     WebhookResponse r = open.handle(new WebhookRequest("POST", "http://localhost/x",
         Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), "Body=hi".getBytes()));

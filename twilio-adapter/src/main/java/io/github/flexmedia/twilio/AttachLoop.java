@@ -1,0 +1,156 @@
+package io.github.flexmedia.twilio;
+
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaWarning;
+import io.github.flexmedia.MergeMode;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The read–merge–write loop behind {@link MediaAttacher#attach}: the one place that decides what
+ * to read again, what to resend and when to give up, so that a single attach and a coalesced batch
+ * (see {@link TaskCoalescer}) retry alike under one {@link RetryPolicy}.
+ */
+final class AttachLoop {
+  private static final System.Logger LOG = System.getLogger(MediaAttacher.class.getName());
+
+  private final TaskRouterClient client;
+  private final MergeMode mergeMode;
+  private final RetryPolicy retry;
+  private final Sleeper sleeper;
+  private final boolean unconditionalWrites;
+
+  AttachLoop(TaskRouterClient client, MergeMode mergeMode, RetryPolicy retry, Sleeper sleeper,
+      boolean unconditionalWrites) {
+    this.client = client;
+    this.mergeMode = mergeMode;
+    this.retry = retry;
+    this.sleeper = sleeper;
+    this.unconditionalWrites = unconditionalWrites;
+  }
+
+  /** One caller's media, from {@code start} when it has an ETag, else from a fresh read. */
+  AttachResult attach(
+      String workspaceSid, String taskSid, TaskSnapshot start, MediaAttributes media) {
+    return run(workspaceSid, taskSid, start, doc -> media.mergeInto(doc, mergeMode));
+  }
+
+  /** One read–merge–write for several callers' media: see {@link TaskCoalescer}. */
+  List<Object> attachBatch(String workspaceSid, String taskSid, List<MediaAttributes> media) {
+    if (media.size() == 1) {
+      try {
+        return List.of(attach(workspaceSid, taskSid, null, media.get(0)));
+      } catch (RuntimeException e) {
+        return List.of(e);
+      }
+    }
+    CoalescedMerge merge = new CoalescedMerge(media, mergeMode, taskSid);
+    AttachResult batch;
+    try {
+      batch = run(workspaceSid, taskSid, null, merge);
+    } catch (AttachInterruptedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      List<Object> all = new ArrayList<>(media.size());
+      for (int i = 0; i < media.size(); i++) {
+        all.add(CoalescedMerge.mayBeAboutOneCaller(e) ? TaskCoalescer.ALONE : e);
+      }
+      return all;
+    }
+    return merge.outcomes(batch);
+  }
+
+  private AttachResult run(
+      String workspaceSid, String taskSid, TaskSnapshot start, UnaryOperator<String> merge) {
+    TaskSnapshot snapshot = start;
+    boolean unsureWrite = false; // an update was sent and its fate is unknown (5xx, no answer)
+    for (int attempt = 1; ; attempt++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(taskSid, attempt - 1, unsureWrite, null);
+      }
+      boolean updating = false;
+      try {
+        if (snapshot == null) {
+          snapshot = client.fetchTask(workspaceSid, taskSid);
+        }
+        String merged = merge.apply(snapshot.attributesJson());
+        // What the supervisor will see: the whole merged lists, other writers' links included.
+        List<MediaWarning> warnings = MediaAttributes.fromTaskAttributes(merged).lint();
+        // Merging writes minified JSON, so a document this library wrote comes back identical
+        // when every link was already there. (One written by someone else with other spacing
+        // gets rewritten once, equal by value.)
+        if (merged.equals(snapshot.attributesJson())) {
+          return new AttachResult(snapshot, attempt, false, warnings);
+        }
+        requireFits(taskSid, merged);
+        if (snapshot.etag() == null && !unconditionalWrites) {
+          throw new TaskRouterException(TaskRouterException.Kind.POLICY,
+              "task update of " + taskSid + " refused: TaskRouter sent "
+              + "no ETag, and a write without If-Match could erase another writer's change "
+              + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null, null);
+        }
+        updating = true;
+        TaskSnapshot updated =
+            client.updateTaskAttributes(workspaceSid, taskSid, merged, snapshot.etag());
+        return new AttachResult(updated, attempt, true, warnings);
+      } catch (TaskRouterException e) {
+        if (!e.isRetryable() || attempt >= retry.maxAttempts()) {
+          throw attempt == 1 && !e.isRetryable() ? e : e.afterAttempts(attempt);
+        }
+        Duration wait = retry.waitBefore(attempt, e);
+        if (wait == null) {
+          throw e.afterAttempts(attempt);
+        }
+        int failed = attempt;
+        LOG.log(Level.DEBUG, () -> "task " + taskSid + ": " + e.getClass().getSimpleName()
+            + " (HTTP " + e.statusCode() + ") on attempt " + failed + "; retrying in "
+            + wait.toMillis() + " ms");
+        unsureWrite = updating && !(e instanceof TaskConflictException)
+            && !(e instanceof RateLimitedException);
+        // A 412 means the task changed: read it again. A 429 was never processed, so what we read
+        // is still current. After a 5xx or no answer to a conditional update, sending the same
+        // update again is safe: if the first one was applied, the ETag moved and the resend gets
+        // a 412 (then a read shows our links there). An unconditional one is not: read again.
+        if (e instanceof TaskConflictException || (unsureWrite && snapshot.etag() == null)) {
+          snapshot = null;
+        }
+        pause(sleeper, wait, taskSid, attempt, unsureWrite);
+      }
+    }
+  }
+
+  static void requireFits(String taskSid, String attributes) {
+    if (attributes.length() > MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH) {
+      throw new AttributesTooLargeException(taskSid, attributes.length());
+    }
+  }
+
+  static void pause(
+      Sleeper sleeper, Duration wait, String taskSid, int attempt, boolean unsureWrite) {
+    if (wait.isZero()) {
+      return;
+    }
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw interrupted(taskSid, attempt, unsureWrite, ie);
+    }
+  }
+
+  static AttachInterruptedException interrupted(
+      String taskSid, int attempts, boolean unsureWrite, Throwable cause) {
+    AttachInterruptedException e = new AttachInterruptedException("attach to task " + taskSid
+        + " was interrupted" + (attempts == 0 ? " before its first attempt"
+            : " while waiting to retry")
+        + (unsureWrite ? "; the last update got no clear answer, so it may have been applied" : ""),
+        unsureWrite, cause);
+    if (attempts > 0) {
+      e.afterAttempts(attempts);
+    }
+    return e;
+  }
+}
