@@ -43,6 +43,7 @@ final class AdaptiveLimiter {
   private double limit;
   private int inFlight;
   private long pausedUntil;
+  private final long maxPauseNanos;
   private double rate = Double.POSITIVE_INFINITY;
   private long nextSlot;
   private long lastDecrease;
@@ -67,6 +68,20 @@ final class AdaptiveLimiter {
    * @param nanoTicker a monotonic clock in nanoseconds
    */
   public AdaptiveLimiter(int max, LongSupplier nanoTicker) {
+    this(max, nanoTicker, null);
+  }
+
+  /**
+   * A limiter starting at {@code min(4, max)} requests in flight whose pauses last at most
+   * {@code maxPause}: a longer {@code Retry-After} ends each call at once anyway (the retry
+   * policy's {@code maxRetryAfter}), so holding the whole pool longer would only delay that.
+   *
+   * @param max the most requests in flight, at least 1
+   * @param nanoTicker a monotonic clock in nanoseconds
+   * @param maxPause the longest pause, or {@code null} for no bound but the clock's range
+   */
+  public AdaptiveLimiter(int max, LongSupplier nanoTicker, Duration maxPause) {
+    this.maxPauseNanos = maxPause == null ? MAX_PAUSE_NANOS : nanos(maxPause);
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
     }
@@ -87,6 +102,26 @@ final class AdaptiveLimiter {
    */
   public static AdaptiveLimiter create(int max) {
     return new AdaptiveLimiter(max, System::nanoTime);
+  }
+
+  /**
+   * A limiter on {@link System#nanoTime()} whose pauses last at most {@code maxPause}.
+   *
+   * @param max the most requests in flight, at least 1
+   * @param maxPause the longest pause
+   * @return the limiter
+   */
+  public static AdaptiveLimiter create(int max, Duration maxPause) {
+    return new AdaptiveLimiter(max, System::nanoTime, Objects.requireNonNull(maxPause, "maxPause"));
+  }
+
+  // Far enough to stand for "forever", near enough that adding it to a nanoTime cannot overflow.
+  private static final long MAX_PAUSE_NANOS = Long.MAX_VALUE / 4;
+
+  // Duration.toNanos() throws for anything over about 292 years, and a Retry-After too large to
+  // represent arrives here as Duration.ofSeconds(Long.MAX_VALUE).
+  private static long nanos(Duration d) {
+    return d.compareTo(Duration.ofNanos(MAX_PAUSE_NANOS)) >= 0 ? MAX_PAUSE_NANOS : d.toNanos();
   }
 
   /**
@@ -186,7 +221,7 @@ final class AdaptiveLimiter {
       long now = ticker.getAsLong();
       release();
       if (retryAfter != null) {
-        long until = now + Math.min(retryAfter.toNanos(), Long.MAX_VALUE / 4);
+        long until = now + Math.min(nanos(retryAfter), maxPauseNanos);
         if (until - pausedUntil > 0) {
           pausedUntil = until;
         }

@@ -50,7 +50,9 @@ public final class MediaAttacher {
 
   private MediaAttacher(Builder b) {
     TaskRouterClient client = b.adaptiveMax > 0
-        ? new LimitedTaskRouterClient(b.client, AdaptiveLimiter.create(b.adaptiveMax)) : b.client;
+        ? new LimitedTaskRouterClient(b.client,
+            AdaptiveLimiter.create(b.adaptiveMax, b.retry.maxRetryAfter()))
+        : b.client;
     this.policy = b.policy;
     this.loop = new AttachLoop(client, b.mergeMode, b.retry, b.sleeper, b.unconditionalWrites);
     this.creator = new TaskCreator(client, b.retry, b.sleeper);

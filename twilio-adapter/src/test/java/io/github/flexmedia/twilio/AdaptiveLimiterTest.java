@@ -98,6 +98,19 @@ class AdaptiveLimiterTest {
   }
 
   @Test
+  void aRetryAfterTooLargeToRepresentPausesNoLongerThanTheCap() {
+    AdaptiveLimiter l = new AdaptiveLimiter(8, now::get, Duration.ofSeconds(1));
+    l.onRateLimited(l.tryAcquire(), Duration.ofSeconds(Long.MAX_VALUE)); // Headers' "beyond any cap"
+    assertThat(l.pauseLeft()).isEqualTo(Duration.ofSeconds(1));
+    advanceMillis(1000);
+    assertThat(l.tryAcquire()).isNotNull();
+
+    AdaptiveLimiter unbounded = limiter(8);
+    unbounded.onRateLimited(unbounded.tryAcquire(), Duration.ofSeconds(Long.MAX_VALUE));
+    assertThat(unbounded.pauseLeft()).isGreaterThan(Duration.ofDays(365 * 50));
+  }
+
+  @Test
   void a429WithoutRetryAfterPausesNobody() {
     AdaptiveLimiter l = limiter(8);
     l.onRateLimited(l.tryAcquire(), null);
