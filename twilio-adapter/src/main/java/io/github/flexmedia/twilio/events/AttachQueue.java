@@ -1,15 +1,17 @@
 package io.github.flexmedia.twilio.events;
 
-import io.github.flexmedia.twilio.ConfigurationException;
+import io.github.flexmedia.twilio.AttachInterruptedException;
 import io.github.flexmedia.twilio.AttachResult;
+import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.Sleeper;
 import io.github.flexmedia.twilio.TaskNotFoundException;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +44,9 @@ import java.util.function.UnaryOperator;
  * <p>Every accepted attach is reported to the listener exactly once: {@link
  * AttachOutcome.Status#ATTACHED ATTACHED}, {@link AttachOutcome.Status#UNCHANGED UNCHANGED},
  * {@link AttachOutcome.Status#EXPIRED EXPIRED} (deadline passed, or the task is gone) or {@link
- * AttachOutcome.Status#FAILED FAILED} with its cause. Nothing is dropped silently: a full or shut
- * queue refuses synchronously, and {@link #shutdown(Duration)} returns what it could not finish.
+ * AttachOutcome.Status#FAILED FAILED} with its cause — unless {@link #shutdown(Duration)} stops it
+ * first. Nothing is dropped silently: a full or shut queue refuses synchronously, and {@link
+ * #shutdown(Duration)} returns what it could not finish, which stays in the store.
  *
  * <p><b>Crash safety.</b> The default {@link PendingAttachStore} lives in memory: a crash loses
  * what the queue held. Either give it a durable store and call {@link #resubmitStored()} on start,
@@ -65,6 +68,7 @@ public final class AttachQueue {
   private final PendingAttachStore store;
   private final AttachListener listener;
   private final Map<String, PendingAttach> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, PendingAttach> interrupted = new ConcurrentHashMap<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final Object idle = new Object();
   private volatile boolean closed;
@@ -72,7 +76,10 @@ public final class AttachQueue {
   private AttachQueue(Builder b) {
     this.clock = b.clock;
     this.client = new DeadlineClient(b.client, b.clock);
-    MediaAttacher.Builder attacherBuilder = b.attacher.apply(MediaAttacher.builder(client));
+    // The production sleeper never sleeps past the current attach's deadline or budget; a sleeper
+    // configured in b.attacher (a test double) replaces it.
+    MediaAttacher.Builder attacherBuilder =
+        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)));
     if (b.adaptive) {
       attacherBuilder.adaptiveConcurrency(b.workers);
     }
@@ -223,7 +230,15 @@ public final class AttachQueue {
 
   private void run(PendingAttach attach) {
     try {
-      report(attempt(attach, attach.deadline()));
+      AttachOutcome outcome = attempt(attach, attach.deadline());
+      if (outcome.cause() instanceof AttachInterruptedException || (outcome.cause() != null
+          && closed && Thread.currentThread().isInterrupted())) {
+        // Stopped by shutdown, not finished: it stays in the store, and shutdown returns it.
+        // Put here before leaving inFlight, so that shutdown always sees it in one of the two.
+        interrupted.put(attach.id(), attach);
+        return;
+      }
+      report(outcome);
       store.remove(attach);
     } finally {
       inFlight.remove(attach.id());
@@ -233,7 +248,7 @@ public final class AttachQueue {
 
   private AttachOutcome attempt(PendingAttach attach, Instant until) {
     if (client.passed(until)) {
-      return failure(attach, new DeadlinePassedException(attach.taskSid()));
+      return failure(attach, until, new DeadlinePassedException(attach.taskSid()));
     }
     client.deadline(until);
     try {
@@ -241,15 +256,18 @@ public final class AttachQueue {
       return new AttachOutcome(attach,
           r.changed() ? AttachOutcome.Status.ATTACHED : AttachOutcome.Status.UNCHANGED, r, null);
     } catch (RuntimeException e) {
-      return failure(attach, e);
+      return failure(attach, until, e);
     } finally {
       client.deadline(null);
     }
   }
 
-  private AttachOutcome failure(PendingAttach attach, RuntimeException e) {
+  private AttachOutcome failure(PendingAttach attach, Instant until, RuntimeException e) {
     boolean gone = e instanceof TaskNotFoundException;
-    boolean late = e instanceof DeadlinePassedException && client.passed(attach.deadline());
+    // Stopped by the attach's own deadline (passed, or it would pass while waiting to retry), not
+    // by a shorter synchronous budget.
+    boolean late = e instanceof DeadlinePassedException
+        && (client.passed(attach.deadline()) || !until.isBefore(attach.deadline()));
     return new AttachOutcome(attach,
         gone || late ? AttachOutcome.Status.EXPIRED : AttachOutcome.Status.FAILED, null, e);
   }
@@ -274,9 +292,10 @@ public final class AttachQueue {
 
   /**
    * Stops taking work and waits up to {@code timeout} for the accepted work to finish. A queue
-   * that owns its workers then interrupts them (an interrupted attach is reported {@code FAILED})
-   * and waits up to one more second. What is still unfinished is returned, and stays in the
-   * store; an attach blocked in I/O past that second may still be reported later.
+   * that owns its workers then interrupts them and waits up to one more second. What is still
+   * unfinished is returned and stays in the store; an attach stopped by the interrupt is among it
+   * and is not reported to the listener. An attach blocked in I/O past that second may still be
+   * reported later.
    *
    * @param timeout how long to wait for the work to drain
    * @return the attaches not finished, empty when everything drained
@@ -299,7 +318,7 @@ public final class AttachQueue {
       }
     }
     if (ownExecutor != null) {
-      // An interrupted worker reports FAILED and leaves inFlight; give it a moment to do so.
+      // An interrupted worker moves its attach from inFlight to interrupted; give it a moment.
       ownExecutor.shutdownNow();
       try {
         ownExecutor.awaitTermination(1, TimeUnit.SECONDS);
@@ -307,7 +326,10 @@ public final class AttachQueue {
         Thread.currentThread().interrupt();
       }
     }
-    return List.copyOf(new ArrayList<>(inFlight.values()));
+    // inFlight first: an attach leaves it only after entering interrupted.
+    Map<String, PendingAttach> unfinished = new LinkedHashMap<>(inFlight);
+    unfinished.putAll(interrupted);
+    return List.copyOf(unfinished.values());
   }
 
   /** The default store: in memory, lost on a crash. */
@@ -349,7 +371,8 @@ public final class AttachQueue {
 
     /**
      * Configures the {@link MediaAttacher} the workers use (merge mode, attempts, backoff,
-     * policy); the queue gives it a client that refuses calls past the deadline.
+     * policy); the queue gives it a client that refuses calls past the deadline, and a sleeper that
+   * gives up at once rather than wait past it (unless you configure your own sleeper).
      *
      * @param configure applied to the attacher's builder
      * @return this builder

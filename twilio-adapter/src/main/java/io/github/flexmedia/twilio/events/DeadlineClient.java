@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.twilio.Sleeper;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskSnapshot;
 import java.time.Clock;
@@ -28,6 +29,11 @@ final class DeadlineClient implements TaskRouterClient {
     }
   }
 
+  /** The current thread's deadline, {@code null} when none is set. */
+  Instant deadline() {
+    return deadline.get();
+  }
+
   boolean passed(Instant until) {
     return !clock.instant().isBefore(until);
   }
@@ -37,6 +43,21 @@ final class DeadlineClient implements TaskRouterClient {
     if (until != null && passed(until)) {
       throw new DeadlinePassedException(taskSid);
     }
+  }
+
+  /**
+   * Wraps {@code sleeper} so that a wait between retries that would end at or past the current
+   * thread's deadline fails at once instead of sleeping: a {@code Retry-After} of 30 s must not
+   * hold a caller whose budget is 2 s, only for the next call to be refused.
+   */
+  Sleeper bounded(Sleeper sleeper) {
+    return wait -> {
+      Instant until = deadline.get();
+      if (until != null && !clock.instant().plus(wait).isBefore(until)) {
+        throw new DeadlinePassedException();
+      }
+      sleeper.sleep(wait);
+    };
   }
 
   @Override

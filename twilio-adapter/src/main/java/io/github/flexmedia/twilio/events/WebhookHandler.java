@@ -170,9 +170,15 @@ public final class WebhookHandler {
       }
       return text(202, "accepted\n");
     }
+    // One budget for the whole request: an Event Streams batch of N events must not take N times it.
+    Instant end = queue.clock().instant().plus(synchronousBudget);
     boolean allLanded = true;
     for (PendingAttach p : work) {
-      AttachOutcome o = queue.attachWithin(p, synchronousBudget);
+      Duration left = Duration.between(queue.clock().instant(), end);
+      if (left.isNegative() || left.isZero()) {
+        return text(503, "the media could not be attached in time\n");
+      }
+      AttachOutcome o = queue.attachWithin(p, left);
       if (o.status() == AttachOutcome.Status.FAILED) {
         return text(503, "the media could not be attached in time\n");
       }

@@ -305,6 +305,84 @@ class AttachQueueTest {
   }
 
   @Test
+  void attachWithinDoesNotWaitARetryAfterThatEndsPastItsBudget() {
+    router.putTask(WS, WT, "{}");
+    router.failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(3)));
+    // the production sleeper: nothing here advances the test clock, so only giving up at once
+    // (instead of sleeping 3 s and retrying) leaves the task unchanged
+    AttachQueue q = queue().attacher(b -> b.jitter(() -> 0.5)).build();
+
+    AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(2));
+
+    assertThat(o.status()).isEqualTo(Status.FAILED);
+    assertThat(o.cause()).isInstanceOf(DeadlinePassedException.class);
+    assertThat(router.calls()).extracting(RecordedCall::operation)
+        .containsExactly(Operation.FETCH, Operation.UPDATE);
+    assertThat(router.attributes(WS, WT)).doesNotContain("crm.example.com");
+    assertThat(outcomes).containsExactly(o);
+  }
+
+  @Test
+  void aWorkerDoesNotWaitARetryAfterThatEndsPastTheDeadlineAndReportsExpired() {
+    router.putTask(WS, WT, "{}");
+    router.failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(3)));
+    AttachQueue q = queue().attacher(b -> b.jitter(() -> 0.5)).build();
+    q.offer(crm(WT));
+    clock.advance(Duration.ofSeconds(118));   // the deadline is 2 s away
+    executor.runAll();
+
+    assertThat(router.calls()).extracting(RecordedCall::operation)
+        .containsExactly(Operation.FETCH, Operation.UPDATE);
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(Status.EXPIRED);
+      assertThat(o.cause()).isInstanceOf(DeadlinePassedException.class);
+    });
+  }
+
+  @Test
+  void theBoundedSleeperWaitsOnlyWhenTheWaitEndsBeforeTheDeadline() throws Exception {
+    DeadlineClient client = new DeadlineClient(router, clock);
+    List<Duration> slept = new ArrayList<>();
+    io.github.flexmedia.twilio.Sleeper bounded = client.bounded(slept::add);
+
+    bounded.sleep(Duration.ofHours(1));   // no deadline set: no bound
+    client.deadline(T0.plusSeconds(5));
+    try {
+      bounded.sleep(Duration.ofSeconds(4));
+      assertThatThrownBy(() -> bounded.sleep(Duration.ofSeconds(5)))
+          .isInstanceOf(DeadlinePassedException.class);
+    } finally {
+      client.deadline(null);
+    }
+
+    assertThat(slept).containsExactly(Duration.ofHours(1), Duration.ofSeconds(4));
+  }
+
+  @Test
+  void anAttachInterruptedByShutdownStaysInTheStoreIsReturnedAndIsNotReported() {
+    router.putTask(WS, WT, "{}");
+    router.failNext(Operation.UPDATE, 1, Fault.unavailable());
+    TableStore table = new TableStore();
+    // the worker is interrupted while it waits to retry, as shutdownNow() does
+    AttachQueue q = queue().store(table).attacher(b -> b.sleeper(d -> {
+      throw new InterruptedException();
+    })).build();
+    PendingAttach a = crm(WT);
+    q.offer(a);
+    try {
+      executor.runAll();
+    } finally {
+      assertThat(Thread.interrupted()).as("the worker kept its interrupt").isTrue();
+    }
+
+    assertThat(outcomes).isEmpty();
+    assertThat(table.rows).containsOnlyKeys(a.id());
+    assertThat(q.pendingCount()).isZero();
+    assertThat(q.shutdown(Duration.ZERO)).containsExactly(a);
+    assertThat(table.rows).containsOnlyKeys(a.id());
+  }
+
+  @Test
   void attachWithinATaskThatIsGoneIsExpired() {
     AttachOutcome o = queue().build().attachWithin(crm(WT), Duration.ofSeconds(5));
     assertThat(o.status()).isEqualTo(Status.EXPIRED);
