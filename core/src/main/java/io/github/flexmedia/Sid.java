@@ -35,4 +35,21 @@ public final class Sid {
   public static String require(String field, String sid, String prefix) {
     return Checks.sid(field, sid, prefix);
   }
+
+  /**
+   * Whether {@code sid} is {@code prefix} followed by 32 hex digits: the same rule as {@link
+   * #require}, for callers that report a failure in their own terms (a configuration property, a
+   * webhook parameter).
+   *
+   * <pre>{@code
+   * if (!Sid.isValid(env.get("FLEX_WORKSPACE_SID"), "WS")) { ... }
+   * }</pre>
+   *
+   * @param sid the SID to check, may be {@code null}
+   * @param prefix the expected two letters, e.g. {@code WS}
+   * @return whether it is well formed; {@code false} for {@code null}
+   */
+  public static boolean isValid(String sid, String prefix) {
+    return Checks.isSid(sid, prefix);
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.flexmedia.examples;
 
+import io.github.flexmedia.Sid;
 import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Runs every scenario. By default against {@link LocalTaskRouterServer} on loopback through the
@@ -38,7 +38,6 @@ public final class Main {
   static final String LOCAL_WORKFLOW = "WW00000000000000000000000000000001";
   private static final List<String> REAL_VARIABLES =
       List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "FLEX_WORKSPACE_SID", "FLEX_WORKFLOW_SID");
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
 
   private Main() {}
 
@@ -108,7 +107,7 @@ public final class Main {
       return;
     }
     v = v.trim();
-    if (v.length() != 34 || !v.startsWith(prefix) || !HEX32.matcher(v.substring(2)).matches()) {
+    if (!Sid.isValid(v, prefix)) {
       problems.add(name + " must be '" + prefix + "' followed by 32 hex digits");
     }
   }

@@ -8,6 +8,7 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.TaskUpdater;
+import io.github.flexmedia.Sid;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,7 +143,7 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
    */
   public static TwilioTaskRouterClient fromEnvironment(Function<String, String> env) {
     String accountSid = require(env, "TWILIO_ACCOUNT_SID");
-    if (!accountSid.startsWith("AC") || accountSid.length() != 34) {
+    if (!Sid.isValid(accountSid, "AC")) {
       throw env("TWILIO_ACCOUNT_SID", "must be 'AC' followed by 32 hex digits");
     }
     String apiKey = blankToNull(env.apply("TWILIO_API_KEY"));

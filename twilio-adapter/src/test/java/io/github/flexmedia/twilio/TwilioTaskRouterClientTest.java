@@ -185,6 +185,12 @@ class TwilioTaskRouterClientTest {
             Map.of("TWILIO_ACCOUNT_SID", "not-a-sid-SECRET", "TWILIO_AUTH_TOKEN", "t")::get))
         .hasMessageContaining("TWILIO_ACCOUNT_SID")
         .hasMessageNotContaining("not-a-sid-SECRET");
+    // the right prefix and length are not enough: 32 hex digits, as for every other SID
+    assertThatThrownBy(() -> TwilioTaskRouterClient.fromEnvironment(
+            Map.of("TWILIO_ACCOUNT_SID", "ACzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", "TWILIO_AUTH_TOKEN", "t")::get))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("TWILIO_ACCOUNT_SID")
+        .hasMessageNotContaining("zzzz");
   }
 
   @Test

@@ -1,11 +1,10 @@
 package io.github.flexmedia.spring.internal;
 
+import io.github.flexmedia.Sid;
 import io.github.flexmedia.spring.FlexMediaConfigurationException;
-import java.util.regex.Pattern;
 
 /** Startup checks of {@code flex-media.*} values; messages name the property, never the value. */
 public final class Settings {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
 
   private Settings() {}
 
@@ -50,7 +49,7 @@ public final class Settings {
    * @return {@code value}
    */
   public static String requireSid(String property, String value, String prefix) {
-    if (!value.startsWith(prefix) || value.length() != 34 || !HEX32.matcher(value.substring(2)).matches()) {
+    if (!Sid.isValid(value, prefix)) {
       throw new FlexMediaConfigurationException(property,
           "is malformed: it must be '" + prefix + "' followed by 32 hex digits (the value is not shown)",
           "Copy the SID from the Twilio Console into " + property + ".");

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.Sid;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  * value may be forged, huge, or hold PHI.
  */
 final class Params {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,9})?");
 
   private Params() {}
@@ -36,7 +36,7 @@ final class Params {
     if (value == null) {
       return null;
     }
-    if (value.length() != 34 || !value.startsWith(prefix) || !HEX32.matcher(value.substring(2)).matches()) {
+    if (!Sid.isValid(value, prefix)) {
       throw new IllegalArgumentException(
           "parameter " + name + " must be '" + prefix + "' followed by 32 hex digits");
     }

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.Sid;
 import io.github.flexmedia.twilio.ConfigurationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,7 @@ final class TwilioFlexTokenValidator implements FlexTokenValidator {
   TwilioFlexTokenValidator(TwilioRestClient restClient) {
     this.restClient = Objects.requireNonNull(restClient, "restClient");
     String account = restClient.getAccountSid();
-    if (account == null || !account.matches("AC[0-9a-fA-F]{32}")) {
+    if (!Sid.isValid(account, "AC")) {
       throw new ConfigurationException("restClient", "account SID must be 'AC' followed by 32 hex digits",
           "restClient's account SID must be 'AC' followed by 32 hex digits");
     }
