@@ -8,8 +8,6 @@ import io.github.flexmedia.twilio.playback.RecordingResolver;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.util.Optional;
-import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.core5.http.HttpHost;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +36,7 @@ class EmulatorTestApplication {
   /** Twilio's hosts, each to its emulator: iam.twilio.com validates tokens, the rest is TaskRouter. */
   @Bean
   TwilioHttpClientCustomizer toTheEmulators(LocalTaskRouterServer taskRouter, FlexTokenEmulator iam) {
-    HttpHost taskRouterHost = new HttpHost("http", "127.0.0.1", taskRouter.port());
-    HttpHost iamHost = new HttpHost("http", "127.0.0.1", iam.port());
-    return builder -> builder.setRoutePlanner((target, context) -> new HttpRoute(
-        target.getHostName().startsWith("iam.") ? iamHost : taskRouterHost));
+    return builder -> iam.route(builder, taskRouter);
   }
 
   /** The application's storage: signed, short-lived URLs for the recordings it knows. */

@@ -202,7 +202,8 @@ public final class FlexTokenEmulator implements AutoCloseable {
   /**
    * A twilio-java client with this emulator's account and auth token whose requests all come here
    * (to whatever host twilio-java addresses; set no region or edge). Apache HttpClient's automatic
-   * retries are off, so every exchange is seen and counted.
+   * retries are off, so every exchange is seen and counted; twilio-java's own 5xx loop is left on,
+   * so tests can show what a validator that does not bypass it would send.
    *
    * @return the client
    */
@@ -218,7 +219,6 @@ public final class FlexTokenEmulator implements AutoCloseable {
    * @return the client
    */
   public TwilioRestClient restClient(String username, String password) {
-    HttpHost local = new HttpHost("http", "127.0.0.1", port());
     HttpClientBuilder http = HttpClientBuilder.create()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -227,12 +227,39 @@ public final class FlexTokenEmulator implements AutoCloseable {
                 .build())
             .build())
         .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
-        .disableAutomaticRetries()
-        .setRoutePlanner((target, context) -> new HttpRoute(local));
+        .disableAutomaticRetries();
     return new TwilioRestClient.Builder(username, password)
         .accountSid(username)
-        .httpClient(new NetworkHttpClient(http))
+        .httpClient(new NetworkHttpClient(route(http)))
         .build();
+  }
+
+  /**
+   * Sends every request {@code builder}'s client makes to this emulator, whatever host it
+   * addresses, and changes nothing else.
+   *
+   * @param builder the Apache HttpClient 5 builder to route here
+   * @return {@code builder}, with its route planner set
+   */
+  public HttpClientBuilder route(HttpClientBuilder builder) {
+    HttpHost local = new HttpHost("http", "127.0.0.1", port());
+    return builder.setRoutePlanner((target, context) -> new HttpRoute(local));
+  }
+
+  /**
+   * Sends requests to Twilio's token host ({@code iam.twilio.com}) to this emulator and every
+   * other request to {@code taskRouter}: one client for an application that attaches media and
+   * serves playback, as a Spring Boot test or a local run needs.
+   *
+   * @param builder the Apache HttpClient 5 builder to route
+   * @param taskRouter where every request not for {@code iam.*} goes
+   * @return {@code builder}, with its route planner set
+   */
+  public HttpClientBuilder route(HttpClientBuilder builder, LocalTaskRouterServer taskRouter) {
+    HttpHost iam = new HttpHost("http", "127.0.0.1", port());
+    HttpHost rest = new HttpHost("http", "127.0.0.1", taskRouter.port());
+    return builder.setRoutePlanner((target, context) ->
+        new HttpRoute(target.getHostName().startsWith("iam.") ? iam : rest));
   }
 
   /** Stops the emulator at once. */

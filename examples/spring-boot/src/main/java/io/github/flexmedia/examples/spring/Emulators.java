@@ -3,8 +3,6 @@ package io.github.flexmedia.examples.spring;
 import io.github.flexmedia.spring.TwilioHttpClientCustomizer;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
-import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.core5.http.HttpHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,10 +41,7 @@ class Emulators {
   /** iam.twilio.com (token validation) to the token emulator, every other host to TaskRouter's. */
   @Bean
   TwilioHttpClientCustomizer routeToTheEmulators(LocalTaskRouterServer taskRouter, FlexTokenEmulator iam) {
-    HttpHost taskRouterHost = new HttpHost("http", "127.0.0.1", taskRouter.port());
-    HttpHost iamHost = new HttpHost("http", "127.0.0.1", iam.port());
-    return builder -> builder.setRoutePlanner((target, context) -> new HttpRoute(
-        target.getHostName().startsWith("iam.") ? iamHost : taskRouterHost));
+    return builder -> iam.route(builder, taskRouter);
   }
 
   @Bean
