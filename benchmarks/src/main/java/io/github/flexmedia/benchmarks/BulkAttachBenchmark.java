@@ -1,9 +1,9 @@
 package io.github.flexmedia.benchmarks;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.twilio.BulkProgressListener;
+import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.MediaAttacher;
-import io.github.flexmedia.twilio.TaskOutcome;
+import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.time.Duration;
@@ -82,11 +82,11 @@ public class BulkAttachBenchmark {
 
   /** Attaches to every task; fails loudly if any attach failed. */
   @Benchmark
-  public List<TaskOutcome> bulkAttach() {
-    List<TaskOutcome> outcomes = attacher.attachAll(WS, sids, media, concurrency, BulkProgressListener.NONE);
-    for (TaskOutcome o : outcomes) {
+  public List<AttachOutcome> bulkAttach() {
+    List<AttachOutcome> outcomes = attacher.attachAll(WS, sids, media, concurrency, AttachListener.NONE);
+    for (AttachOutcome o : outcomes) {
       if (!o.succeeded()) {
-        throw new IllegalStateException("attach failed: " + o.error());
+        throw new IllegalStateException("attach failed: " + o.cause());
       }
     }
     return outcomes;

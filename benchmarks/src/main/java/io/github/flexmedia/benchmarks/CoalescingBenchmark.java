@@ -4,6 +4,7 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RetryPolicy;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.time.Duration;
@@ -78,8 +79,8 @@ public class CoalescingBenchmark {
     server = LocalTaskRouterServer.start().latency(Duration.ofMillis(latencyMillis));
     attacher = MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient()))
         .coalescing(coalescing)
-        .maxAttempts(64)
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
+        .retryPolicy(new RetryPolicy(64, Duration.ofMillis(1), Duration.ofMillis(20),
+            Duration.ofSeconds(60), RetryPolicy.randomJitter()))
         .build();
     pool = Executors.newFixedThreadPool(THREADS);
     for (int t = 0; t < THREADS; t++) {

@@ -1,9 +1,9 @@
 package io.github.flexmedia.benchmarks;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.twilio.BulkProgressListener;
+import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.MediaAttacher;
-import io.github.flexmedia.twilio.TaskOutcome;
+import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import io.github.flexmedia.twilio.testing.TokenBucket;
@@ -124,7 +124,7 @@ public class RateLimitBenchmark {
       server.router().putTask(WS, sid, "{}");
       warm.add(sid);
     }
-    cold.attachAll(WS, warm, media, 8, BulkProgressListener.NONE);
+    cold.attachAll(WS, warm, media, 8, AttachListener.NONE);
   }
 
   /** Stops the emulator. */
@@ -135,10 +135,10 @@ public class RateLimitBenchmark {
 
   /** Attaches to every task. */
   @Benchmark
-  public List<TaskOutcome> attachAll(Counters counters) {
-    List<TaskOutcome> outcomes =
-        attacher.attachAll(WS, sids, media, concurrency, BulkProgressListener.NONE);
-    for (TaskOutcome o : outcomes) {
+  public List<AttachOutcome> attachAll(Counters counters) {
+    List<AttachOutcome> outcomes =
+        attacher.attachAll(WS, sids, media, concurrency, AttachListener.NONE);
+    for (AttachOutcome o : outcomes) {
       if (!o.succeeded()) {
         counters.failedTasks++;
       }

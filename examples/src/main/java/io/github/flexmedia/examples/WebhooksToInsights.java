@@ -69,8 +69,8 @@ public final class WebhooksToInsights implements Scenario {
     CountDownLatch done = new CountDownLatch(2);
     // One worker, so that the media land in the order the callbacks arrive.
     AttachQueue queue = AttachQueue.builder(ctx.client()).workers(1).listener(o -> {
-      ctx.out().println("  outcome: " + o.status() + " on task " + o.attach().taskSid()
-          + (o.landed() ? " (attempts: " + o.result().attempts() + ")"
+      ctx.out().println("  outcome: " + o.status() + " on task " + o.taskSid()
+          + (o.succeeded() ? " (attempts: " + o.result().attempts() + ")"
               : " (" + o.cause().getClass().getSimpleName() + ")"));
       done.countDown();
     }).build();

@@ -7,9 +7,10 @@ import io.github.flexmedia.spring.internal.QueueShutdown;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.TwilioClients;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RetryPolicy;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
-import io.github.flexmedia.twilio.events.AttachListener;
+import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
 import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
@@ -138,11 +139,15 @@ public class FlexMediaAutoConfiguration {
     FlexMediaProperties.Attach a = properties.getAttach();
     builder.mergeMode(a.getMergeMode()).policy(policy);
     Settings.check("flex-media.attach.max-attempts", () -> builder.maxAttempts(a.getMaxAttempts()));
-    Settings.check("flex-media.attach.initial-backoff",
-        () -> builder.backoff(a.getInitialBackoff(), a.getMaxBackoff()));
-    Settings.check("flex-media.attach.max-retry-after",
-        () -> builder.maxRetryAfter(a.getMaxRetryAfter()));
-    return builder;
+    RetryPolicy defaults = RetryPolicy.defaults();
+    Settings.check("flex-media.attach.initial-backoff", () -> new RetryPolicy(
+        defaults.maxAttempts(), a.getInitialBackoff(), a.getMaxBackoff(),
+        defaults.maxRetryAfter(), defaults.jitter()));
+    Settings.check("flex-media.attach.max-retry-after", () -> new RetryPolicy(
+        defaults.maxAttempts(), defaults.initialBackoff(), defaults.maxBackoff(),
+        a.getMaxRetryAfter(), defaults.jitter()));
+    return builder.retryPolicy(new RetryPolicy(defaults.maxAttempts(), a.getInitialBackoff(),
+        a.getMaxBackoff(), a.getMaxRetryAfter(), defaults.jitter()));
   }
 
   /**
@@ -168,8 +173,7 @@ public class FlexMediaAutoConfiguration {
    * metrics. Shut down with the context, finishing what it holds for up to 10 seconds.
    *
    * @param shutdown shuts the queue down with the context
-   * @param client the TaskRouter client
-   * @param policy the policy every link must satisfy
+   * @param attacher the attacher the workers use: the application's, or {@link #flexMediaAttacher}
    * @param properties the bound properties
    * @param listeners the application's listeners
    * @param instrumentation metrics, when Micrometer is present
@@ -180,16 +184,14 @@ public class FlexMediaAutoConfiguration {
   @ConditionalOnMissingBean
   public AttachQueue flexMediaAttachQueue(
       QueueShutdown shutdown,
-      TaskRouterClient client,
-      MediaPolicy policy,
+      MediaAttacher attacher,
       FlexMediaProperties properties,
       ObjectProvider<AttachListener> listeners,
       ObjectProvider<Instrumentation> instrumentation) {
     Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
     List<AttachListener> all = listeners.orderedStream().collect(Collectors.toList());
     FlexMediaProperties.Queue q = properties.getQueue();
-    AttachQueue.Builder builder = AttachQueue.builder(client)
-        .attacher(b -> configure(b, policy, properties))
+    AttachQueue.Builder builder = AttachQueue.builder(attacher)
         .listener(outcome -> {
           metrics.attachFinished(outcome);
           all.forEach(l -> l.onOutcome(outcome));

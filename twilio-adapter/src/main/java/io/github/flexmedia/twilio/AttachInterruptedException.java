@@ -32,4 +32,10 @@ public class AttachInterruptedException extends TaskRouterException {
   public boolean mayHaveWritten() {
     return mayHaveWritten;
   }
+
+  /** {@code last} after {@code attempts} attempts; see {@link #gaveUp}. */
+  AttachInterruptedException(AttachInterruptedException last, int attempts) {
+    super(last, attempts);
+    this.mayHaveWritten = last.mayHaveWritten;
+  }
 }

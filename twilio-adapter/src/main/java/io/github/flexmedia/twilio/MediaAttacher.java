@@ -4,14 +4,18 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.MergeMode;
 import io.github.flexmedia.twilio.internal.Sids;
+import io.github.flexmedia.twilio.internal.attach.AttachLoop;
+import io.github.flexmedia.twilio.internal.attach.AttacherAccess;
+import io.github.flexmedia.twilio.internal.attach.BulkAttach;
+import io.github.flexmedia.twilio.internal.attach.Deadline;
+import io.github.flexmedia.twilio.internal.attach.TaskCoalescer;
+import io.github.flexmedia.twilio.internal.attach.TaskCreator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.function.DoubleSupplier;
 
 /**
  * Attaches {@link MediaAttributes} to TaskRouter Tasks without losing anyone's data.
@@ -22,7 +26,7 @@ import java.util.function.DoubleSupplier;
  * someone else wrote in between (HTTP 412) it reads and merges again; a 429, a 5xx or an I/O
  * failure is retried after an exponential backoff with jitter, never shorter than the server's
  * {@code Retry-After} (on a 429 or a 503) and ending the attach at once when that is longer than
- * {@link Builder#maxRetryAfter(Duration)}. One attempt is one HTTP exchange when the client is a
+ * the {@link RetryPolicy#maxRetryAfter()}. One attempt is one HTTP exchange when the client is a
  * {@link TwilioTaskRouterClient} built on {@link
  * TwilioTaskRouterClient#singleAttemptHttpClient}: this is the only retry loop.
  * Every loop is bounded by {@link Builder#maxAttempts(int)}; a failed attach leaves the task as it
@@ -43,6 +47,15 @@ import java.util.function.DoubleSupplier;
  * <p>Immutable and thread-safe: share one instance.
  */
 public final class MediaAttacher {
+  static {
+    // The queue passes its deadline down the attach path through this, not through public API.
+    AttacherAccess.install((attacher, ws, task, media, deadline) -> {
+      Sids.require("workspaceSid", ws, "WS");
+      Sids.require("taskSid", task, "WT");
+      return attacher.attachFrom(ws, task, null, media, deadline);
+    });
+  }
+
   private final MediaPolicy policy;
   private final AttachLoop loop;
   private final TaskCreator creator;
@@ -57,7 +70,7 @@ public final class MediaAttacher {
     this.loop = new AttachLoop(client, b.mergeMode, b.retry, b.sleeper, b.unconditionalWrites);
     this.creator = new TaskCreator(client, b.retry, b.sleeper);
     this.coalescer = b.coalescing ? new TaskCoalescer(loop::attachBatch,
-        (ws, task, media) -> loop.attach(ws, task, null, media)) : null;
+        (ws, task, media, deadline) -> loop.attach(ws, task, null, media, deadline)) : null;
   }
 
   /**
@@ -88,7 +101,7 @@ public final class MediaAttacher {
   public AttachResult attach(String workspaceSid, String taskSid, MediaAttributes media) {
     Sids.require("workspaceSid", workspaceSid, "WS");
     Sids.require("taskSid", taskSid, "WT");
-    return attachFrom(workspaceSid, taskSid, null, media);
+    return attachFrom(workspaceSid, taskSid, null, media, Deadline.NONE);
   }
 
   /**
@@ -105,16 +118,16 @@ public final class MediaAttacher {
   public AttachResult attach(TaskSnapshot current, MediaAttributes media) {
     Objects.requireNonNull(current, "current");
     return attachFrom(current.workspaceSid(), current.taskSid(),
-        current.etag() != null ? current : null, media);
+        current.etag() != null ? current : null, media, Deadline.NONE);
   }
 
-  private AttachResult attachFrom(
-      String workspaceSid, String taskSid, TaskSnapshot start, MediaAttributes media) {
+  private AttachResult attachFrom(String workspaceSid, String taskSid, TaskSnapshot start,
+      MediaAttributes media, Deadline deadline) {
     Objects.requireNonNull(media, "media");
     checkPolicy(media); // before joining others: invalid media fail only their own caller
     return start == null && coalescer != null
-        ? coalescer.attach(workspaceSid, taskSid, media)
-        : loop.attach(workspaceSid, taskSid, start, media);
+        ? coalescer.attach(workspaceSid, taskSid, media, deadline)
+        : loop.attach(workspaceSid, taskSid, start, media, deadline);
   }
 
   /**
@@ -142,92 +155,66 @@ public final class MediaAttacher {
   }
 
   /**
-   * Attaches the same media to many tasks, at most {@code concurrency} at a time.
-   *
-   * @see #attachAll(String, Collection, MediaAttributes, int, BulkProgressListener, Executor)
-   * @param concurrency how many tasks are worked on at once, at least 1
-   * @param listener told of each task as it finishes
-   * @param media the media
-   * @param taskSids the tasks; a SID given twice is attached twice and has two outcomes
-   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
-   * @return one outcome per element of {@code taskSids}, in their order
-   */
-  public List<TaskOutcome> attachAll(
-      String workspaceSid,
-      Collection<String> taskSids,
-      MediaAttributes media,
-      int concurrency,
-      BulkProgressListener listener) {
-    return attachAll(workspaceSid, taskSids, media, concurrency, listener, null);
-  }
-
-  /**
-   * Attaches the same media to many tasks, at most {@code concurrency} at a time, on the caller's
-   * executor, each with the full retry behaviour of {@link #attach}. One task's failure does not
-   * stop the others.
+   * Attaches the same media to many tasks, at most {@code concurrency} at a time, each with the
+   * full retry behaviour of {@link #attach}. One task's failure does not stop the others.
    *
    * <ul>
    *   <li>One outcome per element of {@code taskSids}, in their order, duplicates included.
-   *   <li>A listener that throws is isolated: the batch goes on, and the failure is logged as a
-   *       WARNING naming the task and the exception's class.
+   *   <li>The listener hears each outcome as it ends, one call at a time; one that throws is
+   *       isolated: the batch goes on, and the failure is logged as a WARNING naming the task and
+   *       the exception's class.
    *   <li>Interrupting the calling thread (or cancelling the future it runs in) stops new work,
    *       interrupts the attaches in flight and waits for them at most {@value
-   *       #IN_FLIGHT_GRACE_SECONDS} s; tasks not started, or still running after that, get an
-   *       {@link AttachInterruptedException} outcome. The call then returns with the interrupt
-   *       flag set, and the listener is never called after it returned.
+   *       #IN_FLIGHT_GRACE_SECONDS} s; tasks not started, or still running after that, get a
+   *       {@link AttachOutcome.Status#FAILED} outcome with an {@link AttachInterruptedException}.
+   *       The call then returns with the interrupt flag set, and the listener is never called
+   *       after it returned.
    * </ul>
+   *
+   * <p>The attaches run on a pool of {@code concurrency} daemon threads made for this call and
+   * shut down when it returns.
    *
    * @param workspaceSid the workspace: {@code WS} and 32 hex digits
    * @param taskSids the tasks; a SID given twice is attached twice and has two outcomes
    * @param media the media
    * @param concurrency how many tasks are worked on at once, at least 1
-   * @param listener told of each task as it finishes; see {@link BulkProgressListener}
-   * @param executor runs the attaches; {@code null} for a pool of {@code concurrency} daemon
-   *     threads made for this call and shut down when it returns
+   * @param listener told of each task as it finishes, or {@link AttachListener#NONE}
    * @return one outcome per element of {@code taskSids}, in their order
    */
-  public List<TaskOutcome> attachAll(
-      String workspaceSid,
-      Collection<String> taskSids,
-      MediaAttributes media,
-      int concurrency,
-      BulkProgressListener listener,
-      Executor executor) {
+  public List<AttachOutcome> attachAll(String workspaceSid, Collection<String> taskSids,
+      MediaAttributes media, int concurrency, AttachListener listener) {
     Objects.requireNonNull(media, "media");
     List<String> sids = List.copyOf(taskSids);
     List<MediaAttributes> medias = new ArrayList<>(sids.size());
     for (int i = 0; i < sids.size(); i++) {
       medias.add(media);
     }
-    return bulk(workspaceSid, sids, medias, concurrency, listener, executor);
+    return bulk(workspaceSid, sids, medias, concurrency, listener);
   }
 
   /**
-   * Attaches media to many tasks, at most {@code concurrency} at a time, each with the full
-   * retry behaviour of {@link #attach}; see {@link #attachAll(String, Collection,
-   * MediaAttributes, int, BulkProgressListener, Executor)} for interrupts and listener failures.
+   * Attaches each task its own media, at most {@code concurrency} at a time; see {@link
+   * #attachAll(String, Collection, MediaAttributes, int, AttachListener)} for the listener,
+   * interrupts and threads.
    *
-   * @param mediaByTaskSid the media for each task
-   * @param concurrency how many tasks are worked on at once (threads), at least 1
-   * @param listener told of each task as it finishes; see {@link BulkProgressListener}
-   * @return one outcome per task, in the map's iteration order
    * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @param mediaByTaskSid the media for each task
+   * @param concurrency how many tasks are worked on at once, at least 1
+   * @param listener told of each task as it finishes, or {@link AttachListener#NONE}
+   * @return one outcome per task, in the map's iteration order
    */
-  public List<TaskOutcome> attachAll(
-      String workspaceSid,
-      Map<String, MediaAttributes> mediaByTaskSid,
-      int concurrency,
-      BulkProgressListener listener) {
+  public List<AttachOutcome> attachAll(String workspaceSid,
+      Map<String, MediaAttributes> mediaByTaskSid, int concurrency, AttachListener listener) {
     return bulk(workspaceSid, List.copyOf(mediaByTaskSid.keySet()),
-        List.copyOf(mediaByTaskSid.values()), concurrency, listener, null);
+        List.copyOf(mediaByTaskSid.values()), concurrency, listener);
   }
 
   /** How long an interrupted {@code attachAll} waits for the attaches in flight. */
   public static final int IN_FLIGHT_GRACE_SECONDS = 5;
 
-  private List<TaskOutcome> bulk(String workspaceSid, List<String> sids, List<MediaAttributes> media,
-      int concurrency, BulkProgressListener listener, Executor executor) {
-    return BulkAttach.attachAll(workspaceSid, sids, media, concurrency, listener, executor,
+  private List<AttachOutcome> bulk(String workspaceSid, List<String> sids,
+      List<MediaAttributes> media, int concurrency, AttachListener listener) {
+    return BulkAttach.attachAll(workspaceSid, sids, media, concurrency, listener,
         Duration.ofSeconds(IN_FLIGHT_GRACE_SECONDS), this::attach);
   }
 
@@ -242,6 +229,7 @@ public final class MediaAttacher {
     private final TaskRouterClient client;
     private MergeMode mergeMode = MergeMode.APPEND;
     private RetryPolicy retry = RetryPolicy.defaults();
+    private int maxAttempts; // 0: the retry policy's
     private Sleeper sleeper = Sleeper.SYSTEM;
     private MediaPolicy policy;
     private boolean unconditionalWrites;
@@ -265,50 +253,30 @@ public final class MediaAttacher {
 
     /**
      * How many read–merge–write attempts one attach may make, at least 1; 5 by default. Many
-     * writers contending for one task need more (16 simultaneous writers need up to 16).
+     * writers contending for one task need more (16 simultaneous writers need up to 16). The one
+     * shortcut into the {@link #retryPolicy(RetryPolicy) retry policy}: it replaces that policy's
+     * {@link RetryPolicy#maxAttempts()}, whichever of the two is called first.
      *
      * @param maxAttempts the most attempts, at least 1
      * @return this builder
+     * @throws ConfigurationException if {@code maxAttempts} is below 1
      */
     public Builder maxAttempts(int maxAttempts) {
-      this.retry = retry.withMaxAttempts(maxAttempts);
+      if (maxAttempts < 1) {
+        throw new ConfigurationException("maxAttempts", "must be at least 1",
+            "maxAttempts must be at least 1 (was " + maxAttempts + ")");
+      }
+      this.maxAttempts = maxAttempts;
       return this;
     }
 
     /**
-     * The exponential backoff: the n-th retry waits up to {@code initial × 2^(n-1)}, capped at
-     * {@code max}, with jitter. 200 ms and 10 s by default. A {@code Retry-After} longer than the
-     * jittered wait replaces it.
+     * How often and how long to retry, for attach and create: attempts, exponential backoff with
+     * jitter, the longest {@code Retry-After} honoured (a longer one ends the attach at once with
+     * the exception that carried it and its {@link TaskRouterException#retryAfter()}). {@link
+     * RetryPolicy#defaults()} by default.
      *
-     * @param initial the first wait's cap
-     * @param max the cap of every wait
-     * @return this builder
-     */
-    public Builder backoff(Duration initial, Duration max) {
-      this.retry = retry.withBackoff(initial, max);
-      return this;
-    }
-
-    /**
-     * The longest {@code Retry-After} honoured, and the longest wait when one was sent (60 s by
-     * default); a longer one ends the attach at once, rather than blocking the thread, with the
-     * exception that carried it ({@link RateLimitedException} for a 429) and its {@link
-     * TaskRouterException#retryAfter()}. Values too large to represent count as longer.
-     *
-     * @param maxRetryAfter the longest wait honoured
-     * @return this builder
-     */
-    public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.retry = retry.withMaxRetryAfter(maxRetryAfter);
-      return this;
-    }
-
-    /**
-     * The whole retry policy at once, replacing what {@link #maxAttempts}, {@link #backoff},
-     * {@link #maxRetryAfter} and {@link #jitter} set before (each of those changes one part of
-     * it). {@link RetryPolicy#defaults()} by default.
-     *
-     * @param retryPolicy the policy for attach and create
+     * @param retryPolicy the policy
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
@@ -324,17 +292,6 @@ public final class MediaAttacher {
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    /**
-     * The source of jitter, values in [0, 1); tests inject a fixed one.
-     *
-     * @param jitter values in [0, 1)
-     * @return this builder
-     */
-    public Builder jitter(DoubleSupplier jitter) {
-      this.retry = retry.withJitter(jitter);
       return this;
     }
 
@@ -369,7 +326,8 @@ public final class MediaAttacher {
      * writes instead of sixteen writes and their 412 retries. Each caller still gets its own
      * {@link AttachResult} or exception (its own {@link io.github.flexmedia.InvalidMediaException}
      * when its media break the policy, checked before it joins; its own {@link
-     * AttributesTooLargeException} when its links no longer fit after the earlier callers'), and
+     * TaskRouterException.Kind#TOO_LARGE} failure when its links no longer fit after the earlier
+     * callers'), and
      * the links are merged in arrival order, as if the attaches had run one after another. When
      * a joint write is refused with a 4xx other than 401, 403, 404, 412 or 429, or stops at the
      * leading thread's deadline, every caller retries alone.
@@ -391,7 +349,7 @@ public final class MediaAttacher {
      * number and paces requests to 90 % of the success rate just measured, successes raise both
      * slowly, and a {@code Retry-After} pauses every thread of this attacher, not only the one
      * that got it. Give {@link MediaAttacher#attachAll(String, Collection, MediaAttributes, int,
-     * BulkProgressListener) attachAll} a concurrency of {@code max}: the threads wait for the
+     * AttachListener) attachAll} a concurrency of {@code max}: the threads wait for the
      * limit, not for TaskRouter.
      *
      * @param max the most requests in flight, at least 1
@@ -412,6 +370,10 @@ public final class MediaAttacher {
      * @return the attacher
      */
     public MediaAttacher build() {
+      if (maxAttempts != 0) {
+        retry = new RetryPolicy(maxAttempts, retry.initialBackoff(), retry.maxBackoff(),
+            retry.maxRetryAfter(), retry.jitter());
+      }
       return new MediaAttacher(this);
     }
   }

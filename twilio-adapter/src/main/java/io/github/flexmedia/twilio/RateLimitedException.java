@@ -22,4 +22,9 @@ public class RateLimitedException extends TaskRouterException {
   public RateLimitedException(String message, int errorCode, Duration retryAfter, Throwable cause) {
     super(Kind.RATE_LIMITED, message, 429, errorCode, retryAfter, cause);
   }
+
+  /** {@code last} after {@code attempts} attempts; see {@link #gaveUp}. */
+  RateLimitedException(RateLimitedException last, int attempts) {
+    super(last, attempts);
+  }
 }

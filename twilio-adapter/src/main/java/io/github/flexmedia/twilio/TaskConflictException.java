@@ -18,4 +18,9 @@ public class TaskConflictException extends TaskRouterException {
   public TaskConflictException(String message, int errorCode, Throwable cause) {
     super(Kind.CONFLICT, message, 412, errorCode, null, cause);
   }
+
+  /** {@code last} after {@code attempts} attempts; see {@link #gaveUp}. */
+  TaskConflictException(TaskConflictException last, int attempts) {
+    super(last, attempts);
+  }
 }

@@ -31,4 +31,9 @@ public class TaskNotFoundException extends TaskRouterException {
         + ": it never existed, or it was completed or canceled more than about two minutes ago"
         + " and TaskRouter deleted it (the normal end of a task's life)";
   }
+
+  /** {@code last} after {@code attempts} attempts; see {@link #gaveUp}. */
+  TaskNotFoundException(TaskNotFoundException last, int attempts) {
+    super(last, attempts);
+  }
 }

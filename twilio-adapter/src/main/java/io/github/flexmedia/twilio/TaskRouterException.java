@@ -5,29 +5,31 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A TaskRouter call failed. The root of the adapter's exceptions; subclasses name the cases a
- * caller handles differently.
+ * A TaskRouter call failed: the one root of the adapter's runtime failures. Branch on {@link
+ * #kind()}; the subclasses exist only for the cases callers catch on their own.
  *
  * <table>
- *   <caption>HTTP status to exception</caption>
- *   <tr><th>situation</th><th>exception</th><th>retried by {@link MediaAttacher}</th></tr>
- *   <tr><td>404</td><td>{@link TaskNotFoundException}</td><td>no</td></tr>
- *   <tr><td>412</td><td>{@link TaskConflictException}</td><td>yes: fetch, merge again</td></tr>
- *   <tr><td>429</td><td>{@link RateLimitedException}</td><td>yes, after the larger of {@code
+ *   <caption>What failed, its kind and its type</caption>
+ *   <tr><th>situation</th><th>{@link #kind()}</th><th>type</th><th>retried by {@link MediaAttacher}</th></tr>
+ *   <tr><td>404</td><td>{@code NOT_FOUND}</td><td>{@link TaskNotFoundException}</td><td>no</td></tr>
+ *   <tr><td>412</td><td>{@code CONFLICT}</td><td>{@link TaskConflictException}</td><td>yes: fetch, merge again</td></tr>
+ *   <tr><td>429</td><td>{@code RATE_LIMITED}</td><td>{@link RateLimitedException}</td><td>yes, after the larger of {@code
  *       Retry-After} and the backoff; at once with this exception beyond {@code maxRetryAfter}</td></tr>
- *   <tr><td>401, 403</td><td>{@link TaskRouterAuthenticationException}</td><td>no</td></tr>
- *   <tr><td>5xx, no response (I/O)</td><td>{@code TaskRouterException}, {@link #isRetryable()}</td><td>yes, after {@code Retry-After} if a 503 sends one; never a create</td></tr>
- *   <tr><td>the thread was interrupted</td><td>{@link AttachInterruptedException}</td><td>no</td></tr>
- *   <tr><td>other 4xx</td><td>{@code TaskRouterException}</td><td>no</td></tr>
- *   <tr><td>over 4096 characters (not sent)</td><td>{@link AttributesTooLargeException}</td><td>no</td></tr>
+ *   <tr><td>401, 403</td><td>{@code AUTHENTICATION}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
+ *   <tr><td>5xx, no response (I/O)</td><td>{@code SERVER_ERROR}, {@code NO_RESPONSE}</td><td>{@code TaskRouterException}</td><td>yes, after {@code Retry-After} if a 503 sends one; never a create</td></tr>
+ *   <tr><td>the thread was interrupted</td><td>{@code INTERRUPTED}</td><td>{@link AttachInterruptedException}</td><td>no</td></tr>
+ *   <tr><td>other 4xx</td><td>{@code REFUSED}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
+ *   <tr><td>over 4096 characters (not sent)</td><td>{@code TOO_LARGE}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
+ *   <tr><td>an attach deadline passed</td><td>{@code DEADLINE_PASSED}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
  * </table>
  *
- * <p>Every exception has one {@link Kind}, and the kind alone decides {@link #isRetryable()}: I/O
- * failures, 5xx, 429 and 412 (after a fresh read) are retryable; interrupts, other 4xx, this
- * library's own policy refusals and local failures are not. {@link #attempts()} is set once, by
- * {@link #afterAttempts(int)}, by whoever gives up.
+ * <p>The kind alone decides {@link #isRetryable()}: I/O failures, 5xx, 429 and 412 (after a fresh
+ * read) are retryable; interrupts, other 4xx, this library's own refusals and local failures are
+ * not. The two other roots are for what is not a failed call: bad input is a {@link
+ * io.github.flexmedia.FlexMediaException} (from core), misconfiguration a {@link
+ * ConfigurationException}.
  *
- * <p>Messages never contain attributes, URLs or credentials.
+ * <p>Immutable. Messages never contain attributes, URLs or credentials.
  */
 public class TaskRouterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -50,8 +52,12 @@ public class TaskRouterException extends RuntimeException {
     NO_RESPONSE(true),
     /** The calling thread was interrupted: a request to stop, not a failure to try again. */
     INTERRUPTED(false),
-    /** This library refused to send the request (too large, or a write without If-Match). */
+    /** This library refused to send a write without {@code If-Match} (see {@link
+     * MediaAttacher.Builder#allowUnconditionalWrites()}). */
     POLICY(false),
+    /** The attributes would exceed TaskRouter's 4096 characters, so nothing was sent; the same
+     * merge would give the same size. */
+    TOO_LARGE(false),
     /** A deadline the caller set passed before the next call could start. */
     DEADLINE_PASSED(false),
     /** The call failed in this process without an answer from TaskRouter (twilio-java refused
@@ -103,8 +109,8 @@ public class TaskRouterException extends RuntimeException {
   private final int errorCode;
   /** The server's Retry-After; null when it sent none. */
   private final Duration retryAfter;
-  /** Attempts made before giving up, or 0; set once, by afterAttempts, before the throw. */
-  private int attempts;
+  /** Attempts made before giving up, or 0 for a single call. */
+  private final int attempts;
 
   /**
    * Creates the exception, of the kind its status implies ({@link Kind#forStatus(int)}).
@@ -150,6 +156,58 @@ public class TaskRouterException extends RuntimeException {
     this.statusCode = statusCode;
     this.errorCode = errorCode;
     this.retryAfter = retryAfter;
+    this.attempts = 0;
+  }
+
+  /**
+   * The failure that ended a retry loop: {@code last} as it was, saying how many attempts were
+   * made. Keeps its kind, status, code, {@code Retry-After}, cause and stack trace.
+   */
+  TaskRouterException(TaskRouterException last, int attempts) {
+    super(last.rawMessage(), last.getCause());
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts must be at least 1 (was " + attempts + ")");
+    }
+    this.kind = last.kind;
+    this.statusCode = last.statusCode;
+    this.errorCode = last.errorCode;
+    this.retryAfter = last.retryAfter;
+    this.attempts = attempts;
+    setStackTrace(last.getStackTrace());
+    for (Throwable s : last.getSuppressed()) {
+      addSuppressed(s);
+    }
+  }
+
+  /**
+   * {@code last}, as thrown by the loop that gave up after {@code attempts} attempts: a new
+   * exception of the same type, kind, status, code, {@code Retry-After} and cause, whose {@link
+   * #attempts()} is {@code attempts} and whose message ends with it. For retry loops of your own
+   * around a {@link TaskRouterClient}; {@code last} is not changed (exceptions are immutable).
+   *
+   * @param last the failure of the last attempt
+   * @param attempts how many attempts were made, at least 1
+   * @return the exception to throw
+   */
+  public static TaskRouterException gaveUp(TaskRouterException last, int attempts) {
+    Objects.requireNonNull(last, "last");
+    if (last.attempts != 0) {
+      return last; // already counted by an inner loop
+    }
+    if (last instanceof TaskNotFoundException) {
+      return new TaskNotFoundException((TaskNotFoundException) last, attempts);
+    } else if (last instanceof TaskConflictException) {
+      return new TaskConflictException((TaskConflictException) last, attempts);
+    } else if (last instanceof RateLimitedException) {
+      return new RateLimitedException((RateLimitedException) last, attempts);
+    } else if (last instanceof AttachInterruptedException) {
+      return new AttachInterruptedException((AttachInterruptedException) last, attempts);
+    }
+    return new TaskRouterException(last, attempts);
+  }
+
+  private String rawMessage() {
+    return super.getMessage();
   }
 
   /**
@@ -206,24 +264,7 @@ public class TaskRouterException extends RuntimeException {
     return kind.retryable();
   }
 
-  /**
-   * Records that the caller gave up after {@code attempts} attempts: {@link #attempts()} returns
-   * it and the message ends with it. Set once; a later call changes nothing.
-   *
-   * @param attempts how many attempts were made, at least 1
-   * @return this exception, for {@code throw e.afterAttempts(n)}
-   */
-  public final TaskRouterException afterAttempts(int attempts) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1 (was " + attempts + ")");
-    }
-    if (this.attempts == 0) {
-      this.attempts = attempts;
-    }
-    return this;
-  }
-
-  /** The message, ending with the attempt count once {@link #afterAttempts(int)} set one. */
+  /** The message, ending with the attempt count when it is the failure a retry loop gave up on. */
   @Override
   public String getMessage() {
     String message = super.getMessage();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.twilio.events.AttachOutcome;
+import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.PendingAttach;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
@@ -39,9 +39,9 @@ class AdaptiveConcurrencyTest {
     List<String> sids = seed(router, 40);
     MediaAttacher attacher = MediaAttacher.builder(router).adaptiveConcurrency(8).build();
 
-    List<TaskOutcome> outcomes = attacher.attachAll(Sids.WS, sids, MEDIA, 8, BulkProgressListener.NONE);
+    List<AttachOutcome> outcomes = attacher.attachAll(Sids.WS, sids, MEDIA, 8, AttachListener.NONE);
 
-    assertThat(outcomes).allMatch(TaskOutcome::succeeded);
+    assertThat(outcomes).allMatch(AttachOutcome::succeeded);
     assertThat(router.calls()).hasSize(80);
   }
 
@@ -59,12 +59,12 @@ class AdaptiveConcurrencyTest {
           frozen.addAndGet(d.toNanos()); // the bucket refills while the caller waits
           Thread.sleep(d.toMillis());
         })
-        .jitter(() -> 0.0).build();
+        .retryPolicy(Sids.jitter(0.0)).build();
 
-    List<TaskOutcome> outcomes = attacher.attachAll(Sids.WS, sids.subList(0, 2), MEDIA, 1,
-        BulkProgressListener.NONE);
+    List<AttachOutcome> outcomes = attacher.attachAll(Sids.WS, sids.subList(0, 2), MEDIA, 1,
+        AttachListener.NONE);
 
-    assertThat(outcomes).allMatch(TaskOutcome::succeeded);
+    assertThat(outcomes).allMatch(AttachOutcome::succeeded);
     assertThat(router.calls()).extracting(RecordedCall::status).contains(429);
     assertThat(slept).contains(Duration.ofSeconds(1));
   }

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -153,11 +151,11 @@ class AttachLifecycleTest {
     router.putTask(WS, a, "{}");
     router.putTask(WS, b, "{}");
 
-    List<TaskOutcome> outcomes = attacher().attachAll(WS, List.of(a, b, a), Sids.ticket(), 3,
-        BulkProgressListener.NONE);
+    List<AttachOutcome> outcomes = attacher().attachAll(WS, List.of(a, b, a), Sids.ticket(), 3,
+        AttachListener.NONE);
 
-    assertThat(outcomes).extracting(TaskOutcome::taskSid).containsExactly(a, b, a);
-    assertThat(outcomes).allMatch(TaskOutcome::succeeded);
+    assertThat(outcomes).extracting(AttachOutcome::taskSid).containsExactly(a, b, a);
+    assertThat(outcomes).allMatch(AttachOutcome::succeeded);
     assertThat(outcomes.stream().filter(o -> o.result().changed()).count())
         .as("the second attach of the same task finds its links there").isEqualTo(2);
   }
@@ -171,12 +169,12 @@ class AttachLifecycleTest {
     }
     AtomicInteger heard = new AtomicInteger();
 
-    List<TaskOutcome> outcomes = attacher().attachAll(WS, sids, Sids.ticket(), 2, (o, done, total) -> {
+    List<AttachOutcome> outcomes = attacher().attachAll(WS, sids, Sids.ticket(), 2, o -> {
       heard.incrementAndGet();
       throw new IllegalStateException("listener bug");
     });
 
-    assertThat(outcomes).hasSize(6).allMatch(TaskOutcome::succeeded);
+    assertThat(outcomes).hasSize(6).allMatch(AttachOutcome::succeeded);
     assertThat(heard).hasValue(6);
     for (String sid : sids) {
       assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, sid))).isEqualTo(Sids.ticket());
@@ -198,14 +196,12 @@ class AttachLifecycleTest {
           twoWaiting.countDown();
           Thread.sleep(60_000); // ended by the interrupt
         }).build();
-    ExecutorService executor = Executors.newFixedThreadPool(2);
     List<Integer> heardDone = Collections.synchronizedList(new ArrayList<>());
-    AtomicReference<List<TaskOutcome>> result = new AtomicReference<>();
+    AtomicReference<List<AttachOutcome>> result = new AtomicReference<>();
     AtomicReference<Boolean> flagAfter = new AtomicReference<>();
     AtomicInteger heardAtReturn = new AtomicInteger(-1);
     Thread caller = new Thread(() -> {
-      result.set(slow.attachAll(WS, sids, Sids.ticket(), 2, (o, done, total) -> heardDone.add(done),
-          executor));
+      result.set(slow.attachAll(WS, sids, Sids.ticket(), 2, o -> heardDone.add(heardDone.size() + 1)));
       heardAtReturn.set(heardDone.size());
       flagAfter.set(Thread.currentThread().isInterrupted());
     });
@@ -219,49 +215,20 @@ class AttachLifecycleTest {
     assertThat(caller.isAlive()).isFalse();
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     assertThat(flagAfter.get()).isTrue();
-    List<TaskOutcome> outcomes = result.get();
-    assertThat(outcomes).extracting(TaskOutcome::taskSid).containsExactlyElementsOf(sids);
-    assertThat(outcomes).noneMatch(TaskOutcome::succeeded);
-    assertThat(outcomes).allSatisfy(o -> assertThat(o.error())
+    List<AttachOutcome> outcomes = result.get();
+    assertThat(outcomes).extracting(AttachOutcome::taskSid).containsExactlyElementsOf(sids);
+    assertThat(outcomes).noneMatch(AttachOutcome::succeeded);
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.cause())
         .isInstanceOfSatisfying(AttachInterruptedException.class,
             e -> assertThat(e.isRetryable()).isFalse()));
     assertThat(outcomes.subList(0, 2)).allSatisfy(o ->
-        assertThat(((AttachInterruptedException) o.error()).mayHaveWritten()).isTrue());
+        assertThat(((AttachInterruptedException) o.cause()).mayHaveWritten()).isTrue());
     assertThat(outcomes.subList(2, 5)).allSatisfy(o ->
-        assertThat(o.error()).hasMessageContaining("not started"));
+        assertThat(o.cause()).hasMessageContaining("not started"));
     assertThat(router.calls().stream().filter(c -> c.operation() == UPDATE).count())
         .as("no new work after the interrupt").isEqualTo(2);
 
-    executor.shutdown();
-    assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     assertThat(heardDone).hasSize(heardAtReturn.get()); // nothing heard after the return
-  }
-
-  @Test
-  void theCallersExecutorRunsTheAttaches() throws Exception {
-    router.putTask(WS, Sids.task(1), "{}");
-    List<String> threads = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "callers-thread"));
-    try {
-      attacher().attachAll(WS, List.of(Sids.task(1)), Sids.ticket(), 4,
-          (o, done, total) -> threads.add(Thread.currentThread().getName()), executor);
-    } finally {
-      executor.shutdown();
-    }
-    assertThat(threads).containsExactly("callers-thread");
-    assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-  }
-
-  @Test
-  void anExecutorThatRefusesWorkGivesThatTaskAnOutcome() {
-    ExecutorService executor = Executors.newSingleThreadExecutor();
-    executor.shutdown();
-
-    List<TaskOutcome> outcomes = attacher().attachAll(WS, List.of(WT), Sids.ticket(), 1,
-        BulkProgressListener.NONE, executor);
-
-    assertThat(outcomes).singleElement().satisfies(o ->
-        assertThat(o.error()).hasMessageContaining("executor refused"));
   }
 
   @Test
@@ -273,7 +240,7 @@ class AttachLifecycleTest {
     router.putTask(WS, WT, "{}");
     router.failNext(UPDATE, 1, Fault.unavailable(Duration.ofSeconds(3600)));
     TaskRouterException e = catchThrowableOfType(TaskRouterException.class,
-        () -> MediaAttacher.builder(router).maxRetryAfter(Duration.ofSeconds(1)).build()
+        () -> MediaAttacher.builder(router).retryPolicy(Sids.maxRetryAfter(Duration.ofSeconds(1))).build()
             .attach(WS, WT, Sids.ticket()));
     assertThat(e.statusCode()).isEqualTo(503);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(3600));

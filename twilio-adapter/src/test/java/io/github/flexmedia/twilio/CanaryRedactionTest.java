@@ -101,8 +101,7 @@ class CanaryRedactionTest {
     }
     assertThat(types).contains(InvalidMediaException.class, MalformedAttributesException.class,
         TaskRouterException.class, TaskNotFoundException.class, TaskConflictException.class,
-        RateLimitedException.class, TaskRouterAuthenticationException.class,
-        AttributesTooLargeException.class, ConfigurationException.class, // SID errors: InvalidMediaException
+        RateLimitedException.class, ConfigurationException.class, // SID errors: InvalidMediaException
         InvalidFlexTokenException.class, FlexTokenUnavailableException.class,
         AttachInterruptedException.class);
     for (Object v : values) {
@@ -170,7 +169,7 @@ class CanaryRedactionTest {
     values.add(result);
     values.add(result.task());
     values.addAll(router.calls());
-    values.addAll(attacher.attachAll(WS, List.of(WT, Sids.task(5)), media, 2, BulkProgressListener.NONE));
+    values.addAll(attacher.attachAll(WS, List.of(WT, Sids.task(5)), media, 2, AttachListener.NONE));
 
     router.failAlways(Operation.UPDATE, Fault.conflict());
     expectThrows(() -> attacher.attach(WS, WT, Sids.ticket()));
@@ -281,7 +280,7 @@ class CanaryRedactionTest {
     };
     expectThrows(() -> MediaAttacher.builder(noEtag).build().attach(WS, WT, media));
     values.addAll(MediaAttacher.builder(router2).build().attachAll(WS, List.of(WT), media, 1,
-        (o, done, total) -> {
+        o -> {
           throw new IllegalStateException(CANARY);
         }));
   }

@@ -160,7 +160,8 @@ class CoalescingTest {
     release.countDown();
     callers.join();
 
-    assertThat(callers.outcomes.get(2).get()).isInstanceOf(AttributesTooLargeException.class);
+    assertThat(callers.outcomes.get(2).get()).isInstanceOfSatisfying(TaskRouterException.class,
+        e -> assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.TOO_LARGE));
     List<MediaLink> expected = new ArrayList<>(linksOf(0, 1).taskMedia());
     expected.addAll(linksOf(1, 2).taskMedia());
     expected.addAll(linksOf(3, 2).taskMedia());
@@ -334,7 +335,7 @@ class CoalescingTest {
     router.putTask(WS, WT, "{}");
     CountDownLatch release = new CountDownLatch(1);
     MediaAttacher attacher = MediaAttacher.builder(holdingFirstFetch(router, release))
-        .coalescing(false).maxAttempts(20).backoff(Duration.ZERO, Duration.ZERO).build();
+        .coalescing(false).retryPolicy(Sids.backoff(20, Duration.ZERO, Duration.ZERO)).build();
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -362,7 +363,7 @@ class CoalescingTest {
         server.latency(Duration.ofMillis(20));
         server.router().putTask(WS, WT, "{}");
         MediaAttacher attacher = MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient()))
-            .coalescing(mode == 0).maxAttempts(64).backoff(Duration.ofMillis(1), Duration.ofMillis(20))
+            .coalescing(mode == 0).retryPolicy(Sids.backoff(64, Duration.ofMillis(1), Duration.ofMillis(20)))
             .build();
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         try {

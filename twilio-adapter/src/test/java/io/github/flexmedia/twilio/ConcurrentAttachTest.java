@@ -47,8 +47,7 @@ class ConcurrentAttachTest {
   private static MediaAttacher attacher(TaskRouterClient client) {
     return MediaAttacher.builder(client)
         .coalescing(false)
-        .maxAttempts(4 * WRITERS)
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
+        .retryPolicy(Sids.backoff(4 * WRITERS, Duration.ofMillis(1), Duration.ofMillis(20)))
         .build();
   }
 

@@ -39,11 +39,11 @@ class ConfigurationErrorsTest {
   void mediaAttacherBuilderAndRetryPolicy() {
     MediaAttacher.Builder b = MediaAttacher.builder(router);
     misuse(() -> b.maxAttempts(0), "maxAttempts");
-    misuse(() -> b.backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)), "backoff");
-    misuse(() -> b.backoff(Duration.ofSeconds(-1), Duration.ofSeconds(1)), "backoff");
-    misuse(() -> b.maxRetryAfter(Duration.ofSeconds(-1)), "maxRetryAfter");
+    misuse(() -> Sids.backoff(5, Duration.ofSeconds(2), Duration.ofSeconds(1)), "backoff");
+    misuse(() -> Sids.backoff(5, Duration.ofSeconds(-1), Duration.ofSeconds(1)), "backoff");
+    misuse(() -> Sids.maxRetryAfter(Duration.ofSeconds(-1)), "maxRetryAfter");
     misuse(() -> b.adaptiveConcurrency(0), "adaptiveConcurrency");
-    misuse(() -> RetryPolicy.defaults().withMaxAttempts(-3), "maxAttempts");
+    misuse(() -> Sids.backoff(-3, Duration.ZERO, Duration.ZERO), "maxAttempts");
   }
 
   @Test

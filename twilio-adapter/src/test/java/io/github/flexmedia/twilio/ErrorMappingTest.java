@@ -64,8 +64,8 @@ class ErrorMappingTest {
   @ParameterizedTest(name = "HTTP {0} -> {2}")
   @CsvSource({
       "400, 20001, io.github.flexmedia.twilio.TaskRouterException,                false, -1,   refused the request as invalid",
-      "401, 20003, io.github.flexmedia.twilio.TaskRouterAuthenticationException, false, -1,   credentials were refused",
-      "403, 20403, io.github.flexmedia.twilio.TaskRouterAuthenticationException, false, -1,   not permitted",
+      "401, 20003, io.github.flexmedia.twilio.TaskRouterException,               false, -1,   credentials were refused",
+      "403, 20403, io.github.flexmedia.twilio.TaskRouterException,               false, -1,   not permitted",
       "404, 20404, io.github.flexmedia.twilio.TaskNotFoundException,             false, -1,   about two minutes ago",
       "412, 20412, io.github.flexmedia.twilio.TaskConflictException,             true,  -1,   If-Match did not match",
       "429, 20429, io.github.flexmedia.twilio.RateLimitedException,              true,  7,    'rate limited, Retry-After 7 s'",
@@ -86,6 +86,7 @@ class ErrorMappingTest {
     assertThat(e.statusCode()).isEqualTo(status);
     assertThat(e.errorCode()).isEqualTo(code);
     assertThat(e.isRetryable()).isEqualTo(retryable);
+    assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.forStatus(status));
     assertThat(e.retryAfter().map(Duration::toSeconds).orElse(-1L)).isEqualTo(retryAfterSeconds);
     assertThat(e.getMessage())
         .contains(says)

@@ -43,7 +43,7 @@ class MediaAttacherTest {
     router = new InMemoryTaskRouter();
     router.putTask(WS, WT, FOREIGN);
     sleeper = new Sids.RecordingSleeper();
-    attacher = MediaAttacher.builder(router).sleeper(sleeper).jitter(() -> 0.5).build();
+    attacher = MediaAttacher.builder(router).sleeper(sleeper).retryPolicy(Sids.jitter(0.5)).build();
   }
 
   private static JsonNode tree(String json) throws Exception {
@@ -135,8 +135,8 @@ class MediaAttacherTest {
   @Test
   void rateLimitWithoutRetryAfterBacksOffExponentiallyWithJitter() {
     router.failNext(FETCH, 4, Fault.rateLimited());
-    MediaAttacher a = MediaAttacher.builder(router).sleeper(sleeper).jitter(() -> 0.5)
-        .backoff(Duration.ofMillis(100), Duration.ofMillis(500)).build();
+    MediaAttacher a = MediaAttacher.builder(router).sleeper(sleeper)
+        .retryPolicy(Sids.retry(5, Duration.ofMillis(100), Duration.ofMillis(500), 0.5)).build();
 
     a.attach(WS, WT, Sids.ticket());
 
@@ -205,7 +205,8 @@ class MediaAttacherTest {
   void unauthorizedIsNotRetried() {
     router.failNext(1, Fault.unauthorized());
     assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket()))
-        .isInstanceOf(TaskRouterAuthenticationException.class);
+        .isExactlyInstanceOf(TaskRouterException.class)
+        .extracting(e -> ((TaskRouterException) e).kind()).isEqualTo(TaskRouterException.Kind.AUTHENTICATION);
     assertThat(router.calls()).hasSize(1);
   }
 
@@ -214,10 +215,10 @@ class MediaAttacherTest {
     router.putTask(WS, WT, "{\"big\":\"" + "x".repeat(4000) + "\"}");
     router.clearCalls();
 
-    AttributesTooLargeException e = catchThrowableOfType(AttributesTooLargeException.class,
+    TaskRouterException e = catchThrowableOfType(TaskRouterException.class,
         () -> attacher.attach(WS, WT, Sids.ticket()));
 
-    assertThat(e.length()).isGreaterThan(4096);
+    assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.TOO_LARGE);
     assertThat(e.getMessage()).contains("4096").contains("nothing was sent").doesNotContain("xxx");
     assertThat(router.calls()).extracting(RecordedCall::operation).containsExactly(FETCH);
   }
@@ -250,7 +251,8 @@ class MediaAttacherTest {
     router.putTask(WS, WT, "{\"a\":\"" + "x".repeat(2_000_000) + "\"}");
     assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket())).isInstanceOf(MalformedAttributesException.class);
     router.putTask(WS, WT, "{\"a\":\"" + "x".repeat(10_000) + "\"}");
-    assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket())).isInstanceOf(AttributesTooLargeException.class);
+    assertThatThrownBy(() -> attacher.attach(WS, WT, Sids.ticket()))
+        .extracting(e -> ((TaskRouterException) e).kind()).isEqualTo(TaskRouterException.Kind.TOO_LARGE);
     assertThat(router.calls()).extracting(RecordedCall::operation).containsOnly(FETCH);
   }
 
@@ -333,15 +335,14 @@ class MediaAttacherTest {
     }
     List<Integer> progress = new ArrayList<>();
 
-    List<TaskOutcome> outcomes = attacher.attachAll(WS, work, 4, (o, done, total) -> {
-      assertThat(total).isEqualTo(20);
-      progress.add(done);
-    });
+    List<AttachOutcome> outcomes = attacher.attachAll(WS, work, 4, o -> progress.add(progress.size() + 1));
 
-    assertThat(outcomes).extracting(TaskOutcome::taskSid).containsExactlyElementsOf(work.keySet());
+    assertThat(outcomes).extracting(AttachOutcome::taskSid).containsExactlyElementsOf(work.keySet());
     assertThat(outcomes.get(7).succeeded()).isFalse();
-    assertThat(outcomes.get(7).error()).isInstanceOf(TaskNotFoundException.class);
-    assertThat(outcomes).filteredOn(TaskOutcome::succeeded).hasSize(19);
+    assertThat(outcomes.get(7).cause()).isInstanceOf(TaskNotFoundException.class);
+    assertThat(outcomes.get(7).status()).isEqualTo(AttachOutcome.Status.EXPIRED);
+    assertThat(outcomes.get(19).status()).isEqualTo(AttachOutcome.Status.ATTACHED);
+    assertThat(outcomes).filteredOn(AttachOutcome::succeeded).hasSize(19);
     assertThat(progress).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
     assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, Sids.task(19)))).isEqualTo(Sids.ticket());
   }
@@ -351,11 +352,11 @@ class MediaAttacherTest {
     router.putTask(WS, Sids.task(1), "{}");
     router.putTask(WS, Sids.task(2), "{}");
 
-    List<TaskOutcome> outcomes = attacher.attachAll(WS, List.of(Sids.task(1), Sids.task(2)), Sids.ticket(), 2, BulkProgressListener.NONE);
+    List<AttachOutcome> outcomes = attacher.attachAll(WS, List.of(Sids.task(1), Sids.task(2)), Sids.ticket(), 2, AttachListener.NONE);
 
-    assertThat(outcomes).allMatch(TaskOutcome::succeeded);
-    assertThat(attacher.attachAll(WS, Map.of(), 1, BulkProgressListener.NONE)).isEmpty();
-    assertThatThrownBy(() -> attacher.attachAll(WS, Map.of(), 0, BulkProgressListener.NONE))
+    assertThat(outcomes).allMatch(AttachOutcome::succeeded);
+    assertThat(attacher.attachAll(WS, Map.of(), 1, AttachListener.NONE)).isEmpty();
+    assertThatThrownBy(() -> attacher.attachAll(WS, Map.of(), 0, AttachListener.NONE))
         .hasMessageContaining("concurrency");
   }
 
@@ -376,8 +377,8 @@ class MediaAttacherTest {
   @Test
   void createTaskGivesUpWhenRateLimitsOutlastTheAttempts() {
     router.failAlways(io.github.flexmedia.twilio.testing.Operation.CREATE, Fault.rateLimited());
-    MediaAttacher a = MediaAttacher.builder(router).maxAttempts(2).sleeper(sleeper).jitter(() -> 0.0)
-        .backoff(Duration.ofMillis(10), Duration.ofMillis(10)).build();
+    MediaAttacher a = MediaAttacher.builder(router).maxAttempts(2).sleeper(sleeper)
+        .retryPolicy(Sids.retry(5, Duration.ofMillis(10), Duration.ofMillis(10), 0.0)).build();
 
     RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
         () -> a.createTask(WS, WW, Sids.ticket(), null));
@@ -389,9 +390,10 @@ class MediaAttacherTest {
   @Test
   void maxRetryAfterIsConfigurable() {
     router.failNext(UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(2)));
-    MediaAttacher impatient = MediaAttacher.builder(router).sleeper(sleeper).maxRetryAfter(Duration.ofSeconds(1)).build();
+    MediaAttacher impatient = MediaAttacher.builder(router).sleeper(sleeper)
+        .retryPolicy(Sids.maxRetryAfter(Duration.ofSeconds(1))).build();
     assertThatThrownBy(() -> impatient.attach(WS, WT, Sids.ticket())).isInstanceOf(RateLimitedException.class);
-    assertThatThrownBy(() -> MediaAttacher.builder(router).maxRetryAfter(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> Sids.maxRetryAfter(Duration.ofSeconds(-1)))
         .hasMessageContaining("maxRetryAfter");
   }
 
@@ -406,15 +408,15 @@ class MediaAttacherTest {
   @Test
   void builderRefusesNonsense() {
     assertThatThrownBy(() -> MediaAttacher.builder(router).maxAttempts(0)).hasMessageContaining("maxAttempts");
-    assertThatThrownBy(() -> MediaAttacher.builder(router).backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> Sids.retry(5, Duration.ofSeconds(2), Duration.ofSeconds(1), 0.5))
         .hasMessageContaining("backoff");
     assertThatThrownBy(() -> MediaAttacher.builder(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
-  void aSharedRetryPolicyDrivesEveryAttacherAndTheBuilderMethodsChangeOnePartOfIt() {
+  void aSharedRetryPolicyDrivesEveryAttacherAndMaxAttemptsReplacesItsLimitInEitherOrder() {
     router.failAlways(UPDATE, Fault.unavailable());
-    RetryPolicy twoTries = RetryPolicy.defaults().withMaxAttempts(2).withJitter(() -> 0.5);
+    RetryPolicy twoTries = Sids.retry(2, Duration.ofMillis(200), Duration.ofSeconds(10), 0.5);
 
     TaskRouterException first = catchThrowableOfType(TaskRouterException.class, () ->
         MediaAttacher.builder(router).retryPolicy(twoTries).sleeper(sleeper).build()
@@ -423,8 +425,13 @@ class MediaAttacherTest {
         MediaAttacher.builder(router).retryPolicy(twoTries).maxAttempts(3).sleeper(sleeper).build()
             .attach(WS, WT, Sids.ticket()));
 
+    TaskRouterException third = catchThrowableOfType(TaskRouterException.class, () ->
+        MediaAttacher.builder(router).maxAttempts(1).retryPolicy(twoTries).sleeper(sleeper).build()
+            .attach(WS, WT, Sids.ticket()));
+
     assertThat(first.attempts()).isEqualTo(2);
     assertThat(second.attempts()).isEqualTo(3);
+    assertThat(third.attempts()).isEqualTo(1);
     // 200 ms cap, equal jitter at 0.5: 150 ms, then 300 ms for the second retry of the second attach
     assertThat(sleeper.waits).containsExactly(
         Duration.ofMillis(150), Duration.ofMillis(150), Duration.ofMillis(300));

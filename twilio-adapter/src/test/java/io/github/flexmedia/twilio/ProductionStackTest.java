@@ -70,9 +70,8 @@ class ProductionStackTest {
 
   private MediaAttacher attacher(TwilioRestClient rest, int maxAttempts) {
     return MediaAttacher.builder(new TwilioTaskRouterClient(rest))
-        .maxAttempts(maxAttempts)
-        .maxRetryAfter(Duration.ofSeconds(1))
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(1))
+        .retryPolicy(new RetryPolicy(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(1),
+            Duration.ofSeconds(1), RetryPolicy.randomJitter()))
         .sleeper(waits::add)
         .build();
   }
@@ -290,7 +289,8 @@ class ProductionStackTest {
     server.router().failAlways(FETCH, Fault.unauthorized());
 
     assertThatThrownBy(() -> attacher(server.restClient(), 5).attach(WS, WT, Sids.ticket()))
-        .isInstanceOf(TaskRouterAuthenticationException.class);
+        .isInstanceOfSatisfying(TaskRouterException.class,
+            e -> assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.AUTHENTICATION));
     assertThatThrownBy(() -> Task.fetcher(WS, WT).fetch(server.restClient()))
         .isInstanceOf(ApiException.class).hasMessage("Unauthorized");
     assertThat(server.requestCount()).isEqualTo(2);
@@ -375,7 +375,8 @@ class ProductionStackTest {
     assertThat(server.requestCount()).as("a 500 on a read, loop bypassed").isEqualTo(1);
     assertThat(new TwilioTaskRouterClient(rest).fetchTask(WS, WT).etag()).isEqualTo("\"1\"");
     assertThatThrownBy(() -> new TwilioTaskRouterClient(wrongToken).fetchTask(WS, WT))
-        .isInstanceOf(TaskRouterAuthenticationException.class);
+        .isInstanceOfSatisfying(TaskRouterException.class,
+            e -> assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.AUTHENTICATION));
   }
 
   @Test

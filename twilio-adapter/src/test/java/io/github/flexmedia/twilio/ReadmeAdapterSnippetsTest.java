@@ -8,6 +8,7 @@ import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.MediaWarning;
+import io.github.flexmedia.twilio.internal.http.SingleAttemptHttpClient;
 import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;

@@ -25,13 +25,13 @@ class ReadmeThroughputSnippetsTest {
     MediaAttacher plain = MediaAttacher.builder(client).coalescing(false).build();   // no coalescing
 
     MediaAttacher bulk = MediaAttacher.builder(client).adaptiveConcurrency(64).build();
-    List<TaskOutcome> outcomes =
-        bulk.attachAll(workspaceSid, taskSids, media, 64, BulkProgressListener.NONE);
+    List<AttachOutcome> outcomes =
+        bulk.attachAll(workspaceSid, taskSids, media, 64, AttachListener.NONE);
 
     AttachQueue queue = AttachQueue.builder(client).workers(16).adaptiveConcurrency().build();
     // --- end ---
 
-    assertThat(outcomes).allMatch(TaskOutcome::succeeded);
+    assertThat(outcomes).allMatch(AttachOutcome::succeeded);
     assertThat(plain.attach(workspaceSid, Sids.task(1), media).changed()).isFalse();
     assertThat(queue.shutdown(Duration.ofSeconds(1))).isEmpty();
   }

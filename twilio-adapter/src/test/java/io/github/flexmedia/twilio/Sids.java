@@ -19,6 +19,29 @@ final class Sids {
 
   private Sids() {}
 
+  /** The default policy with a fixed jitter. */
+  static RetryPolicy jitter(double jitter) {
+    return retry(5, Duration.ofMillis(200), Duration.ofSeconds(10), jitter);
+  }
+
+  /** A policy with these attempts and backoff, a fixed jitter, Retry-After up to 60 s. */
+  static RetryPolicy retry(int maxAttempts, Duration initial, Duration max, double jitter) {
+    return new RetryPolicy(maxAttempts, initial, max, Duration.ofSeconds(60), () -> jitter);
+  }
+
+  /** A policy with these attempts and backoff, random jitter, Retry-After up to 60 s. */
+  static RetryPolicy backoff(int maxAttempts, Duration initial, Duration max) {
+    return new RetryPolicy(maxAttempts, initial, max, Duration.ofSeconds(60),
+        RetryPolicy.randomJitter());
+  }
+
+  /** The default policy with another longest Retry-After. */
+  static RetryPolicy maxRetryAfter(Duration maxRetryAfter) {
+    RetryPolicy d = RetryPolicy.defaults();
+    return new RetryPolicy(d.maxAttempts(), d.initialBackoff(), d.maxBackoff(), maxRetryAfter,
+        d.jitter());
+  }
+
   static String task(int i) {
     return String.format("WT%032x", i);
   }

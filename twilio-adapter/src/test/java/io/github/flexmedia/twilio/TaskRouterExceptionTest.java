@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flexmedia.twilio.TaskRouterException.Kind;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -34,22 +35,49 @@ class TaskRouterExceptionTest {
   @Test
   void aStatusZeroThatIsNotIoIsNotRetryable() {
     assertThat(new AttachInterruptedException("interrupted", false, null).isRetryable()).isFalse();
-    assertThat(new AttributesTooLargeException("WT1", 5000).kind()).isEqualTo(Kind.POLICY);
+    assertThat(new TaskRouterException(Kind.TOO_LARGE, "too large", 0, 0, null, null).isRetryable())
+        .isFalse();
     assertThat(new TaskRouterException(Kind.LOCAL_FAILURE, "twilio-java refused", 0, 0, null, null)
         .isRetryable()).isFalse();
   }
 
   @Test
-  void theAttemptCountIsSetOnceAndKeptByEverySubclass() {
-    AttributesTooLargeException e = new AttributesTooLargeException("WT1", 5000);
+  void givingUpMakesANewExceptionOfTheSameTypeAndLeavesTheLastOneAsItWas() {
+    IOException io = new IOException("reset");
+    RateLimitedException last = new RateLimitedException("rate limited", 20429,
+        Duration.ofSeconds(3), io);
 
-    assertThat(e.afterAttempts(3)).isSameAs(e);
-    e.afterAttempts(7);
+    TaskRouterException thrown = TaskRouterException.gaveUp(last, 3);
 
-    assertThat(e.attempts()).isEqualTo(3);
-    assertThat(e).hasMessageEndingWith("(gave up after 3 attempts)");
-    assertThat(new TaskConflictException("c", 0, null).afterAttempts(1))
-        .hasMessageEndingWith("(gave up after 1 attempt)");
-    assertThatThrownBy(() -> e.afterAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(thrown).isNotSameAs(last).isInstanceOf(RateLimitedException.class)
+        .hasMessage("rate limited (gave up after 3 attempts)").hasCause(io);
+    assertThat(thrown.attempts()).isEqualTo(3);
+    assertThat(thrown.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(thrown.statusCode()).isEqualTo(429);
+    assertThat(thrown.errorCode()).isEqualTo(20429);
+    assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(3));
+    assertThat(thrown.getStackTrace()).isEqualTo(last.getStackTrace());
+    assertThat(last.attempts()).isZero();
+    assertThat(last).hasMessage("rate limited");
+  }
+
+  @Test
+  void everySubclassKeepsItsTypeAndAnInnerCountIsNotReplaced() {
+    assertThat(TaskRouterException.gaveUp(new TaskNotFoundException("gone", 20404, null), 1))
+        .isInstanceOf(TaskNotFoundException.class).hasMessage("gone (gave up after 1 attempt)");
+    assertThat(TaskRouterException.gaveUp(new TaskConflictException("c", 0, null), 2))
+        .isInstanceOf(TaskConflictException.class);
+    AttachInterruptedException stopped = (AttachInterruptedException) TaskRouterException.gaveUp(
+        new AttachInterruptedException("stopped", true, null), 4);
+    assertThat(stopped.mayHaveWritten()).isTrue();
+    assertThat(stopped.attempts()).isEqualTo(4);
+    TaskRouterException plain = TaskRouterException.gaveUp(
+        new TaskRouterException("down", 503, 0, null), 5);
+    assertThat(plain.getClass()).isEqualTo(TaskRouterException.class);
+    assertThat(plain.kind()).isEqualTo(Kind.SERVER_ERROR);
+
+    assertThat(TaskRouterException.gaveUp(plain, 9)).isSameAs(plain);
+    assertThatThrownBy(() -> TaskRouterException.gaveUp(new TaskRouterException("x", 500, 0, null), 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

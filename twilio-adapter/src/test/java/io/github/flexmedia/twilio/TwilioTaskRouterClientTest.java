@@ -93,10 +93,11 @@ class TwilioTaskRouterClientTest {
     TwilioTaskRouterClient wrong = new TwilioTaskRouterClient(
         server.restClient(LocalTaskRouterServer.DEFAULT_ACCOUNT_SID, "wrong-token-SECRET"));
 
-    TaskRouterAuthenticationException e = catchThrowableOfType(TaskRouterAuthenticationException.class,
+    TaskRouterException e = catchThrowableOfType(TaskRouterException.class,
         () -> wrong.fetchTask(WS, WT));
 
     assertThat(e.statusCode()).isEqualTo(401);
+    assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.AUTHENTICATION);
     assertThat(e.getMessage()).doesNotContain("wrong-token-SECRET");
   }
 

@@ -1,7 +1,7 @@
 package io.github.flexmedia.spring.internal;
 
 import io.github.flexmedia.twilio.TaskRouterClient;
-import io.github.flexmedia.twilio.events.AttachOutcome;
+import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
 

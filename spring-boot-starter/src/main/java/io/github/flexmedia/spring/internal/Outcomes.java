@@ -2,11 +2,9 @@ package io.github.flexmedia.spring.internal;
 
 import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.MalformedAttributesException;
-import io.github.flexmedia.twilio.AttributesTooLargeException;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskConflictException;
 import io.github.flexmedia.twilio.TaskNotFoundException;
-import io.github.flexmedia.twilio.TaskRouterAuthenticationException;
 import io.github.flexmedia.twilio.TaskRouterException;
 
 /** The {@code outcome} tag of a failure: a short, bounded vocabulary for dashboards. */
@@ -23,10 +21,12 @@ final class Outcomes {
     if (e instanceof TaskNotFoundException) {
       return "not_found";
     }
-    if (e instanceof TaskRouterAuthenticationException) {
+    if (e instanceof TaskRouterException
+        && ((TaskRouterException) e).kind() == TaskRouterException.Kind.AUTHENTICATION) {
       return "unauthorized";
     }
-    if (e instanceof AttributesTooLargeException) {
+    if (e instanceof TaskRouterException
+        && ((TaskRouterException) e).kind() == TaskRouterException.Kind.TOO_LARGE) {
       return "too_large";
     }
     if (e instanceof TaskRouterException) {

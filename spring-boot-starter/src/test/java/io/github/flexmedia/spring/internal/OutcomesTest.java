@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.MalformedAttributesException;
-import io.github.flexmedia.twilio.AttributesTooLargeException;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskConflictException;
 import io.github.flexmedia.twilio.TaskNotFoundException;
-import io.github.flexmedia.twilio.TaskRouterAuthenticationException;
 import io.github.flexmedia.twilio.TaskRouterException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +21,9 @@ class OutcomesTest {
     table.put(new TaskConflictException("m", 0, null), "conflict");
     table.put(new RateLimitedException("m", 20429, null, null), "rate_limited");
     table.put(new TaskNotFoundException("m", 20404, null), "not_found");
-    table.put(new TaskRouterAuthenticationException("m", 401, 20003, null), "unauthorized");
-    table.put(new AttributesTooLargeException("WT" + "0".repeat(32), 5000), "too_large");
+    table.put(new TaskRouterException("m", 401, 20003, null), "unauthorized");
+    table.put(new TaskRouterException(TaskRouterException.Kind.TOO_LARGE, "m", 0, 0, null, null),
+        "too_large");
     table.put(new TaskRouterException("m", 0, 0, null), "io_error");
     table.put(new TaskRouterException("m", 503, 0, null), "server_error");
     table.put(new TaskRouterException("m", 400, 0, null), "client_error");

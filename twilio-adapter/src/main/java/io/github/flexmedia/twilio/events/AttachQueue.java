@@ -1,12 +1,15 @@
 package io.github.flexmedia.twilio.events;
 
 import io.github.flexmedia.twilio.AttachInterruptedException;
+import io.github.flexmedia.twilio.AttachListener;
+import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.MediaAttacher;
-import io.github.flexmedia.twilio.Sleeper;
-import io.github.flexmedia.twilio.TaskNotFoundException;
 import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.internal.attach.AttacherAccess;
+import io.github.flexmedia.twilio.internal.attach.Deadline;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,19 +25,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 /**
  * Attaches media on behalf of webhooks: {@link #offer} returns at once, so that the webhook answers
  * well inside Twilio's 15 seconds, and a bounded pool of workers does the read–merge–write with
- * {@link MediaAttacher}'s retries — but never starts a call after the attach's deadline (by
- * default {@linkplain Builder#attachWindow(Duration) two minutes} after the event, which for a
- * {@code task.completed} event is when TaskRouter deletes the task).
+ * {@link MediaAttacher}'s retries — but never starts a call, nor a wait between retries, that
+ * would end after the attach's deadline (by default {@linkplain Builder#attachWindow(Duration) two
+ * minutes} after the event, which for a {@code task.completed} event is when TaskRouter deletes the
+ * task). The deadline is handed to the attacher with each attach, so it holds whatever sleeper and
+ * client the attacher was built with.
  *
  * <pre>{@code
- * AttachQueue queue = AttachQueue.builder(new TwilioTaskRouterClient(restClient))
+ * AttachQueue queue = AttachQueue.builder(attacher)   // your MediaAttacher, configured once
  *     .workers(4).capacity(1_000)
- *     .listener(o -> log.info("{} {}", o.attach().taskSid(), o.status()))
+ *     .listener(o -> log.info("{} {}", o.taskSid(), o.status()))
  *     .build();
  * if (!queue.offer(PendingAttach.of(ws, wt, media, queue.deadlineAfter(eventTime)))) {
  *   return 503;   // full: Twilio retries later
@@ -58,7 +62,6 @@ import java.util.function.UnaryOperator;
 public final class AttachQueue {
   private static final System.Logger LOG = System.getLogger(AttachQueue.class.getName());
 
-  private final DeadlineClient client;
   private final MediaAttacher attacher;
   private final Clock clock;
   private final Duration attachWindow;
@@ -75,15 +78,21 @@ public final class AttachQueue {
 
   private AttachQueue(Builder b) {
     this.clock = b.clock;
-    this.client = new DeadlineClient(b.client, b.clock);
-    // The production sleeper never sleeps past the current attach's deadline or budget; a sleeper
-    // configured in b.attacher (a test double) replaces it.
-    MediaAttacher.Builder attacherBuilder =
-        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)));
-    if (b.adaptive) {
-      attacherBuilder.adaptiveConcurrency(b.workers);
+    if (b.attacher != null) {
+      if (b.adaptive) {
+        throw new ConfigurationException("adaptiveConcurrency", "is configured on the MediaAttacher"
+            + " when the queue is built from one", "adaptiveConcurrency() needs"
+            + " AttachQueue.builder(TaskRouterClient); with builder(MediaAttacher), set"
+            + " MediaAttacher.Builder.adaptiveConcurrency(int) instead");
+      }
+      this.attacher = b.attacher;
+    } else {
+      MediaAttacher.Builder attacherBuilder = MediaAttacher.builder(b.client);
+      if (b.adaptive) {
+        attacherBuilder.adaptiveConcurrency(b.workers);
+      }
+      this.attacher = attacherBuilder.build();
     }
-    this.attacher = attacherBuilder.build();
     this.attachWindow = b.attachWindow;
     this.capacity = b.capacity;
     this.store = b.store != null ? b.store : new MemoryStore();
@@ -103,14 +112,27 @@ public final class AttachQueue {
   }
 
   /**
-   * Starts a queue over {@code client}: 4 workers, room for 1,000 attaches, a two-minute window,
-   * an in-memory store, the attacher's defaults.
+   * Starts a queue over {@code client}, with an attacher of the default settings ({@code
+   * MediaAttacher.builder(client).build()}): 4 workers, room for 1,000 attaches, a two-minute
+   * window, an in-memory store.
    *
    * @param client the TaskRouter to write to
    * @return a new builder
    */
   public static Builder builder(TaskRouterClient client) {
-    return new Builder(client);
+    return new Builder(Objects.requireNonNull(client, "client"), null);
+  }
+
+  /**
+   * Starts a queue whose workers attach with {@code attacher}, configured once by you (merge
+   * mode, retries, policy, sleeper): 4 workers, room for 1,000 attaches, a two-minute window, an
+   * in-memory store. The queue adds only its deadline, passed with each attach.
+   *
+   * @param attacher the attacher the workers use
+   * @return a new builder
+   */
+  public static Builder builder(MediaAttacher attacher) {
+    return new Builder(null, Objects.requireNonNull(attacher, "attacher"));
   }
 
   /**
@@ -216,8 +238,9 @@ public final class AttachQueue {
    *
    * @param attach the attach
    * @param budget the longest time to spend (keep it well under 15 s)
-   * @return the outcome; {@link AttachOutcome.Status#FAILED} with the budget's deadline as cause
-   *     when the budget ran out before the attach's own deadline
+   * @return the outcome; {@link AttachOutcome.Status#FAILED} with a {@link
+   *     TaskRouterException.Kind#DEADLINE_PASSED} cause when the budget ran out before the
+   *     attach's own deadline
    */
   public AttachOutcome attachWithin(PendingAttach attach, Duration budget) {
     Objects.requireNonNull(attach, "attach");
@@ -247,36 +270,37 @@ public final class AttachQueue {
   }
 
   private AttachOutcome attempt(PendingAttach attach, Instant until) {
-    if (client.passed(until)) {
-      return failure(attach, until, new DeadlinePassedException(attach.taskSid()));
+    Deadline deadline = Deadline.at(until, clock);
+    if (deadline.passed()) {
+      return failure(attach, until, Deadline.passedException("task " + attach.taskSid()
+          + ": the attach deadline passed before the next call could start"));
     }
-    client.deadline(until);
     try {
-      AttachResult r = attacher.attach(attach.workspaceSid(), attach.taskSid(), attach.media());
-      return new AttachOutcome(attach,
-          r.changed() ? AttachOutcome.Status.ATTACHED : AttachOutcome.Status.UNCHANGED, r, null);
+      AttachResult r = AttacherAccess.attach(
+          attacher, attach.workspaceSid(), attach.taskSid(), attach.media(), deadline);
+      return AttachOutcome.of(r);
     } catch (RuntimeException e) {
       return failure(attach, until, e);
-    } finally {
-      client.deadline(null);
     }
   }
 
   private AttachOutcome failure(PendingAttach attach, Instant until, RuntimeException e) {
-    boolean gone = e instanceof TaskNotFoundException;
-    // Stopped by the attach's own deadline (passed, or it would pass while waiting to retry), not
-    // by a shorter synchronous budget.
-    boolean late = e instanceof DeadlinePassedException
-        && (client.passed(attach.deadline()) || !until.isBefore(attach.deadline()));
-    return new AttachOutcome(attach,
-        gone || late ? AttachOutcome.Status.EXPIRED : AttachOutcome.Status.FAILED, null, e);
+    AttachOutcome outcome = AttachOutcome.failed(attach.workspaceSid(), attach.taskSid(), e);
+    boolean budget = e instanceof TaskRouterException
+        && ((TaskRouterException) e).kind() == TaskRouterException.Kind.DEADLINE_PASSED
+        && until.isBefore(attach.deadline()) && !Deadline.at(attach.deadline(), clock).passed();
+    // Stopped by a synchronous budget shorter than the attach's own deadline: not expired.
+    return budget
+        ? new AttachOutcome(outcome.workspaceSid(), outcome.taskSid(), AttachOutcome.Status.FAILED,
+            null, e)
+        : outcome;
   }
 
   private void report(AttachOutcome outcome) {
     try {
       listener.onOutcome(outcome);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, () -> "attach listener failed for task " + outcome.attach().taskSid()
+      LOG.log(Level.WARNING, () -> "attach listener failed for task " + outcome.taskSid()
           + ": " + e.getClass().getName());
     }
   }
@@ -355,7 +379,7 @@ public final class AttachQueue {
   /** Configures an {@link AttachQueue}. */
   public static final class Builder {
     private final TaskRouterClient client;
-    private UnaryOperator<MediaAttacher.Builder> attacher = b -> b;
+    private final MediaAttacher attacher;
     private Clock clock = Clock.systemUTC();
     private Duration attachWindow = Duration.ofMinutes(2);
     private int workers = 4;
@@ -365,21 +389,9 @@ public final class AttachQueue {
     private AttachListener listener = AttachListener.NONE;
     private boolean adaptive;
 
-    private Builder(TaskRouterClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-    }
-
-    /**
-     * Configures the {@link MediaAttacher} the workers use (merge mode, attempts, backoff,
-     * policy); the queue gives it a client that refuses calls past the deadline, and a sleeper that
-   * gives up at once rather than wait past it (unless you configure your own sleeper).
-     *
-     * @param configure applied to the attacher's builder
-     * @return this builder
-     */
-    public Builder attacher(UnaryOperator<MediaAttacher.Builder> configure) {
-      this.attacher = Objects.requireNonNull(configure, "configure");
-      return this;
+    private Builder(TaskRouterClient client, MediaAttacher attacher) {
+      this.client = client;
+      this.attacher = attacher;
     }
 
     /**
@@ -443,7 +455,9 @@ public final class AttachQueue {
     /**
      * Lets the workers share one adaptive limit on TaskRouter requests, bounded by {@link
      * #workers(int)}: see {@link MediaAttacher.Builder#adaptiveConcurrency(int)}. A 429's {@code
-     * Retry-After} then pauses every worker, not only the one that got it. Off by default.
+     * Retry-After} then pauses every worker, not only the one that got it. Off by default. Only
+     * for a queue built with {@link AttachQueue#builder(TaskRouterClient)}: one built from a
+     * {@link MediaAttacher} uses that attacher's settings, so {@link #build()} then refuses it.
      *
      * @return this builder
      */
@@ -490,6 +504,8 @@ public final class AttachQueue {
      * The queue.
      *
      * @return the queue, running
+     * @throws ConfigurationException if {@link #adaptiveConcurrency()} was asked of a queue built
+     *     from a {@link MediaAttacher}
      */
     public AttachQueue build() {
       return new AttachQueue(this);

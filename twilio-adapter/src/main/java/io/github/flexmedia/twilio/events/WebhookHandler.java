@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.MediaAttributes;
 import java.lang.System.Logger.Level;
@@ -182,7 +183,7 @@ public final class WebhookHandler {
       if (o.status() == AttachOutcome.Status.FAILED) {
         return text(503, "the media could not be attached in time\n");
       }
-      allLanded &= o.landed();
+      allLanded &= o.succeeded();
     }
     return allLanded ? text(200, "attached\n") : new WebhookResponse(204, Map.of(), "");
   }

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.AttachOutcome;
+import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RetryPolicy;
 import io.github.flexmedia.twilio.TaskNotFoundException;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
-import io.github.flexmedia.twilio.events.AttachOutcome.Status;
+import io.github.flexmedia.twilio.AttachOutcome.Status;
 import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,8 +44,25 @@ class AttachQueueTest {
   private final List<AttachOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
 
   private AttachQueue.Builder queue() {
-    return AttachQueue.builder(router).clock(clock).executor(executor).listener(outcomes::add)
-        .attacher(b -> b.sleeper(d -> clock.advance(d)).jitter(() -> 0.5));
+    return queue(b -> b);
+  }
+
+  /** A queue over an attacher whose waits advance the test clock, adjusted by {@code configure}. */
+  private AttachQueue.Builder queue(UnaryOperator<MediaAttacher.Builder> configure) {
+    MediaAttacher attacher = configure.apply(MediaAttacher.builder(router)
+        .sleeper(d -> clock.advance(d)).retryPolicy(jitter(0.5))).build();
+    return AttachQueue.builder(attacher).clock(clock).executor(executor).listener(outcomes::add);
+  }
+
+  private static RetryPolicy jitter(double jitter) {
+    RetryPolicy d = RetryPolicy.defaults();
+    return new RetryPolicy(d.maxAttempts(), d.initialBackoff(), d.maxBackoff(), d.maxRetryAfter(),
+        () -> jitter);
+  }
+
+  private static void assertDeadlinePassed(Throwable cause) {
+    assertThat(cause).isInstanceOfSatisfying(TaskRouterException.class,
+        e -> assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.DEADLINE_PASSED));
   }
 
   private PendingAttach crm(String taskSid) {
@@ -60,7 +81,7 @@ class AttachQueueTest {
 
     assertThat(outcomes).singleElement().satisfies(o -> {
       assertThat(o.status()).isEqualTo(Status.ATTACHED);
-      assertThat(o.landed()).isTrue();
+      assertThat(o.succeeded()).isTrue();
       assertThat(o.result().task().attributesJson()).contains("crm.example.com");
     });
     assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT)).taskMedia())
@@ -105,8 +126,7 @@ class AttachQueueTest {
   void theDeadlinePassingDuringRetriesStopsThemBeforeTheNextCall() {
     router.putTask(WS, WT, "{}");
     router.failAlways(Operation.UPDATE, Fault.unavailable());
-    AttachQueue q = queue()
-        .attacher(b -> b.maxAttempts(10).sleeper(d -> clock.advance(Duration.ofSeconds(50))))
+    AttachQueue q = queue(b -> b.maxAttempts(10).sleeper(d -> clock.advance(Duration.ofSeconds(50))))
         .build();
     q.offer(crm(WT));
     executor.runAll();
@@ -126,10 +146,11 @@ class AttachQueueTest {
     try (LocalTaskRouterServer server = LocalTaskRouterServer.start()) {
       server.router().putTask(WS, WT, "{}");
       server.router().failNext(Operation.UPDATE, 1, Fault.conflict());
-      AttachQueue q = AttachQueue.builder(new TwilioTaskRouterClient(server.restClient()))
+      AttachQueue q = AttachQueue.builder(
+              MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient()))
+                  // between the 412 and the next read, TaskRouter deletes the task
+                  .sleeper(d -> server.router().removeTask(WS, WT)).build())
           .clock(clock).executor(executor).listener(outcomes::add)
-          // between the 412 and the next read, TaskRouter deletes the task
-          .attacher(b -> b.sleeper(d -> server.router().removeTask(WS, WT)))
           .build();
       q.offer(crm(WT));
       executor.runAll();
@@ -153,7 +174,7 @@ class AttachQueueTest {
 
     assertThat(outcomes).singleElement().satisfies(o -> {
       assertThat(o.status()).isEqualTo(Status.FAILED);
-      assertThat(o.landed()).isFalse();
+      assertThat(o.succeeded()).isFalse();
       assertThat(o.cause()).isInstanceOf(TaskRouterException.class);
       assertThat(((TaskRouterException) o.cause()).statusCode()).isEqualTo(401);
     });
@@ -294,7 +315,7 @@ class AttachQueueTest {
   void attachWithinFailsWhenTheBudgetRunsOutBeforeTheDeadline() {
     router.putTask(WS, WT, "{}");
     router.failAlways(Operation.UPDATE, Fault.unavailable());
-    AttachQueue q = queue().attacher(b -> b.sleeper(d -> clock.advance(Duration.ofSeconds(3)))).build();
+    AttachQueue q = queue(b -> b.sleeper(d -> clock.advance(Duration.ofSeconds(3)))).build();
 
     AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(5));
 
@@ -308,14 +329,16 @@ class AttachQueueTest {
   void attachWithinDoesNotWaitARetryAfterThatEndsPastItsBudget() {
     router.putTask(WS, WT, "{}");
     router.failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(3)));
-    // the production sleeper: nothing here advances the test clock, so only giving up at once
-    // (instead of sleeping 3 s and retrying) leaves the task unchanged
-    AttachQueue q = queue().attacher(b -> b.jitter(() -> 0.5)).build();
+    // the application's own sleeper, which knows nothing of deadlines: the attach path checks
+    // the deadline before every wait, so it is never asked to wait past the budget
+    List<Duration> slept = new ArrayList<>();
+    AttachQueue q = queue(b -> b.sleeper(slept::add)).build();
 
     AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(2));
 
     assertThat(o.status()).isEqualTo(Status.FAILED);
-    assertThat(o.cause()).isInstanceOf(DeadlinePassedException.class);
+    assertDeadlinePassed(o.cause());
+    assertThat(slept).isEmpty();
     assertThat(router.calls()).extracting(RecordedCall::operation)
         .containsExactly(Operation.FETCH, Operation.UPDATE);
     assertThat(router.attributes(WS, WT)).doesNotContain("crm.example.com");
@@ -326,7 +349,8 @@ class AttachQueueTest {
   void aWorkerDoesNotWaitARetryAfterThatEndsPastTheDeadlineAndReportsExpired() {
     router.putTask(WS, WT, "{}");
     router.failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(3)));
-    AttachQueue q = queue().attacher(b -> b.jitter(() -> 0.5)).build();
+    List<Duration> slept = new ArrayList<>();
+    AttachQueue q = queue(b -> b.sleeper(slept::add)).build();
     q.offer(crm(WT));
     clock.advance(Duration.ofSeconds(118));   // the deadline is 2 s away
     executor.runAll();
@@ -335,27 +359,38 @@ class AttachQueueTest {
         .containsExactly(Operation.FETCH, Operation.UPDATE);
     assertThat(outcomes).singleElement().satisfies(o -> {
       assertThat(o.status()).isEqualTo(Status.EXPIRED);
-      assertThat(o.cause()).isInstanceOf(DeadlinePassedException.class);
+      assertDeadlinePassed(o.cause());
     });
+    assertThat(slept).isEmpty();
   }
 
   @Test
-  void theBoundedSleeperWaitsOnlyWhenTheWaitEndsBeforeTheDeadline() throws Exception {
-    DeadlineClient client = new DeadlineClient(router, clock);
+  void theApplicationsAttacherAndSleeperAreUsedAndAWaitEndingBeforeTheDeadlineIsSlept() {
+    router.putTask(WS, WT, "{}");
+    router.failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(3)));
     List<Duration> slept = new ArrayList<>();
-    io.github.flexmedia.twilio.Sleeper bounded = client.bounded(slept::add);
+    MediaAttacher mine = MediaAttacher.builder(router).maxAttempts(2).sleeper(slept::add)
+        .retryPolicy(jitter(0.5)).build();
+    AttachQueue q = AttachQueue.builder(mine).clock(clock).executor(executor)
+        .listener(outcomes::add).build();
 
-    bounded.sleep(Duration.ofHours(1));   // no deadline set: no bound
-    client.deadline(T0.plusSeconds(5));
-    try {
-      bounded.sleep(Duration.ofSeconds(4));
-      assertThatThrownBy(() -> bounded.sleep(Duration.ofSeconds(5)))
-          .isInstanceOf(DeadlinePassedException.class);
-    } finally {
-      client.deadline(null);
-    }
+    AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(5));
 
-    assertThat(slept).containsExactly(Duration.ofHours(1), Duration.ofSeconds(4));
+    assertThat(o.status()).isEqualTo(Status.ATTACHED);
+    assertThat(o.result().attempts()).isEqualTo(2);
+    assertThat(slept).containsExactly(Duration.ofSeconds(3));
+    assertThat(router.calls()).extracting(RecordedCall::operation)
+        .containsExactly(Operation.FETCH, Operation.UPDATE, Operation.UPDATE);
+  }
+
+  @Test
+  void adaptiveConcurrencyBelongsToTheAttacherWhenTheQueueIsBuiltFromOne() {
+    AttachQueue.Builder b = AttachQueue.builder(MediaAttacher.builder(router).build())
+        .adaptiveConcurrency();
+
+    assertThatThrownBy(b::build)
+        .isInstanceOf(io.github.flexmedia.twilio.ConfigurationException.class)
+        .hasMessageContaining("MediaAttacher.Builder.adaptiveConcurrency");
   }
 
   @Test
@@ -364,9 +399,9 @@ class AttachQueueTest {
     router.failNext(Operation.UPDATE, 1, Fault.unavailable());
     TableStore table = new TableStore();
     // the worker is interrupted while it waits to retry, as shutdownNow() does
-    AttachQueue q = queue().store(table).attacher(b -> b.sleeper(d -> {
+    AttachQueue q = queue(b -> b.sleeper(d -> {
       throw new InterruptedException();
-    })).build();
+    })).store(table).build();
     PendingAttach a = crm(WT);
     q.offer(a);
     try {
@@ -398,9 +433,9 @@ class AttachQueueTest {
     assertThatThrownBy(() -> new PendingAttach(" ", WS, WT, CRM, T0)).hasMessageContaining("id");
     assertThatThrownBy(() -> PendingAttach.of(WS, "WT1", CRM, T0)).hasMessageContaining("taskSid");
     PendingAttach p = crm(WT);
-    assertThatThrownBy(() -> new AttachOutcome(p, Status.ATTACHED, null, null))
+    assertThatThrownBy(() -> new AttachOutcome(WS, WT, Status.ATTACHED, null, null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new AttachOutcome(p, Status.FAILED, null, null))
+    assertThatThrownBy(() -> new AttachOutcome(WS, WT, Status.FAILED, null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(p.toString()).contains(WT).doesNotContain("crm.example.com");
   }

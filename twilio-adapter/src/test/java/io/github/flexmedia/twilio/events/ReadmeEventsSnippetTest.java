@@ -37,7 +37,7 @@ class ReadmeEventsSnippetTest {
           .workers(4)                            // a bounded pool does the read–merge–write
           .capacity(1_000)                       // past it the webhook answers 503 and Twilio retries
           .attachWindow(Duration.ofMinutes(2))   // the default: no call starts later after the event
-          .listener(o -> System.out.println(o.status() + " on " + o.attach().taskSid()))
+          .listener(o -> System.out.println(o.status() + " on " + o.taskSid()))
           .build();
 
       WebhookHandler handler = WebhookHandler.builder(queue)

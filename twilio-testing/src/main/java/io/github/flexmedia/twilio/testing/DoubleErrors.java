@@ -3,7 +3,6 @@ package io.github.flexmedia.twilio.testing;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskConflictException;
 import io.github.flexmedia.twilio.TaskNotFoundException;
-import io.github.flexmedia.twilio.TaskRouterAuthenticationException;
 import io.github.flexmedia.twilio.TaskRouterException;
 import java.time.Duration;
 
@@ -28,8 +27,6 @@ final class DoubleErrors {
       return new TaskConflictException(message, code, null);
     } else if (status == 429) {
       return new RateLimitedException(message, code, retryAfter, null);
-    } else if (status == 401 || status == 403) {
-      return new TaskRouterAuthenticationException(message, status, code, null);
     }
     return new TaskRouterException(message, status, code, status >= 500 ? retryAfter : null, null);
   }

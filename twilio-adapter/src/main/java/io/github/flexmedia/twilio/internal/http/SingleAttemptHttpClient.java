@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.http;
 
 import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
@@ -28,7 +28,7 @@ import org.apache.hc.core5.util.Timeout;
  * one, and fills in a connect timeout of {@link #CONNECT_TIMEOUT} and a response timeout of {@link
  * #RESPONSE_TIMEOUT} where it sets none.
  */
-final class SingleAttemptHttpClient extends NetworkHttpClient {
+public final class SingleAttemptHttpClient extends NetworkHttpClient {
   /** The connect timeout used when the builder's default request config sets none. */
   static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(10);
   /** The response timeout used when the builder's default request config sets none. */
@@ -43,7 +43,7 @@ final class SingleAttemptHttpClient extends NetworkHttpClient {
    * Wraps {@code base}: its automatic retries are turned off and a timeout interceptor added (so do
    * not reuse the builder); everything else it holds (proxy, TLS, route planner, pool) stays.
    */
-  static SingleAttemptHttpClient of(HttpClientBuilder base) {
+  public static SingleAttemptHttpClient of(HttpClientBuilder base) {
     AtomicReference<RequestConfig> effective = new AtomicReference<>();
     base.disableAutomaticRetries();
     base.addExecInterceptorFirst("flex-media-timeouts", (request, scope, chain) -> {
@@ -62,7 +62,7 @@ final class SingleAttemptHttpClient extends NetworkHttpClient {
    * per route, 100 in all) and system properties (proxy, TLS) as its no-argument {@code
    * NetworkHttpClient} uses them.
    */
-  static HttpClientBuilder defaultBuilder() {
+  public static HttpClientBuilder defaultBuilder() {
     HttpClientBuilder builder = HttpClientBuilder.create();
     String appEngine = System.getProperty("com.google.appengine.runtime.version");
     if (appEngine == null || appEngine.isEmpty()) {

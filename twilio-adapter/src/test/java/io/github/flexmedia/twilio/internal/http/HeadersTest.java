@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.auth_strategy.AuthStrategy;
@@ -30,14 +30,14 @@ import java.util.List;
  * learnt once, at construction, by handing it a request that records {@code setAuth(..)} and
  * cannot be sent (it throws as soon as anything asks for its method or URL).
  */
-final class CapturingRestClient extends TwilioRestClient {
+public final class CapturingRestClient extends TwilioRestClient {
   private static final ThreadLocal<Response> LAST = new ThreadLocal<>();
 
   private final TwilioRestClient delegate;
   private final Probe direct; // null: every request goes through delegate.request
 
   /** Wraps {@code delegate}; requests still go through its HTTP client and credentials. */
-  CapturingRestClient(TwilioRestClient delegate) {
+  public CapturingRestClient(TwilioRestClient delegate) {
     // The superclass is only a shell: every method used by the resource classes is overridden.
     super(new TwilioRestClient.Builder("ACunused", "unused").httpClient(delegate.getHttpClient()));
     this.delegate = delegate;
@@ -46,12 +46,12 @@ final class CapturingRestClient extends TwilioRestClient {
   }
 
   /** Whether {@code client}'s HTTP client makes one exchange per call. */
-  static boolean singleAttempt(TwilioRestClient client) {
+  public static boolean singleAttempt(TwilioRestClient client) {
     return client.getHttpClient() instanceof SingleAttemptHttpClient;
   }
 
   /** Whether requests skip twilio-java's 5xx loop although the HTTP client has it. */
-  boolean bypassesTwilioRetries() {
+  public boolean bypassesTwilioRetries() {
     return direct != null;
   }
 
@@ -100,7 +100,7 @@ final class CapturingRestClient extends TwilioRestClient {
   }
 
   /** The response of this thread's last request, and forgets it. {@code null} if none. */
-  static Response takeLastResponse() {
+  public static Response takeLastResponse() {
     Response r = LAST.get();
     LAST.remove();
     return r;

@@ -1,16 +1,20 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.attach;
 
 import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.twilio.AttachInterruptedException;
+import io.github.flexmedia.twilio.AttachListener;
+import io.github.flexmedia.twilio.AttachOutcome;
+import io.github.flexmedia.twilio.AttachResult;
+import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.internal.Sids;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -21,18 +25,19 @@ import java.util.function.BooleanSupplier;
  * executor, one outcome per input element in input order, a listener that cannot break the batch,
  * and a bounded stop on interrupt after which nothing touches the caller's listener.
  */
-final class BulkAttach {
+public final class BulkAttach {
   private static final System.Logger LOG = System.getLogger(MediaAttacher.class.getName());
 
+  private final String workspaceSid;
   private final List<String> sids;
   private final List<MediaAttributes> media;
-  private final BiFunction<String, MediaAttributes, TaskOutcome> attach;
+  private final BiFunction<String, MediaAttributes, AttachOutcome> attach;
   private final int concurrency;
-  private final BulkProgressListener listener;
+  private final AttachListener listener;
   private final Duration grace;
 
   private final Object lock = new Object();
-  private final TaskOutcome[] outcomes;
+  private final AttachOutcome[] outcomes;
   private final Job[] jobs;
   private final Semaphore permits;
   private int done;
@@ -40,54 +45,71 @@ final class BulkAttach {
   private boolean stopping;
   private boolean closed;
 
-  BulkAttach(List<String> sids, List<MediaAttributes> media,
-      BiFunction<String, MediaAttributes, TaskOutcome> attach, int concurrency,
-      BulkProgressListener listener, Duration grace) {
+  private BulkAttach(String workspaceSid, List<String> sids, List<MediaAttributes> media,
+      BiFunction<String, MediaAttributes, AttachOutcome> attach, int concurrency,
+      AttachListener listener, Duration grace) {
+    this.workspaceSid = workspaceSid;
     this.sids = sids;
     this.media = media;
     this.attach = attach;
     this.concurrency = concurrency;
     this.listener = listener;
     this.grace = grace;
-    this.outcomes = new TaskOutcome[sids.size()];
+    this.outcomes = new AttachOutcome[sids.size()];
     this.jobs = new Job[sids.size()];
     this.permits = new Semaphore(concurrency);
   }
 
   /** How one task is attached; an exception becomes that task's outcome. */
-  interface Attach {
+  public interface Attach {
+    /**
+     * Attaches to one task.
+     *
+     * @param workspaceSid the workspace
+     * @param taskSid the task
+     * @param media the media
+     * @return what was done
+     */
     AttachResult attach(String workspaceSid, String taskSid, MediaAttributes media);
   }
 
   /**
    * Checks the arguments of an {@code attachAll} and runs it: {@code attach} for each pair of
-   * {@code sids} and {@code media}, on {@code executor} or a pool made for the call.
+   * {@code sids} and {@code media}, on a pool of daemon threads made for the call.
+   *
+   * @param workspaceSid the workspace
+   * @param sids the tasks
+   * @param media the media of each task
+   * @param concurrency how many at once
+   * @param listener told of each outcome
+   * @param grace how long an interrupted call waits for the attaches in flight
+   * @param attach attaches one task
+   * @return one outcome per task, in order
    */
-  static List<TaskOutcome> attachAll(String workspaceSid, List<String> sids,
-      List<MediaAttributes> media, int concurrency, BulkProgressListener listener,
-      Executor executor, Duration grace, Attach attach) {
+  public static List<AttachOutcome> attachAll(String workspaceSid, List<String> sids,
+      List<MediaAttributes> media, int concurrency, AttachListener listener,
+      Duration grace, Attach attach) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1 (was " + concurrency + ")");
     }
     Objects.requireNonNull(listener, "listener");
     Sids.require("workspaceSid", workspaceSid, "WS");
-    BiFunction<String, MediaAttributes, TaskOutcome> one = (sid, m) -> {
+    BiFunction<String, MediaAttributes, AttachOutcome> one = (sid, m) -> {
       try {
-        return new TaskOutcome(sid, attach.attach(workspaceSid, sid, m), null);
+        return AttachOutcome.of(attach.attach(workspaceSid, sid, m));
       } catch (RuntimeException e) {
-        return new TaskOutcome(sid, null, e);
+        return AttachOutcome.failed(workspaceSid, sid, e);
       }
     };
-    return new BulkAttach(sids, media, one, concurrency, listener, grace).run(executor);
+    return new BulkAttach(workspaceSid, sids, media, one, concurrency, listener, grace).run();
   }
 
-  List<TaskOutcome> run(Executor callers) {
+  private List<AttachOutcome> run() {
     int total = sids.size();
     if (total == 0) {
       return List.of();
     }
-    ExecutorService own = callers == null ? pool(Math.min(concurrency, total)) : null;
-    Executor executor = callers != null ? callers : own;
+    ExecutorService own = pool(Math.min(concurrency, total));
     boolean interrupted = false;
     try {
       for (int i = 0; i < total && !interrupted; i++) {
@@ -101,14 +123,7 @@ final class BulkAttach {
         synchronized (lock) {
           jobs[i] = job;
         }
-        try {
-          executor.execute(job);
-        } catch (RejectedExecutionException e) {
-          permits.release();
-          finish(i, new TaskOutcome(sids.get(i), null, new TaskRouterException(
-              TaskRouterException.Kind.LOCAL_FAILURE, "attach to task " + sids.get(i)
-                  + " was not started: the executor refused it", 0, 0, null, e)));
-        }
+        own.execute(job); // a fixed pool of our own, not shut down yet: it cannot refuse
         interrupted = Thread.interrupted(); // cleared, so that the bounded wait can wait
       }
       if (!interrupted) {
@@ -121,17 +136,15 @@ final class BulkAttach {
       synchronized (lock) {
         closed = true;
       }
-      if (own != null) {
-        own.shutdownNow();
-      }
+      own.shutdownNow();
     }
-    List<TaskOutcome> result = new ArrayList<>(total);
+    List<AttachOutcome> result = new ArrayList<>(total);
     synchronized (lock) {
       for (int i = 0; i < total; i++) {
-        TaskOutcome o = outcomes[i];
+        AttachOutcome o = outcomes[i];
         if (o == null) {
           boolean started = jobs[i] != null && jobs[i].started;
-          o = new TaskOutcome(sids.get(i), null, new AttachInterruptedException(
+          o = AttachOutcome.failed(workspaceSid, sids.get(i), new AttachInterruptedException(
               "attach to task " + sids.get(i) + (started
                   ? " was still running when the bulk attach was stopped; it may have written"
                   : " was not started: the bulk attach was stopped"), started, null));
@@ -188,7 +201,7 @@ final class BulkAttach {
     await(() -> running > 0, grace.toNanos()); // jobs not started yet will not start
   }
 
-  private void finish(int index, TaskOutcome outcome) {
+  private void finish(int index, AttachOutcome outcome) {
     synchronized (lock) {
       if (closed) {
         return; // attachAll has returned: its result stands, and the listener hears no more
@@ -196,9 +209,9 @@ final class BulkAttach {
       outcomes[index] = outcome;
       done++;
       try {
-        listener.onTaskDone(outcome, done, sids.size());
+        listener.onOutcome(outcome);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "bulk attach: the progress listener threw "
+        LOG.log(Level.WARNING, "bulk attach: the listener threw "
             + e.getClass().getName() + " for task " + outcome.taskSid() + "; the batch goes on");
       } finally {
         lock.notifyAll();
@@ -237,13 +250,13 @@ final class BulkAttach {
           started = true;
           running++;
         }
-        TaskOutcome outcome = null;
+        AttachOutcome outcome = null;
         try {
           outcome = attach.apply(sids.get(index), media.get(index));
         } finally {
           if (outcome == null) {
             // an Error escaped the attach: record it, then let it propagate
-            outcome = new TaskOutcome(sids.get(index), null, new TaskRouterException(
+            outcome = AttachOutcome.failed(workspaceSid, sids.get(index), new TaskRouterException(
                 TaskRouterException.Kind.LOCAL_FAILURE,
                 "attach to task " + sids.get(index) + " failed with an Error", 0, 0, null, null));
           }

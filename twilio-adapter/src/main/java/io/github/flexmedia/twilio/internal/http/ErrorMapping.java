@@ -1,9 +1,13 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.http;
 
+import io.github.flexmedia.twilio.RateLimitedException;
+import io.github.flexmedia.twilio.TaskConflictException;
+import io.github.flexmedia.twilio.TaskNotFoundException;
+import io.github.flexmedia.twilio.TaskRouterException;
 import java.time.Duration;
 
 /** HTTP status to exception: the one table shared by the real client and the test doubles. */
-final class ErrorMapping {
+public final class ErrorMapping {
   private ErrorMapping() {}
 
   /**
@@ -15,7 +19,7 @@ final class ErrorMapping {
    * @param code Twilio's error code, or 0
    * @param retryAfter the parsed {@code Retry-After} of a 429 or 5xx, or {@code null}
    */
-  static TaskRouterException forStatus(
+  public static TaskRouterException forStatus(
       String operation, String workspaceSid, String taskSid, int status, int code,
       Duration retryAfter, Throwable cause) {
     String what = "task " + operation + (taskSid != null ? " of " + taskSid : "") + " failed";
@@ -47,7 +51,7 @@ final class ErrorMapping {
             code, retryAfter, cause);
       case 401:
       case 403:
-        return new TaskRouterAuthenticationException(
+        return new TaskRouterException(
             what + ": " + (status == 401 ? "credentials were refused" : "not permitted") + suffix,
             status, code, cause);
       default:

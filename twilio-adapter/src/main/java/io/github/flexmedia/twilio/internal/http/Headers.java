@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.http;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -16,11 +16,11 @@ import java.util.Map;
 import org.apache.hc.core5.http.Header;
 
 /** Header look-ups: case-insensitive, since twilio-java's header map is case-sensitive. */
-final class Headers {
+public final class Headers {
   private Headers() {}
 
   /** The first value of {@code name} in {@code headers}, ignoring case; {@code null} if absent. */
-  static String get(Map<String, String> headers, String name) {
+  public static String get(Map<String, String> headers, String name) {
     if (headers == null) {
       return null;
     }
@@ -33,7 +33,7 @@ final class Headers {
   }
 
   /** The first value of {@code name} among raw headers, ignoring case; {@code null} if absent. */
-  static String get(Header[] headers, String name) {
+  public static String get(Header[] headers, String name) {
     if (headers == null) {
       return null;
     }
@@ -46,7 +46,7 @@ final class Headers {
   }
 
   /** A wait beyond any cap: what a {@code Retry-After} too large to represent stands for. */
-  static final Duration BEYOND_ANY_CAP = Duration.ofSeconds(Long.MAX_VALUE);
+  public static final Duration BEYOND_ANY_CAP = Duration.ofSeconds(Long.MAX_VALUE);
 
   private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
       .parseCaseInsensitive()
@@ -67,7 +67,7 @@ final class Headers {
    * {@code null} when absent, negative or unreadable; a date in the past is zero; a number of
    * seconds too large for a {@code long} is {@link #BEYOND_ANY_CAP}, like any wait over a cap.
    */
-  static Duration retryAfter(String value, Clock clock) {
+  public static Duration retryAfter(String value, Clock clock) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -1,13 +1,15 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.attach;
 
 import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.twilio.AttachInterruptedException;
+import io.github.flexmedia.twilio.AttachResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Per-task coalescing for one {@link MediaAttacher}: while one read–merge–write runs on a task,
+ * Per-task coalescing for one {@link io.github.flexmedia.twilio.MediaAttacher}: while one read–merge–write runs on a task,
  * the attaches to that task that arrive join the next one, which then carries all of them in a
  * single read–merge–write, their media merged in arrival order. Each caller still gets its own
  * result or exception.
@@ -20,20 +22,40 @@ import java.util.Map;
  *       write may have been applied.
  *   <li>When a batch of several is refused with a 4xx other than 401, 403, 404, 412 and 429
  *       (which concern the task or the account, not the media), fails on the leading thread's
- *       deadline (an {@link io.github.flexmedia.twilio.events.AttachQueue} sets one per thread),
+ *       deadline (an {@link io.github.flexmedia.twilio.events.AttachQueue} passes one per attach),
  *       or fails in this process, every caller retries alone, so that one caller's content or
  *       deadline cannot fail the others.
  * </ul>
  */
-final class TaskCoalescer {
+public final class TaskCoalescer {
   /** Writes one batch; the outcomes are {@link AttachResult}s, {@link RuntimeException}s or {@link #ALONE}. */
-  interface BatchWriter {
-    List<Object> write(String workspaceSid, String taskSid, List<MediaAttributes> media);
+  public interface BatchWriter {
+    /**
+     * Writes one batch.
+     *
+     * @param workspaceSid the workspace
+     * @param taskSid the task
+     * @param media each caller's media, in arrival order
+     * @param deadline the leading caller's deadline
+     * @return each caller's outcome
+     */
+    List<Object> write(String workspaceSid, String taskSid, List<MediaAttributes> media,
+        Deadline deadline);
   }
 
   /** Writes one caller's media by itself, without coalescing. */
-  interface SingleWriter {
-    AttachResult write(String workspaceSid, String taskSid, MediaAttributes media);
+  public interface SingleWriter {
+    /**
+     * Writes one caller's media.
+     *
+     * @param workspaceSid the workspace
+     * @param taskSid the task
+     * @param media the media
+     * @param deadline the caller's deadline
+     * @return what was done
+     */
+    AttachResult write(String workspaceSid, String taskSid, MediaAttributes media,
+        Deadline deadline);
   }
 
   /** Outcome: attach alone, without the others. */
@@ -46,7 +68,13 @@ final class TaskCoalescer {
   private final Object lock = new Object();
   private final Map<String, Lane> lanes = new HashMap<>(); // guarded by lock
 
-  TaskCoalescer(BatchWriter batchWriter, SingleWriter singleWriter) {
+  /**
+   * A coalescer.
+   *
+   * @param batchWriter writes a batch of several callers
+   * @param singleWriter writes one caller alone
+   */
+  public TaskCoalescer(BatchWriter batchWriter, SingleWriter singleWriter) {
     this.batchWriter = batchWriter;
     this.singleWriter = singleWriter;
   }
@@ -64,22 +92,34 @@ final class TaskCoalescer {
 
   private static final class Waiter {
     final MediaAttributes media;
+    final Deadline deadline;
     Object outcome;
 
-    Waiter(MediaAttributes media) {
+    Waiter(MediaAttributes media, Deadline deadline) {
       this.media = media;
+      this.deadline = deadline;
     }
   }
 
-  AttachResult attach(String workspaceSid, String taskSid, MediaAttributes media) {
+  /**
+   * Attaches {@code media}, joining the next write to the task when one is running.
+   *
+   * @param workspaceSid the workspace
+   * @param taskSid the task
+   * @param media the media
+   * @param deadline this caller's deadline; binds the batch when this caller leads it
+   * @return this caller's result
+   */
+  public AttachResult attach(
+      String workspaceSid, String taskSid, MediaAttributes media, Deadline deadline) {
     String key = workspaceSid + "/" + taskSid;
     while (true) {
-      Object outcome = joinAndWait(key, workspaceSid, taskSid, new Waiter(media));
+      Object outcome = joinAndWait(key, workspaceSid, taskSid, new Waiter(media, deadline));
       if (outcome == RETRY) {
         continue;
       }
       if (outcome == ALONE) {
-        return singleWriter.write(workspaceSid, taskSid, media);
+        return singleWriter.write(workspaceSid, taskSid, media, deadline);
       }
       if (outcome instanceof RuntimeException) {
         throw (RuntimeException) outcome;
@@ -150,7 +190,7 @@ final class TaskCoalescer {
     List<Object> outcomes = null;
     RuntimeException mine = null;
     try {
-      outcomes = batchWriter.write(workspaceSid, taskSid, media);
+      outcomes = batchWriter.write(workspaceSid, taskSid, media, me.deadline);
     } catch (AttachInterruptedException e) {
       mine = e; // the leader's own interrupt; the others join another batch
     } finally {

@@ -1,8 +1,18 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.attach;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaWarning;
 import io.github.flexmedia.MergeMode;
+import io.github.flexmedia.twilio.AttachInterruptedException;
+import io.github.flexmedia.twilio.AttachResult;
+import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RateLimitedException;
+import io.github.flexmedia.twilio.RetryPolicy;
+import io.github.flexmedia.twilio.Sleeper;
+import io.github.flexmedia.twilio.TaskConflictException;
+import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.TaskSnapshot;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +22,10 @@ import java.util.function.UnaryOperator;
 /**
  * The read–merge–write loop behind {@link MediaAttacher#attach}: the one place that decides what
  * to read again, what to resend and when to give up, so that a single attach and a coalesced batch
- * (see {@link TaskCoalescer}) retry alike under one {@link RetryPolicy}.
+ * (see {@link TaskCoalescer}) retry alike under one {@link RetryPolicy}, and stop alike at the
+ * caller's {@link Deadline}.
  */
-final class AttachLoop {
+public final class AttachLoop {
   private static final System.Logger LOG = System.getLogger(MediaAttacher.class.getName());
 
   private final TaskRouterClient client;
@@ -23,7 +34,16 @@ final class AttachLoop {
   private final Sleeper sleeper;
   private final boolean unconditionalWrites;
 
-  AttachLoop(TaskRouterClient client, MergeMode mergeMode, RetryPolicy retry, Sleeper sleeper,
+  /**
+   * The loop.
+   *
+   * @param client the TaskRouter
+   * @param mergeMode APPEND or REPLACE
+   * @param retry how often and how long to retry
+   * @param sleeper how to wait between attempts
+   * @param unconditionalWrites whether a task without an ETag may be written without If-Match
+   */
+  public AttachLoop(TaskRouterClient client, MergeMode mergeMode, RetryPolicy retry, Sleeper sleeper,
       boolean unconditionalWrites) {
     this.client = client;
     this.mergeMode = mergeMode;
@@ -32,17 +52,35 @@ final class AttachLoop {
     this.unconditionalWrites = unconditionalWrites;
   }
 
-  /** One caller's media, from {@code start} when it has an ETag, else from a fresh read. */
-  AttachResult attach(
-      String workspaceSid, String taskSid, TaskSnapshot start, MediaAttributes media) {
-    return run(workspaceSid, taskSid, start, doc -> media.mergeInto(doc, mergeMode));
+  /**
+   * One caller's media, from {@code start} when it has an ETag, else from a fresh read.
+   *
+   * @param workspaceSid the workspace
+   * @param taskSid the task
+   * @param start the snapshot to start from, or {@code null} to read first
+   * @param media the media
+   * @param deadline no call starts, and no wait ends, at or after it
+   * @return what was done
+   */
+  public AttachResult attach(String workspaceSid, String taskSid, TaskSnapshot start,
+      MediaAttributes media, Deadline deadline) {
+    return run(workspaceSid, taskSid, start, doc -> media.mergeInto(doc, mergeMode), deadline);
   }
 
-  /** One read–merge–write for several callers' media: see {@link TaskCoalescer}. */
-  List<Object> attachBatch(String workspaceSid, String taskSid, List<MediaAttributes> media) {
+  /**
+   * One read–merge–write for several callers' media: see {@link TaskCoalescer}.
+   *
+   * @param workspaceSid the workspace
+   * @param taskSid the task
+   * @param media each caller's media
+   * @param deadline the leading caller's deadline
+   * @return each caller's outcome
+   */
+  public List<Object> attachBatch(String workspaceSid, String taskSid, List<MediaAttributes> media,
+      Deadline deadline) {
     if (media.size() == 1) {
       try {
-        return List.of(attach(workspaceSid, taskSid, null, media.get(0)));
+        return List.of(attach(workspaceSid, taskSid, null, media.get(0), deadline));
       } catch (RuntimeException e) {
         return List.of(e);
       }
@@ -50,7 +88,7 @@ final class AttachLoop {
     CoalescedMerge merge = new CoalescedMerge(media, mergeMode, taskSid);
     AttachResult batch;
     try {
-      batch = run(workspaceSid, taskSid, null, merge);
+      batch = run(workspaceSid, taskSid, null, merge, deadline);
     } catch (AttachInterruptedException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -64,7 +102,8 @@ final class AttachLoop {
   }
 
   private AttachResult run(
-      String workspaceSid, String taskSid, TaskSnapshot start, UnaryOperator<String> merge) {
+      String workspaceSid, String taskSid, TaskSnapshot start, UnaryOperator<String> merge,
+      Deadline deadline) {
     TaskSnapshot snapshot = start;
     boolean unsureWrite = false; // an update was sent and its fate is unknown (5xx, no answer)
     for (int attempt = 1; ; attempt++) {
@@ -74,6 +113,7 @@ final class AttachLoop {
       boolean updating = false;
       try {
         if (snapshot == null) {
+          deadline.checkBeforeCall(taskSid);
           snapshot = client.fetchTask(workspaceSid, taskSid);
         }
         String merged = merge.apply(snapshot.attributesJson());
@@ -92,17 +132,18 @@ final class AttachLoop {
               + "no ETag, and a write without If-Match could erase another writer's change "
               + "(opt in with MediaAttacher.Builder.allowUnconditionalWrites())", 200, 0, null, null);
         }
+        deadline.checkBeforeCall(taskSid);
         updating = true;
         TaskSnapshot updated =
             client.updateTaskAttributes(workspaceSid, taskSid, merged, snapshot.etag());
         return new AttachResult(updated, attempt, true, warnings);
       } catch (TaskRouterException e) {
         if (!e.isRetryable() || attempt >= retry.maxAttempts()) {
-          throw attempt == 1 && !e.isRetryable() ? e : e.afterAttempts(attempt);
+          throw attempt == 1 && !e.isRetryable() ? e : TaskRouterException.gaveUp(e, attempt);
         }
-        Duration wait = retry.waitBefore(attempt, e);
+        Duration wait = Waits.waitBefore(retry, attempt, e);
         if (wait == null) {
-          throw e.afterAttempts(attempt);
+          throw TaskRouterException.gaveUp(e, attempt);
         }
         int failed = attempt;
         LOG.log(Level.DEBUG, () -> "task " + taskSid + ": " + e.getClass().getSimpleName()
@@ -117,22 +158,35 @@ final class AttachLoop {
         if (e instanceof TaskConflictException || (unsureWrite && snapshot.etag() == null)) {
           snapshot = null;
         }
-        pause(sleeper, wait, taskSid, attempt, unsureWrite);
+        pause(sleeper, wait, taskSid, attempt, unsureWrite, deadline);
       }
     }
   }
 
   static void requireFits(String taskSid, String attributes) {
     if (attributes.length() > MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH) {
-      throw new AttributesTooLargeException(taskSid, attributes.length());
+      throw tooLarge(taskSid, attributes.length());
     }
   }
 
-  static void pause(
-      Sleeper sleeper, Duration wait, String taskSid, int attempt, boolean unsureWrite) {
+  /** The refusal of a document over TaskRouter's limit, which was therefore not sent. */
+  static TaskRouterException tooLarge(String taskSid, int length) {
+    return new TaskRouterException(TaskRouterException.Kind.TOO_LARGE,
+        "attributes for task " + taskSid + " would be " + length + " characters; TaskRouter"
+            + " accepts at most " + MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH
+            + " (nothing was sent)", 0, 0, null, null);
+  }
+
+  /**
+   * Waits {@code wait} before the next attempt; the deadline is checked here, whatever the
+   * sleeper, so that a wait past it ends the attach at once.
+   */
+  static void pause(Sleeper sleeper, Duration wait, String taskSid, int attempt,
+      boolean unsureWrite, Deadline deadline) {
     if (wait.isZero()) {
       return;
     }
+    deadline.checkBeforeWait(taskSid, wait);
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException ie) {
@@ -141,16 +195,13 @@ final class AttachLoop {
     }
   }
 
-  static AttachInterruptedException interrupted(
+  static TaskRouterException interrupted(
       String taskSid, int attempts, boolean unsureWrite, Throwable cause) {
     AttachInterruptedException e = new AttachInterruptedException("attach to task " + taskSid
         + " was interrupted" + (attempts == 0 ? " before its first attempt"
             : " while waiting to retry")
         + (unsureWrite ? "; the last update got no clear answer, so it may have been applied" : ""),
         unsureWrite, cause);
-    if (attempts > 0) {
-      e.afterAttempts(attempts);
-    }
-    return e;
+    return attempts > 0 ? TaskRouterException.gaveUp(e, attempts) : e;
   }
 }

@@ -1,7 +1,9 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.attach;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MergeMode;
+import io.github.flexmedia.twilio.AttachResult;
+import io.github.flexmedia.twilio.TaskRouterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -36,7 +38,7 @@ final class CoalescedMerge implements UnaryOperator<String> {
       try {
         String next = media.get(i).mergeInto(current, mode);
         if (next.length() > MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH) {
-          errors[i] = new AttributesTooLargeException(taskSid, next.length());
+          errors[i] = AttachLoop.tooLarge(taskSid, next.length());
           continue;
         }
         changed[i] = !next.equals(current);
