@@ -7,12 +7,13 @@ package io.github.flexmedia.twilio;
  * <p>Use {@link TwilioTaskRouterClient} in production, {@code
  * io.github.flexmedia.twilio.testing.InMemoryTaskRouter} in tests, or your own implementation (for
  * a proxy, another HTTP stack, or extra logging). Implementations must be thread-safe and report
- * failures with the exceptions below, so that the attacher can tell a conflict from a rate limit.
+ * failures with the exceptions below (a {@link TaskRouterException} of the {@link
+ * TaskRouterException.Kind} its HTTP status implies otherwise), so that the attacher can tell a
+ * conflict from a rate limit.
  *
  * @see TaskNotFoundException
  * @see TaskConflictException
  * @see RateLimitedException
- * @see TaskRouterAuthenticationException
  * @see TaskRouterException
  */
 public interface TaskRouterClient {
