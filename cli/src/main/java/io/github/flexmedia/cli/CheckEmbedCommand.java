@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every page can be framed by Flex",
         "1:a page cannot be framed, or a URL breaks a rule", "2:usage error",
-        "3:a page could not be checked (network failure, error status, timeout)"})
+        "3:a page could not be checked (network failure, error status, timeout, a redirect refused)"})
 final class CheckEmbedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -79,11 +79,7 @@ final class CheckEmbedCommand implements Callable<Integer> {
         }
         continue;
       }
-      exit = Math.max(exit, switch (verdict.outcome()) {
-        case EMBEDDABLE -> FlexMediaCli.VALID;
-        case NOT_EMBEDDABLE -> FlexMediaCli.INVALID;
-        case UNKNOWN -> FlexMediaCli.FAILURE;
-      });
+      exit = Math.max(exit, exitCode(verdict));
       if (json) {
         ObjectNode node = results.addObject().put("position", i + 1).put("origin", origin)
             .put("outcome", verdict.outcome().name()).put("reason", verdict.reason().name())
@@ -101,5 +97,15 @@ final class CheckEmbedCommand implements Callable<Integer> {
       Output.print(out, node);
     }
     return exit;
+  }
+
+  /** A link the policy refuses breaks a rule (1); only a page that could not be asked is a failure (3). */
+  static int exitCode(EmbeddingVerdict verdict) {
+    return switch (verdict.outcome()) {
+      case EMBEDDABLE -> FlexMediaCli.VALID;
+      case NOT_EMBEDDABLE -> FlexMediaCli.INVALID;
+      case UNKNOWN -> verdict.reason() == EmbeddingVerdict.Reason.POLICY_REFUSED
+          ? FlexMediaCli.INVALID : FlexMediaCli.FAILURE;
+    };
   }
 }

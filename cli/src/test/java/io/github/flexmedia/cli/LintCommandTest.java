@@ -136,4 +136,14 @@ class LintCommandTest {
       assertThat(p.get("severity").asText()).isEqualTo("warning");
     });
   }
+
+  @Test
+  void theFixtureCiSmokeRunsIsWarnedAboutItsRawLink() {
+    // .ci/run lints this file with the packaged jar and expects exactly this.
+    Cli.Run run = Cli.run("lint", "src/test/resources/raw-first.json");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines()).singleElement().asString()
+        .startsWith("RAW_FIRST_HIDES_OTHERS conversations.media[0] ");
+  }
 }
