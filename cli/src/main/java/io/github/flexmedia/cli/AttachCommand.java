@@ -51,11 +51,7 @@ final class AttachCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the merged document and If-Match; write nothing")
   boolean dryRun;
 
-  @Option(names = "--json", description = "one JSON object for scripts instead of text")
-  boolean json;
-
-  @Option(names = {"-v", "--verbose"}, description = "on failure, also the exception types")
-  boolean verbose;
+  @Mixin JsonOption output;
 
   /** Exactly one kind of link. */
   static final class LinkOption {
@@ -93,7 +89,7 @@ final class AttachCommand implements Callable<Integer> {
         TaskSnapshot task = open.client().fetchTask(open.workspaceSid(), open.taskSid());
         String merged = media.mergeInto(task.attributesJson(), mode);
         DocumentCheck check = DocumentCheck.of(merged);
-        if (json) {
+        if (output.json) {
           ObjectNode node = Output.object().put("dry_run", true).put("if_match", task.etag())
               .put("attributes", merged).put("valid", check.valid());
           node.set("problems", Output.problems(check.problems()));
@@ -108,7 +104,7 @@ final class AttachCommand implements Callable<Integer> {
       AttachResult result = MediaAttacher.builder(open.client()).mergeMode(mode).build()
           .attach(open.workspaceSid(), open.taskSid(), media);
       DocumentCheck check = DocumentCheck.of(result.task().attributesJson());
-      if (json) {
+      if (output.json) {
         ObjectNode node = Output.object().put("changed", result.changed())
             .put("attempts", result.attempts()).put("etag", result.task().etag());
         node.set("problems", Output.problems(check.problems()));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,11 +44,7 @@ final class CheckEmbedCommand implements Callable<Integer> {
   @Option(names = "--allow-http", description = "also check plain-http pages (never for production)")
   boolean allowHttp;
 
-  @Option(names = "--json", description = "one JSON object for scripts instead of lines")
-  boolean json;
-
-  @Option(names = {"-v", "--verbose"}, description = "on failure, also the exception types")
-  boolean verbose;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() {
@@ -72,7 +69,7 @@ final class CheckEmbedCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         String rule = e instanceof InvalidMediaException invalid ? invalid.rule() : "not a URL";
         exit = Math.max(exit, FlexMediaCli.INVALID);
-        if (json) {
+        if (output.json) {
           results.addObject().put("position", i + 1).put("outcome", "INVALID").put("rule", rule);
         } else {
           out.println(label + " INVALID the URL breaks a rule: " + rule);
@@ -80,7 +77,7 @@ final class CheckEmbedCommand implements Callable<Integer> {
         continue;
       }
       exit = Math.max(exit, exitCode(verdict));
-      if (json) {
+      if (output.json) {
         ObjectNode node = results.addObject().put("position", i + 1).put("origin", origin)
             .put("outcome", verdict.outcome().name()).put("reason", verdict.reason().name())
             .put("detail", verdict.detail()).put("advice", verdict.advice())
@@ -91,7 +88,7 @@ final class CheckEmbedCommand implements Callable<Integer> {
             + verdict.detail() + (verdict.advice().isEmpty() ? "" : " — " + verdict.advice()));
       }
     }
-    if (json) {
+    if (output.json) {
       ObjectNode node = Output.object();
       node.set("pages", results);
       Output.print(out, node);

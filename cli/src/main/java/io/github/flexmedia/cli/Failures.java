@@ -13,8 +13,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns what a command throws into one line on stderr and an exit code. The line is built from
  * the library's own messages, which never hold a URL's path or query, a title or a credential;
- * {@code --verbose} adds the types of the exception and its causes, never a message from below the library or a
- * stack trace with request data.
+ * {@code --verbose} adds the types of the exception and its causes: never a message from below
+ * the library, never a stack trace with request data.
  */
 final class Failures implements IExecutionExceptionHandler {
   @Override
@@ -35,7 +35,7 @@ final class Failures implements IExecutionExceptionHandler {
       code = FlexMediaCli.INVALID;
     } else {
       err.println("flex-media: failed (" + e.getClass().getSimpleName()
-          + "); --verbose shows the causes");
+          + "); --verbose shows the exception types");
       code = FlexMediaCli.FAILURE;
     }
     if (verbose(parsed)) {

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -48,6 +50,10 @@ public final class FlexMediaCli implements Runnable {
   public static final int FAILURE = 3;
 
   @Spec CommandSpec spec;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "on failure, also the types of the exception and its causes (never a credential)")
+  boolean verbose;
 
   final Function<String, String> env;
   final InputStream stdin;

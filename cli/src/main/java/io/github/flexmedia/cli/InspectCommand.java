@@ -33,11 +33,7 @@ final class InspectCommand implements Callable<Integer> {
       description = "also write the supervisor-view page here")
   Path preview;
 
-  @Option(names = "--json", description = "one JSON object for scripts instead of text")
-  boolean json;
-
-  @Option(names = {"-v", "--verbose"}, description = "on failure, also the exception types")
-  boolean verbose;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() throws IOException {
@@ -48,7 +44,7 @@ final class InspectCommand implements Callable<Integer> {
           task.attributesJson() == null ? "{}" : task.attributesJson());
       List<SupervisorView.Segment> view =
           check.media() == null ? List.of() : SupervisorView.of(check.media());
-      if (json) {
+      if (output.json) {
         ObjectNode node = Output.object();
         node.putObject("task")
             .put("workspace", task.workspaceSid())

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lint FILE|-}: Flex's display rules and TaskRouter's limits, offline. */
@@ -24,16 +25,12 @@ final class LintCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|-", description = "the attributes JSON; '-' reads standard input")
   String file;
 
-  @Option(names = "--json", description = "one JSON object for scripts instead of lines")
-  boolean json;
-
-  @Option(names = {"-v", "--verbose"}, description = "on failure, also the exception types")
-  boolean verbose;
+  @Mixin JsonOption output;
 
   @Override
   public Integer call() {
     DocumentCheck check = DocumentCheck.load(file, root.stdin);
-    if (json) {
+    if (output.json) {
       ObjectNode out = Output.object();
       out.put("valid", check.valid());
       out.set("problems", Output.problems(check.problems()));

@@ -30,9 +30,6 @@ final class PreviewCommand implements Callable<Integer> {
       description = "where to write the page")
   Path out;
 
-  @Option(names = {"-v", "--verbose"}, description = "on failure, also the exception types")
-  boolean verbose;
-
   @Override
   public Integer call() throws IOException {
     DocumentCheck check = DocumentCheck.load(file, root.stdin);

@@ -97,36 +97,9 @@ final class SupervisorView {
     return array;
   }
 
+  /** Another writer's {@code type} string is not ours to print: an unknown link is "Unknown". */
   private static String type(MediaLink link) {
-    return link.accept(new MediaLink.Visitor<String>() {
-      @Override public String visitRaw(MediaLink.Raw l) {
-        return "Raw";
-      }
-
-      @Override public String visitEmbedded(MediaLink.Embedded l) {
-        return "Embedded";
-      }
-
-      @Override public String visitReferenced(MediaLink.Referenced l) {
-        return "Referenced";
-      }
-
-      @Override public String visitVoiceRecording(MediaLink.VoiceRecording l) {
-        return "VoiceRecording";
-      }
-
-      @Override public String visitChatTranscript(MediaLink.ChatTranscript l) {
-        return "ChatTranscript";
-      }
-
-      @Override public String visitFlexConversation(MediaLink.FlexConversation l) {
-        return "FlexConversation";
-      }
-
-      @Override public String visitUnknown(MediaLink.Unknown l) {
-        return "Unknown";
-      }
-    });
+    return link instanceof MediaLink.Unknown ? "Unknown" : link.typeName();
   }
 
   private static String origin(MediaLink link) {

@@ -124,7 +124,8 @@ class TaskCommandsTest {
     Cli.Run run = Cli.run(wrong, "", "inspect", "--workspace", WS, "--task", WT, route(), "--verbose");
 
     assertThat(run.exitCode()).isEqualTo(FlexMediaCli.FAILURE);
-    assertThat(run.err()).contains("TaskRouter refused the credentials (HTTP 401)");
+    assertThat(run.err()).contains("TaskRouter refused the credentials (HTTP 401)",
+        "  caused by io.github.flexmedia.twilio.");
     assertThat(run.all()).doesNotContain(WRONG_TOKEN, LocalTaskRouterServer.DEFAULT_AUTH_TOKEN);
     assertThat(run.out()).isEmpty();
     assertThat(server.requestCount()).isEqualTo(1);
@@ -159,7 +160,7 @@ class TaskCommandsTest {
         "--task", "WTffffffffffffffffffffffffffffffff", route());
 
     assertThat(run.exitCode()).isEqualTo(FlexMediaCli.FAILURE);
-    assertThat(run.err()).contains("no such task");
+    assertThat(run.err()).contains("no such task").doesNotContain("caused by");
   }
 
   @Test
