@@ -213,4 +213,43 @@ class MessagesAndBoundariesTest {
     assertThat(MediaAttributes.builder().media(MediaLink.raw("https://a.example.com/1", "A")).build().lint())
         .noneMatch(w -> w.code() == MediaWarning.Code.RAW_FIRST_HIDES_OTHERS);
   }
+
+  @Test
+  void mediaOfExactly4096CharactersFitAndOneMoreDoNot() {
+    MediaAttributes at4096 = mediaOfLength(4096);
+    assertThat(at4096.toJson()).hasSize(4096);
+    assertThat(at4096.lint()).noneMatch(w -> w.code() == MediaWarning.Code.ATTRIBUTES_TOO_LARGE);
+    assertThat(mediaOfLength(4097).lint()).filteredOn(w -> w.code() == MediaWarning.Code.ATTRIBUTES_TOO_LARGE)
+        .singleElement().satisfies(w -> assertThat(w.message()).startsWith("the media alone take 4097 characters"));
+  }
+
+  /** Three Referenced links whose last URL is padded so that the media take exactly {@code length}. */
+  private static MediaAttributes mediaOfLength(int length) {
+    String longUrl = "https://t.example.com/" + "a".repeat(1900);
+    MediaAttributes.Builder base = MediaAttributes.builder()
+        .media(MediaLink.referenced(longUrl, "A"), MediaLink.referenced(longUrl, "B"));
+    int without = base.build().toJson().length();
+    MediaAttributes probe = MediaAttributes.builder()
+        .media(MediaLink.referenced(longUrl, "A"), MediaLink.referenced(longUrl, "B"),
+            MediaLink.referenced("https://t.example.com/", "C")).build();
+    int pad = length - probe.toJson().length();
+    assertThat(pad).isPositive().isLessThan(1900);
+    assertThat(without).isLessThan(length);
+    return MediaAttributes.builder().media(MediaLink.referenced(longUrl, "A"), MediaLink.referenced(longUrl, "B"),
+        MediaLink.referenced("https://t.example.com/" + "c".repeat(pad), "C")).build();
+  }
+
+  @Test
+  void toStringShowsEachLevelThatIsPresent() {
+    MediaAttributes both = MediaAttributes.builder()
+        .media(MediaLink.referenced("https://t.example.com/1", "T"))
+        .reservationMedia("WR0123456789abcdef0123456789abcdef", MediaLink.chatTranscript(
+            "CH0123456789abcdef0123456789abcdef")).build();
+    assertThat(both.toString()).startsWith("MediaAttributes{task=[").contains("], reservations={WR");
+    MediaAttributes reservationsOnly = MediaAttributes.builder()
+        .reservationMedia("WR0123456789abcdef0123456789abcdef", MediaLink.chatTranscript(
+            "CH0123456789abcdef0123456789abcdef")).build();
+    assertThat(reservationsOnly.toString()).startsWith("MediaAttributes{reservations={WR");
+    assertThat(MediaAttributes.empty().toString()).isEqualTo("MediaAttributes{}");
+  }
 }
