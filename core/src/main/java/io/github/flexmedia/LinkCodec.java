@@ -352,7 +352,7 @@ final class LinkCodec {
     LinkKind kind = LinkKind.ofType(type.textValue());
     if (kind == null) {
       throw new InvalidMediaException(
-          "type", Rule.KNOWN_TYPE, "is not a type Flex documents (" + LinkKind.DOCUMENTED + ")");
+          "type", Rule.KNOWN_TYPE, "is not a type Flex documents (" + LinkKind.documented() + ")");
     }
     return kind.read(node);
   }

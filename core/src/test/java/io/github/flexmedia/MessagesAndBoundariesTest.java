@@ -252,4 +252,28 @@ class MessagesAndBoundariesTest {
     assertThat(reservationsOnly.toString()).startsWith("MediaAttributes{reservations={WR");
     assertThat(MediaAttributes.empty().toString()).isEqualTo("MediaAttributes{}");
   }
+
+  @Test
+  void aChatTranscriptKeepsTheDefaultsAsARecordingDoes() {
+    MediaAttributes withTranscript = MediaAttributes.builder().media(
+        MediaLink.referenced("https://t.example.com/1", "T"),
+        MediaLink.chatTranscript("CH0123456789abcdef0123456789abcdef")).build();
+    assertThat(withTranscript.lint()).noneMatch(w -> w.code() == MediaWarning.Code.DEFAULT_MEDIA_REPLACED);
+  }
+
+  @Test
+  void pageLinksSayTheirTypeInToString() {
+    assertThat(MediaLink.referenced("https://t.example.com/secret", "Title").toString())
+        .startsWith("Referenced[url=https://t.example.com/").doesNotContain("secret", "Title");
+  }
+
+  @Test
+  void differentUnknownLinksHashApart() {
+    MediaLink a = MediaAttributes.fromTaskAttributes(
+        "{\"conversations\":{\"media\":[{\"type\":\"A\"}]}}").taskMedia().get(0);
+    MediaLink b = MediaAttributes.fromTaskAttributes(
+        "{\"conversations\":{\"media\":[{\"type\":\"B\"}]}}").taskMedia().get(0);
+    assertThat(a).isNotEqualTo(b);
+    assertThat(a.hashCode()).isNotEqualTo(b.hashCode());
+  }
 }
