@@ -329,8 +329,8 @@ public final class MediaAttacher {
      * TaskRouterException.Kind#TOO_LARGE} failure when its links no longer fit after the earlier
      * callers'), and
      * the links are merged in arrival order, as if the attaches had run one after another. When
-     * a joint write is refused with a 4xx other than 401, 403, 404, 412 or 429, or stops at the
-     * leading thread's deadline, every caller retries alone.
+     * a joint write is refused with a 4xx other than 401, 403, 404, 412 or 429, or stops at one
+     * caller's deadline (every caller's binds the joint write), every caller retries alone.
      * Attaches that start from a snapshot with an ETag are never joined. Off: every attach does
      * its own read–merge–write.
      *

@@ -7,11 +7,16 @@ import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.MediaPolicy;
+import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.PendingAttach;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import io.github.flexmedia.twilio.testing.Operation;
 import io.github.flexmedia.twilio.testing.RecordedCall;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -207,9 +212,58 @@ class CoalescingTest {
   }
 
   @Test
-  void aJointWriteStoppedByTheLeadingThreadsDeadlineIsRetriedByEachCallerAlone() throws Exception {
+  void aJointWriteStoppedByACallersDeadlineIsRetriedByEachCallerAlone() throws Exception {
     jointWriteFailingOnceIsRetriedAlone(new TaskRouterException(
         TaskRouterException.Kind.DEADLINE_PASSED, "deadline passed", 0, 0, null, null));
+  }
+
+  @Test
+  void aQueuedAttachJoiningADirectCallersWriteIsNotWrittenAfterItsOwnDeadline() throws Exception {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(WS, WT, "{}");
+    CountDownLatch release = new CountDownLatch(1);
+    MediaAttacher attacher = MediaAttacher.builder(holdingFirstFetch(router, release)).build();
+    Instant t0 = Instant.parse("2026-12-06T00:00:00Z");
+    AtomicReference<Instant> now = new AtomicReference<>(t0);
+    Clock clock = new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    AttachQueue queue = AttachQueue.builder(attacher).clock(clock).build();
+    Callers callers = new Callers();
+    callers.start(attacher, linksOf(0, 1));   // leads the first write, held in its read
+    callers.start(attacher, linksOf(1, 1));   // leads the second write, without a deadline
+    AtomicReference<AttachOutcome> queued = new AtomicReference<>();
+    Thread q = new Thread(() -> queued.set(queue.attachWithin(
+        PendingAttach.of(WS, WT, linksOf(2, 1), t0.plusSeconds(60)), Duration.ofMinutes(5))));
+    q.start();
+    awaitParked(q);                            // joined the second write
+
+    now.set(t0.plusSeconds(61));               // the queued attach's deadline passes
+    release.countDown();
+    callers.join();
+    q.join(30_000);
+
+    assertThat(queued.get().status()).isEqualTo(AttachOutcome.Status.EXPIRED);
+    assertThat(((TaskRouterException) queued.get().cause()).kind())
+        .isEqualTo(TaskRouterException.Kind.DEADLINE_PASSED);
+    List<MediaLink> expected = new ArrayList<>(linksOf(0, 1).taskMedia());
+    expected.addAll(linksOf(1, 1).taskMedia());
+    assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT)).taskMedia())
+        .as("the direct callers' links, and not the expired one's").containsExactlyElementsOf(expected);
+    assertThat(queue.shutdown(Duration.ofSeconds(1))).isEmpty();
   }
 
   private static void jointWriteFailingOnceIsRetriedAlone(TaskRouterException failure)

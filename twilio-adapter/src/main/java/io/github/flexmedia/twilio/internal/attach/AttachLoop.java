@@ -73,7 +73,7 @@ public final class AttachLoop {
    * @param workspaceSid the workspace
    * @param taskSid the task
    * @param media each caller's media
-   * @param deadline the leading caller's deadline
+   * @param deadline every caller's deadline at once
    * @return each caller's outcome
    */
   public List<Object> attachBatch(String workspaceSid, String taskSid, List<MediaAttributes> media,

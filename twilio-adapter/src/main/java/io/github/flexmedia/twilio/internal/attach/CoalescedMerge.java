@@ -63,7 +63,7 @@ final class CoalescedMerge implements UnaryOperator<String> {
   /**
    * Whether a failure of the joint write may concern one caller rather than the task or the
    * account, so that each caller should try alone: a refusal (a 4xx other than 401, 403, 404,
-   * 412 and 429), a deadline (the leading thread's, not the others'), or a failure in this
+   * 412 and 429), a deadline (one caller's, not the others'), or a failure in this
    * process.
    */
   static boolean mayBeAboutOneCaller(RuntimeException e) {

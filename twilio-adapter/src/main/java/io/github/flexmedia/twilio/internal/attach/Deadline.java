@@ -4,6 +4,8 @@ import io.github.flexmedia.twilio.TaskRouterException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,14 +15,17 @@ import java.util.Objects;
  */
 public final class Deadline {
   /** No deadline: only the retry policy bounds the attach. */
-  public static final Deadline NONE = new Deadline(null, Clock.systemUTC());
+  public static final Deadline NONE = new Deadline(null, Clock.systemUTC(), List.of());
 
   private final Instant until;
   private final Clock clock;
+  /** For a deadline made of several: each must hold. Empty otherwise. */
+  private final List<Deadline> all;
 
-  private Deadline(Instant until, Clock clock) {
+  private Deadline(Instant until, Clock clock, List<Deadline> all) {
     this.until = until;
     this.clock = clock;
+    this.all = all;
   }
 
   /**
@@ -31,7 +36,27 @@ public final class Deadline {
    * @return the deadline
    */
   public static Deadline at(Instant until, Clock clock) {
-    return new Deadline(Objects.requireNonNull(until, "until"), Objects.requireNonNull(clock, "clock"));
+    return new Deadline(Objects.requireNonNull(until, "until"), Objects.requireNonNull(clock, "clock"),
+        List.of());
+  }
+
+  /**
+   * The deadline of a write done for several callers (a coalesced batch): it passes when any of
+   * theirs does, so that no caller's media are written after its own deadline, whoever leads.
+   *
+   * @param deadlines each caller's deadline
+   * @return one deadline that holds them all
+   */
+  public static Deadline allOf(List<Deadline> deadlines) {
+    List<Deadline> real = new ArrayList<>();
+    for (Deadline d : deadlines) {
+      if (d.all.isEmpty() && d.until == null) {
+        continue; // NONE
+      }
+      real.add(d);
+    }
+    return real.isEmpty() ? NONE : real.size() == 1 ? real.get(0)
+        : new Deadline(null, null, List.copyOf(real));
   }
 
   /**
@@ -40,7 +65,17 @@ public final class Deadline {
    * @return whether it has passed ({@code false} for {@link #NONE})
    */
   public boolean passed() {
-    return until != null && !clock.instant().isBefore(until);
+    return endsWithin(Duration.ZERO);
+  }
+
+  /** Whether the deadline is reached at or before {@code wait} from now. */
+  private boolean endsWithin(Duration wait) {
+    for (Deadline d : all) {
+      if (d.endsWithin(wait)) {
+        return true;
+      }
+    }
+    return until != null && !clock.instant().plus(wait).isBefore(until);
   }
 
   /** Throws unless a call to {@code taskSid} may still start. */
@@ -56,7 +91,7 @@ public final class Deadline {
    * of 30 s must not hold a caller whose budget is 2 s, only for the next call to be refused.
    */
   void checkBeforeWait(String taskSid, Duration wait) {
-    if (until != null && !clock.instant().plus(wait).isBefore(until)) {
+    if (endsWithin(wait)) {
       throw passedException("task " + taskSid
           + ": the attach deadline would pass during the wait before the next retry");
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  *       one interrupted while its batch runs gets an {@link AttachInterruptedException} saying the
  *       write may have been applied.
  *   <li>When a batch of several is refused with a 4xx other than 401, 403, 404, 412 and 429
- *       (which concern the task or the account, not the media), fails on the leading thread's
+ *       (which concern the task or the account, not the media), fails on a caller's
  *       deadline (an {@link io.github.flexmedia.twilio.events.AttachQueue} passes one per attach),
  *       or fails in this process, every caller retries alone, so that one caller's content or
  *       deadline cannot fail the others.
@@ -36,7 +36,7 @@ public final class TaskCoalescer {
      * @param workspaceSid the workspace
      * @param taskSid the task
      * @param media each caller's media, in arrival order
-     * @param deadline the leading caller's deadline
+     * @param deadline every caller's deadline at once ({@link Deadline#allOf})
      * @return each caller's outcome
      */
     List<Object> write(String workspaceSid, String taskSid, List<MediaAttributes> media,
@@ -107,7 +107,7 @@ public final class TaskCoalescer {
    * @param workspaceSid the workspace
    * @param taskSid the task
    * @param media the media
-   * @param deadline this caller's deadline; binds the batch when this caller leads it
+   * @param deadline this caller's deadline; it binds every batch this caller's media are in
    * @return this caller's result
    */
   public AttachResult attach(
@@ -184,13 +184,16 @@ public final class TaskCoalescer {
       waiters = List.copyOf(batch.waiters); // nobody joins a started batch
     }
     List<MediaAttributes> media = new ArrayList<>(waiters.size());
+    List<Deadline> deadlines = new ArrayList<>(waiters.size());
     for (Waiter w : waiters) {
       media.add(w.media);
+      deadlines.add(w.deadline);
     }
     List<Object> outcomes = null;
     RuntimeException mine = null;
     try {
-      outcomes = batchWriter.write(workspaceSid, taskSid, media, me.deadline);
+      // Every caller's deadline binds the joint write; when one passes, each retries alone.
+      outcomes = batchWriter.write(workspaceSid, taskSid, media, Deadline.allOf(deadlines));
     } catch (AttachInterruptedException e) {
       mine = e; // the leader's own interrupt; the others join another batch
     } finally {
