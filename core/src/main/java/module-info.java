@@ -1,9 +1,9 @@
 /**
  * flex-media core: the typed model of Twilio Flex custom media and its JSON.
  *
- * <p>Only {@code io.github.flexmedia} is API. The {@code internal} package holds helpers that know
- * nothing of the API (redaction, frame-ancestors evaluation); it is not exported. The JSON mapping
- * of links is package-private in the API package, which is opened to Jackson for it.
+ * <p>Only {@code io.github.flexmedia} is API. The {@code internal} package holds the implementation
+ * (validation, the JSON codec and document merge, lint, redaction, frame-ancestors evaluation);
+ * it is not exported, only opened to Jackson, which instantiates the links' serializers there.
  */
 module io.github.flexmedia.core {
   requires transitive com.fasterxml.jackson.annotation;
@@ -14,4 +14,5 @@ module io.github.flexmedia.core {
   exports io.github.flexmedia;
 
   opens io.github.flexmedia to com.fasterxml.jackson.databind;
+  opens io.github.flexmedia.internal to com.fasterxml.jackson.databind;
 }

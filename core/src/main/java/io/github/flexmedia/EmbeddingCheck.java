@@ -2,6 +2,7 @@ package io.github.flexmedia;
 
 import io.github.flexmedia.EmbeddingVerdict.Outcome;
 import io.github.flexmedia.EmbeddingVerdict.Reason;
+import io.github.flexmedia.internal.Checks;
 
 import io.github.flexmedia.internal.FrameAncestors;
 import io.github.flexmedia.internal.Redaction;

@@ -1,5 +1,6 @@
 package io.github.flexmedia;
 
+import io.github.flexmedia.internal.Checks;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,9 @@
 package io.github.flexmedia;
 
 import io.github.flexmedia.InvalidMediaException.Rule;
+import io.github.flexmedia.internal.Checks;
+import io.github.flexmedia.internal.Linter;
+import io.github.flexmedia.internal.MediaDocument;
 
 
 

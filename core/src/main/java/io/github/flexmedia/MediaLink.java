@@ -1,8 +1,13 @@
 package io.github.flexmedia;
 
-import io.github.flexmedia.InvalidMediaException.Rule;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.flexmedia.InvalidMediaException.Rule;
+import io.github.flexmedia.internal.Checks;
+import io.github.flexmedia.internal.Json;
+import io.github.flexmedia.internal.LinkCodec;
+import io.github.flexmedia.internal.LinkKind;
+import io.github.flexmedia.internal.UnknownLinks;
 
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -530,6 +535,20 @@ public sealed interface MediaLink
    * text.
    */
   final class Unknown implements MediaLink {
+    static {
+      UnknownLinks.install(new UnknownLinks.Access() {
+        @Override
+        public Unknown create(String type, ObjectNode tree) {
+          return new Unknown(type, tree);
+        }
+
+        @Override
+        public ObjectNode tree(Unknown link) {
+          return link.tree;
+        }
+      });
+    }
+
     private final String type;
     private final ObjectNode tree; // never handed out: json() writes it
 
@@ -567,10 +586,6 @@ public sealed interface MediaLink
      */
     public String json() {
       return Json.write(tree);
-    }
-
-    ObjectNode tree() {
-      return tree;
     }
 
     @Override

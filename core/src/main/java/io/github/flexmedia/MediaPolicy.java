@@ -1,6 +1,8 @@
 package io.github.flexmedia;
 
 import io.github.flexmedia.InvalidMediaException.Rule;
+import io.github.flexmedia.internal.Checks;
+import io.github.flexmedia.internal.LinkCodec;
 
 import java.net.URI;
 import java.util.LinkedHashSet;

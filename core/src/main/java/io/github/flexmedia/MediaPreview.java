@@ -1,5 +1,7 @@
 package io.github.flexmedia;
 
+import io.github.flexmedia.internal.LinkCodec;
+import io.github.flexmedia.internal.LinkKind;
 
 import java.io.IOException;
 import java.net.URI;

@@ -68,13 +68,20 @@ class PublicPackageTest {
     }
   }
 
+  /**
+   * A public type, or a part of one's implementation: an anonymous class in its code or a
+   * private member type. A type of the package's own (top level, or a member that is neither
+   * public nor private) is not.
+   */
   private static boolean isApi(Class<?> c) {
-    for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
-      if (!Modifier.isPublic(k.getModifiers()) || k.isSynthetic() || k.isAnonymousClass()) {
-        return false;
-      }
+    if (c.isAnonymousClass() || c.isLocalClass()) {
+      return isApi(c.getEnclosingClass());
     }
-    return true;
+    if (c.isMemberClass() && Modifier.isPrivate(c.getModifiers())) {
+      return isApi(c.getEnclosingClass());
+    }
+    return Modifier.isPublic(c.getModifiers())
+        && (c.getEnclosingClass() == null || isApi(c.getEnclosingClass()));
   }
 
   private static Class<?> load(String name) {

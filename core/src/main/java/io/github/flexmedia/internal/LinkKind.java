@@ -1,15 +1,17 @@
-package io.github.flexmedia;
+package io.github.flexmedia.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.function.Function;
+import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.MediaLink;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The one table of link kinds: each kind's name, how it is read from JSON, and the facts the
  * display rules need. Writing is {@link LinkCodec}'s visitor, which the compiler holds to every
  * kind; adding a kind means a row here, its record, and its {@link MediaLink.Visitor} method.
  */
-enum LinkKind {
+public enum LinkKind {
   RAW("Raw", true, false, n -> new MediaLink.Raw(LinkCodec.url(n, "url"), LinkCodec.text(n, "title"))),
   EMBEDDED("Embedded", true, false,
       n -> new MediaLink.Embedded(LinkCodec.url(n, "url"), LinkCodec.text(n, "title"))),
@@ -27,11 +29,11 @@ enum LinkKind {
   UNKNOWN("", false, false, null);
 
   /** The {@code type} in JSON, or the name {@link MediaLink#typeName()} reports. */
-  final String typeName;
+  public final String typeName;
   /** Whether JSON names the kind by {@code type}. */
-  final boolean typed;
+  public final boolean typed;
   /** Whether Flex counts it as its default recording or transcript (see lint). */
-  final boolean defaultMedia;
+  public final boolean defaultMedia;
   private final Function<JsonNode, MediaLink> reader;
 
   LinkKind(String typeName, boolean typed, boolean defaultMedia, Function<JsonNode, MediaLink> reader) {
@@ -42,7 +44,7 @@ enum LinkKind {
   }
 
   /** The typed kind named {@code type}, or {@code null}. */
-  static LinkKind ofType(String type) {
+  public static LinkKind ofType(String type) {
     // A loop over five kinds, not a map built in the static initializer: as fast, and every
     // decision in it is one a test can reach (mutation testing cannot judge initializer code).
     for (LinkKind kind : values()) {
@@ -54,7 +56,7 @@ enum LinkKind {
   }
 
   /** The documented types, for messages: {@code Raw, Embedded, …}. */
-  static String documented() {
+  public static String documented() {
     StringJoiner names = new StringJoiner(", ");
     for (LinkKind kind : values()) {
       if (kind.typed) {
@@ -65,12 +67,12 @@ enum LinkKind {
   }
 
   /** Reads a link of this kind; throws {@link InvalidMediaException} when a field breaks a rule. */
-  MediaLink read(JsonNode node) {
+  public MediaLink read(JsonNode node) {
     return reader.apply(node);
   }
 
   /** The kind of a link: what the display rules ask of it. */
-  static LinkKind of(MediaLink link) {
+  public static LinkKind of(MediaLink link) {
     return link.accept(KIND);
   }
 

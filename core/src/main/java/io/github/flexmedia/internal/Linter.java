@@ -1,5 +1,9 @@
-package io.github.flexmedia;
+package io.github.flexmedia.internal;
 
+import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.MediaWarning;
 
 
 
@@ -10,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The Flex display rules, checked offline. */
-final class Linter {
+public final class Linter {
   private Linter() {}
 
   /** Every warning for {@code media}, in document order. Never throws. */
-  static List<MediaWarning> lint(MediaAttributes media) {
+  public static List<MediaWarning> lint(MediaAttributes media) {
     List<MediaWarning> out = new ArrayList<>();
     if (media.hasTaskMedia()) {
       lintList(media.taskMedia(), "conversations.media", out);

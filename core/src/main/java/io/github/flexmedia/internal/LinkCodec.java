@@ -1,4 +1,4 @@
-package io.github.flexmedia;
+package io.github.flexmedia.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.flexmedia.InvalidMediaException.Rule;
+import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.MalformedAttributesException;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.RecordingChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,9 +36,9 @@ import java.util.List;
  * generator or a tree: going through databind's bean machinery cost 15–25 % (JMH, {@code
  * benchmarks/}).
  */
-final class LinkCodec {
+public final class LinkCodec {
   /** The one field of Flex Conversations' own transcript entry, which has no {@code type}. */
-  static final String CONVERSATION_SID = "conversation_sid";
+  public static final String CONVERSATION_SID = "conversation_sid";
 
   private LinkCodec() {}
 
@@ -42,7 +46,7 @@ final class LinkCodec {
    * Where {@link #emit} puts a link's fields, in schema order; a sink that reads only some fields
    * (a policy check, a label) overrides only those.
    */
-  interface Sink {
+  public interface Sink {
     default void start() {}
 
     default void text(String name, String value) {}
@@ -60,7 +64,7 @@ final class LinkCodec {
   }
 
   /** Emits {@code type} first, then the documented fields; absent optional fields are omitted. */
-  static void emit(MediaLink link, Sink sink) {
+  public static void emit(MediaLink link, Sink sink) {
     link.accept(new Emit(sink));
   }
 
@@ -139,13 +143,13 @@ final class LinkCodec {
 
     @Override
     public Void visitUnknown(MediaLink.Unknown link) {
-      sink.verbatim(link.tree());
+      sink.verbatim(UnknownLinks.access().tree(link));
       return null;
     }
   }
 
   /** Writes links to one generator. */
-  static final class Writer implements Sink {
+  public static final class Writer implements Sink {
     private final JsonGenerator g;
 
     Writer(JsonGenerator g) {
@@ -216,7 +220,7 @@ final class LinkCodec {
   }
 
   /** What names a link for people: its title, or a transcript's SID; {@code null} when neither. */
-  static String label(MediaLink link) {
+  public static String label(MediaLink link) {
     String[] label = {null};
     emit(link, new Sink() {
       @Override
@@ -230,7 +234,7 @@ final class LinkCodec {
   }
 
   /** One link as a new tree node, which the caller owns. */
-  static ObjectNode toNode(MediaLink link) {
+  public static ObjectNode toNode(MediaLink link) {
     ObjectNode[] out = {Json.MAPPER.createObjectNode()};
     ObjectNode node = out[0];
     emit(link, new Sink() {
@@ -274,7 +278,7 @@ final class LinkCodec {
    *
    * @throws MalformedAttributesException only when the entry is not a JSON object
    */
-  static MediaLink fromNode(JsonNode node, String path) {
+  public static MediaLink fromNode(JsonNode node, String path) {
     if (!node.isObject()) {
       throw new MalformedAttributesException(path, "must be a JSON object (was " + Json.kind(node) + ")");
     }
@@ -283,7 +287,8 @@ final class LinkCodec {
     } catch (InvalidMediaException e) {
       Json.write(node); // refuses what cannot be sent as UTF-8, so that json() always can
       JsonNode type = node.get("type");
-      return new MediaLink.Unknown(type != null && type.isTextual() ? type.textValue() : null, (ObjectNode) node);
+      return UnknownLinks.access().create(
+          type != null && type.isTextual() ? type.textValue() : null, (ObjectNode) node);
     }
   }
 
@@ -291,9 +296,9 @@ final class LinkCodec {
    * Why an {@link MediaLink.Unknown} link is not a link this library can model: the rule it
    * breaks, with the field relative to the link.
    */
-  static InvalidMediaException problem(MediaLink.Unknown link) {
+  public static InvalidMediaException problem(MediaLink.Unknown link) {
     try {
-      typed(link.tree());
+      typed(UnknownLinks.access().tree(link));
     } catch (InvalidMediaException e) {
       return e;
     }
@@ -305,7 +310,7 @@ final class LinkCodec {
    * The type a stored entry would be read as, from its JSON alone: its {@code type}, {@code
    * FlexConversation} for Flex's untyped transcript entry, {@code ""} otherwise.
    */
-  static String typeOf(JsonNode node) {
+  public static String typeOf(JsonNode node) {
     JsonNode type = node.get("type");
     if (type != null && type.isTextual()) {
       return type.textValue();
@@ -316,7 +321,7 @@ final class LinkCodec {
   }
 
   /** The tree of a user-made {@link MediaLink.Unknown}: an object whose {@code type} is {@code type}. */
-  static ObjectNode unknownTree(String type, String json) {
+  public static ObjectNode unknownTree(String type, String json) {
     if (json == null) {
       throw new InvalidMediaException("json", Rule.REQUIRED, "is required");
     }
@@ -357,7 +362,7 @@ final class LinkCodec {
     return kind.read(node);
   }
 
-  static String text(JsonNode node, String field) {
+  public static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -368,12 +373,12 @@ final class LinkCodec {
     return value.textValue();
   }
 
-  static URI url(JsonNode node, String field) {
+  public static URI url(JsonNode node, String field) {
     String text = text(node, field);
     return text == null ? null : Checks.parseUrl(field, text);
   }
 
-  static Instant startTime(JsonNode node) {
+  public static Instant startTime(JsonNode node) {
     JsonNode value = node.get("start_time");
     if (value == null || value.isNull()) {
       return null;
@@ -407,7 +412,7 @@ final class LinkCodec {
     }
   }
 
-  static List<RecordingChannel> channels(JsonNode node) {
+  public static List<RecordingChannel> channels(JsonNode node) {
     JsonNode value = node.get("channels");
     if (value == null || value.isNull()) {
       return List.of();
@@ -431,7 +436,7 @@ final class LinkCodec {
   }
 
   /** A user's {@code ObjectMapper} writes links through the codec. */
-  static final class Serializer extends StdSerializer<MediaLink> {
+  public static final class Serializer extends StdSerializer<MediaLink> {
     private static final long serialVersionUID = 1L;
 
     Serializer() {
@@ -456,7 +461,7 @@ final class LinkCodec {
    * A user's {@code ObjectMapper} reads links through the codec, as tolerantly as a document: an
    * entry this library cannot model comes back as {@link MediaLink.Unknown}.
    */
-  static final class Deserializer extends StdDeserializer<MediaLink> implements ContextualDeserializer {
+  public static final class Deserializer extends StdDeserializer<MediaLink> implements ContextualDeserializer {
     private static final long serialVersionUID = 1L;
 
     Deserializer() {

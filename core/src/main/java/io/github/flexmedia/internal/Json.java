@@ -1,12 +1,11 @@
-package io.github.flexmedia;
+package io.github.flexmedia.internal;
 
-import io.github.flexmedia.InvalidMediaException.Rule;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,9 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flexmedia.InvalidMediaException.Rule;
+import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.MalformedAttributesException;
 
 
 
@@ -26,19 +28,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * not become {@code Infinity}). Duplicate keys and trailing content are refused rather than
  * silently resolved, and Jackson's {@code StreamReadConstraints} bound nesting and number length.
  */
-final class Json {
+public final class Json {
   /**
    * The longest document read, in characters: 256 times TaskRouter's 4096-character limit, so that
    * a hostile or corrupt document costs bounded time and memory.
    */
-  static final long MAX_DOCUMENT_LENGTH = 1_048_576;
+  public static final long MAX_DOCUMENT_LENGTH = 1_048_576;
 
   /**
    * Shared and thread-safe once configured. Package-private: a caller holding it could reconfigure
    * it for everyone, and this package is visible on the class path even though the module
    * descriptor does not export it.
    */
-  static final ObjectMapper MAPPER =
+  public static final ObjectMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
                   // Jackson's defaults for nesting depth, number and string length stay.
@@ -62,7 +64,7 @@ final class Json {
    *
    * @throws MalformedAttributesException if it is not a single JSON object within the limits
    */
-  static ObjectNode parseAttributes(String json) {
+  public static ObjectNode parseAttributes(String json) {
     if (json == null || json.isBlank()) {
       return MAPPER.createObjectNode();
     }
@@ -82,7 +84,7 @@ final class Json {
   }
 
   /** A streaming parser that refuses duplicate keys by itself (it builds no tree to notice). */
-  static JsonParser strictParser(String json) throws java.io.IOException {
+  public static JsonParser strictParser(String json) throws java.io.IOException {
     JsonParser p = MAPPER.createParser(json);
     p.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     return p;
@@ -92,7 +94,7 @@ final class Json {
    * The {@link MalformedAttributesException} for a parser failure. Jackson's own message may quote
    * the document, so only the kind of problem and its position are reported.
    */
-  static MalformedAttributesException malformed(java.io.IOException e) {
+  public static MalformedAttributesException malformed(java.io.IOException e) {
     if (e instanceof StreamConstraintsException) {
       return new MalformedAttributesException(
           "$", "exceeds the parser's limits (document or string length, nesting depth, number length)");
@@ -111,7 +113,7 @@ final class Json {
   }
 
   /** A short name of a token's JSON kind for messages, never its value. */
-  static String kind(com.fasterxml.jackson.core.JsonToken token) {
+  public static String kind(com.fasterxml.jackson.core.JsonToken token) {
     if (token == null) {
       return "nothing";
     }
@@ -135,7 +137,7 @@ final class Json {
    * @throws MalformedAttributesException if a string in the tree holds an unpaired surrogate (read
    *     from a {@code \ud800}-style escape): it cannot be sent as UTF-8
    */
-  static String write(JsonNode node) {
+  public static String write(JsonNode node) {
     String json;
     try {
       json = MAPPER.writeValueAsString(node);
@@ -150,7 +152,7 @@ final class Json {
   }
 
   /** The index of the first high or low surrogate that is not part of a pair, or -1. */
-  static int firstUnpairedSurrogate(String s) {
+  public static int firstUnpairedSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c)) {
@@ -169,7 +171,7 @@ final class Json {
 
 
   /** A short name of a node's JSON kind for messages, never its value. */
-  static String kind(JsonNode node) {
+  public static String kind(JsonNode node) {
     return node == null || node.isMissingNode() ? "nothing" : kind(node.asToken());
   }
 

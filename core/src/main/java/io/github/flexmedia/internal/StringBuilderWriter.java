@@ -1,4 +1,4 @@
-package io.github.flexmedia;
+package io.github.flexmedia.internal;
 
 import java.io.Writer;
 
@@ -6,10 +6,10 @@ import java.io.Writer;
  * A {@link Writer} over a {@link StringBuilder}: {@code java.io.StringWriter} wraps a synchronized
  * {@code StringBuffer}, which showed in the serialize benchmark.
  */
-final class StringBuilderWriter extends Writer {
+public final class StringBuilderWriter extends Writer {
   private final StringBuilder sb;
 
-  StringBuilderWriter(int capacity) {
+  public StringBuilderWriter(int capacity) {
     this.sb = new StringBuilder(capacity);
   }
 

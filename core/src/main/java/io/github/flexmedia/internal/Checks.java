@@ -1,6 +1,8 @@
-package io.github.flexmedia;
+package io.github.flexmedia.internal;
 
 import io.github.flexmedia.InvalidMediaException.Rule;
+import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.MediaPolicy;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,15 +17,15 @@ import java.util.regex.Pattern;
  * <p>Messages name the field and the rule and never echo the offending value when it could be a
  * URL or a title.
  */
-final class Checks {
+public final class Checks {
   /** A link must leave room for the rest of a 4096-character attributes document. */
-  static final int MAX_URL_LENGTH = 2048;
+  public static final int MAX_URL_LENGTH = 2048;
 
   /** Below this a {@code start_time} is before March 1973: almost certainly seconds. */
-  static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
+  public static final long MIN_PLAUSIBLE_MILLIS = 100_000_000_000L;
 
   /** 9999-12-31T23:59:59.999Z; anything later is microseconds or nanoseconds mistaken for ms. */
-  static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
+  public static final long MAX_PLAUSIBLE_MILLIS = 253_402_300_799_999L;
 
   private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z]{2}");
@@ -31,7 +33,7 @@ final class Checks {
   private Checks() {}
 
   /** Parses a URL given as text, refusing anything that is not a well-formed web URL. */
-  static URI parseUrl(String field, String url) {
+  public static URI parseUrl(String field, String url) {
     if (url == null) {
       throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
@@ -59,7 +61,7 @@ final class Checks {
    * no user-info, at most {@value #MAX_URL_LENGTH} characters. Whether plain {@code http} is
    * acceptable is the {@link io.github.flexmedia.MediaPolicy}'s decision.
    */
-  static URI url(String field, URI url) {
+  public static URI url(String field, URI url) {
     if (url == null) {
       throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
@@ -105,7 +107,7 @@ final class Checks {
   }
 
   /** Required for Raw, Embedded and Referenced. */
-  static String requiredTitle(String field, String title) {
+  public static String requiredTitle(String field, String title) {
     if (title == null) {
       throw new InvalidMediaException(field, Rule.REQUIRED, "is required");
     }
@@ -113,7 +115,7 @@ final class Checks {
   }
 
   /** Optional (VoiceRecording), but when present it obeys the same rules. */
-  static String optionalTitle(String field, String title) {
+  public static String optionalTitle(String field, String title) {
     if (title == null) {
       return null;
     }
@@ -135,22 +137,22 @@ final class Checks {
   }
 
   /** A Programmable Chat channel or Conversations SID: {@code CH} and 32 hex digits. */
-  static String chatSid(String field, String sid) {
+  public static String chatSid(String field, String sid) {
     return sid(field, sid, "CH");
   }
 
   /** A TaskRouter reservation SID: {@code WR} and 32 hex digits. */
-  static String reservationSid(String field, String sid) {
+  public static String reservationSid(String field, String sid) {
     return sid(field, sid, "WR");
   }
 
   /** Whether {@code key} is shaped like a reservation SID. */
-  static boolean isReservationSid(String key) {
+  public static boolean isReservationSid(String key) {
     return isSid(key, "WR");
   }
 
   /** Whether {@code sid} is {@code prefix} followed by 32 hex digits. */
-  static boolean isSid(String sid, String prefix) {
+  public static boolean isSid(String sid, String prefix) {
     return sid != null && sid.length() == 34 && sid.startsWith(prefix) && HEX32.matcher(sid).region(2, 34).matches();
   }
 
@@ -158,7 +160,7 @@ final class Checks {
    * A SID: {@code prefix} and 32 hex digits. The message names the prefix expected and the one
    * found, never the value.
    */
-  static String sid(String field, String sid, String prefix) {
+  public static String sid(String field, String sid, String prefix) {
     if (prefix == null || !PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("prefix must be two upper-case letters");
     }
@@ -192,7 +194,7 @@ final class Checks {
   }
 
   /** Flex wants epoch milliseconds; seconds and microseconds are the usual mistakes. */
-  static Instant startTime(String field, Instant startTime) {
+  public static Instant startTime(String field, Instant startTime) {
     if (startTime == null) {
       return null;
     }
@@ -221,7 +223,7 @@ final class Checks {
   }
 
   /** Copies a list, refusing a null list element with its index in the message. */
-  static <T> List<T> noNulls(String field, List<T> list) {
+  public static <T> List<T> noNulls(String field, List<T> list) {
     if (list == null) {
       return List.of();
     }

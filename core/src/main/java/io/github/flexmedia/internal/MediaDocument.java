@@ -1,4 +1,4 @@
-package io.github.flexmedia;
+package io.github.flexmedia.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.flexmedia.MalformedAttributesException;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.MergeMode;
 
 
 
@@ -21,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads, writes and merges the media parts of a task attributes document. */
-final class MediaDocument {
+public final class MediaDocument {
   private static final String CONVERSATIONS = "conversations";
   private static final String RESERVATIONS = "reservation_attributes";
   private static final String MEDIA = "media";
@@ -34,7 +37,7 @@ final class MediaDocument {
   private MediaDocument() {}
 
   /** The media of a document; {@code taskMedia} is null when the document names no task list. */
-  record Read(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {}
+  public record Read(List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia) {}
 
   /**
    * Reads both levels tolerantly: an entry that is not a valid link of a known type comes back as
@@ -43,7 +46,7 @@ final class MediaDocument {
    * not an object, is not Flex's and is skipped. The same walk as {@link #merge}, with the same
    * shape checks, over the parts this library owns.
    */
-  static Read read(String json) {
+  public static Read read(String json) {
     ObjectNode root = ownedParts(json);
     List<MediaLink> task = null;
     ObjectNode conversations = object(root, CONVERSATIONS, CONVERSATIONS, false);
@@ -152,7 +155,7 @@ final class MediaDocument {
   }
 
   /** The minified media-only document. */
-  static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
+  public static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
     StringBuilderWriter out = new StringBuilderWriter(256);
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       // Every object is closed here, explicitly: a missing end is a bug to see, not one for
@@ -191,7 +194,7 @@ final class MediaDocument {
   }
 
   /** Merges the named lists into {@code existing}; see {@link MergeMode}. */
-  static String merge(
+  public static String merge(
       String existing,
       List<MediaLink> task,
       Map<String, List<MediaLink>> reservations,
