@@ -2,7 +2,11 @@ package io.github.flexmedia.spring;
 
 import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.MediaPolicy;
+import io.github.flexmedia.spring.internal.Credentials;
+import io.github.flexmedia.spring.internal.CredentialsCheck;
+import io.github.flexmedia.spring.internal.AttachFailureLog;
 import io.github.flexmedia.spring.internal.Instrumentation;
+import io.github.flexmedia.spring.internal.PlaybackLog;
 import io.github.flexmedia.spring.internal.QueueShutdown;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.TwilioClients;
@@ -20,9 +24,10 @@ import io.github.flexmedia.twilio.playback.RecordingResolver;
 import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -156,10 +161,24 @@ public class FlexMediaAutoConfiguration {
   @Lazy
   @ConditionalOnMissingBean
   public WebhookVerifier flexMediaWebhookVerifier(FlexMediaProperties properties) {
-    return WebhookVerifier.of(Settings.require("flex-media.twilio.auth-token",
-        properties.getTwilio().getAuthToken(),
+    return WebhookVerifier.of(Credentials.AUTH_TOKEN.require(properties.getTwilio().getAuthToken(),
         "Twilio signs webhooks with the account's auth token: set it (an API key cannot verify "
             + "signatures), or define a WebhookVerifier bean."));
+  }
+
+  /**
+   * Checks at startup the credentials the starter will build its client and verifier from: an
+   * unresolved placeholder, a blank or a malformed value stops the application, naming the
+   * property and never showing the value.
+   *
+   * @param beans the bean factory, to see whether the application brings its own client
+   * @param properties the bound properties
+   * @return the check, run once every singleton exists
+   */
+  @Bean
+  CredentialsCheck flexMediaCredentialsCheck(
+      ConfigurableListableBeanFactory beans, FlexMediaProperties properties) {
+    return new CredentialsCheck(beans, properties.getTwilio());
   }
 
   /**
@@ -186,7 +205,11 @@ public class FlexMediaAutoConfiguration {
       ObjectProvider<AttachListener> listeners,
       ObjectProvider<Instrumentation> instrumentation) {
     Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
-    List<AttachListener> all = listeners.orderedStream().collect(Collectors.toList());
+    List<AttachListener> all = new ArrayList<>();
+    if (properties.getLogging().isAttachFailures()) {
+      all.add(new AttachFailureLog());
+    }
+    listeners.orderedStream().forEach(all::add);
     FlexMediaProperties.Queue q = properties.getQueue();
     AttachQueue.Builder builder = AttachQueue.builder(client)
         .attacher(b -> configure(b, policy, properties))
@@ -200,6 +223,22 @@ public class FlexMediaAutoConfiguration {
     AttachQueue queue = builder.build();
     metrics.watch(queue);
     return shutdown.manage(queue);
+  }
+
+  /**
+   * Builds {@code url_provider} links from {@code flex-media.webhooks.public-url} and {@code
+   * flex-media.playback.url-provider.path}.
+   *
+   * @param properties the bound properties
+   * @return the link builder
+   * @throws FlexMediaConfigurationException when {@code flex-media.webhooks.public-url} is not set
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  public UrlProviderLinks flexMediaUrlProviderLinks(FlexMediaProperties properties) {
+    return new UrlProviderLinks(properties.getWebhooks().getPublicUrl(),
+        properties.getPlayback().getUrlProvider().getPath());
   }
 
   /**
@@ -261,14 +300,15 @@ public class FlexMediaAutoConfiguration {
       FlexMediaProperties properties) {
     FlexMediaProperties.Playback p = properties.getPlayback();
     RecordingUrlProvider.Builder builder = RecordingUrlProvider.builder(validator, resolver);
-    PlaybackAuthorizer own = authorizer.getIfAvailable();
-    if (own != null) {
-      builder.authorizer(own);
+    PlaybackAuthorizer application = authorizer.getIfAvailable();
+    if (application != null) {
+      builder.authorizer(application);
     } else {
       Settings.check("flex-media.playback.allowed-roles", () ->
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }
-    audit.ifAvailable(builder::audit);
+    PlaybackAudit own = audit.getIfAvailable(() -> PlaybackAudit.NONE);
+    builder.audit(properties.getLogging().isPlaybackDecisions() ? new PlaybackLog(own) : own);
     Settings.check("flex-media.playback.allowed-origins",
         () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
     return builder.build();

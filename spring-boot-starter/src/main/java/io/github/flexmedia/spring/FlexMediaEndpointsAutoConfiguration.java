@@ -1,5 +1,6 @@
 package io.github.flexmedia.spring;
 
+import io.github.flexmedia.spring.internal.EndpointsLog;
 import io.github.flexmedia.spring.internal.PlaybackServlet;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.WebhookServlet;
@@ -119,6 +120,19 @@ public class FlexMediaEndpointsAutoConfiguration {
     }
     return registration("flexMediaUrlProvider", new PlaybackServlet(p),
         path("flex-media.playback.url-provider.path", properties.getPlayback().getUrlProvider()));
+  }
+
+  /**
+   * Logs at startup each endpoint switched on and its path; off with {@code
+   * flex-media.logging.endpoints=false}.
+   *
+   * @param registrations the servlet registrations
+   * @return the startup line's writer
+   */
+  @Bean
+  @ConditionalOnBooleanProperty(name = "flex-media.logging.endpoints", matchIfMissing = true)
+  EndpointsLog flexMediaEndpointsLog(ObjectProvider<ServletRegistrationBean<?>> registrations) {
+    return new EndpointsLog(registrations);
   }
 
   private static WebhookHandler webhookHandler(AttachQueue queue, WebhookVerifier verifier,
