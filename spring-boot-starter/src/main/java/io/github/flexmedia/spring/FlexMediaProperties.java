@@ -471,6 +471,9 @@ public class FlexMediaProperties {
     /** The servlet path the endpoint answers on. */
     private String path;
 
+    /** Creates an endpoint setting with no path (Spring's binder and metadata need this one). */
+    public Endpoint() {}
+
     /**
      * Creates an endpoint setting.
      *
