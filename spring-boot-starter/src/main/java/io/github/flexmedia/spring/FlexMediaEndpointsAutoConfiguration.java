@@ -14,9 +14,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The HTTP endpoints, each off by default and switched on by its property, in a servlet web
@@ -171,5 +173,28 @@ public class FlexMediaEndpointsAutoConfiguration {
     ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, path);
     registration.setName(name);
     return registration;
+  }
+
+  /**
+   * RFC 9457 problem details for flex-media's exceptions thrown from the application's
+   * controllers, when Spring MVC is present; off with {@code flex-media.problem-details.enabled=false}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+  @ConditionalOnBooleanProperty(name = "flex-media.problem-details.enabled", matchIfMissing = true)
+  public static class ProblemDetailsConfiguration {
+    /** Created by Spring. */
+    public ProblemDetailsConfiguration() {}
+
+    /**
+     * The controller advice.
+     *
+     * @return the advice
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public FlexMediaProblemDetails flexMediaProblemDetails() {
+      return new FlexMediaProblemDetails();
+    }
   }
 }

@@ -47,7 +47,7 @@ class ConfigurationMetadataTest {
       "flex-media.playback.allowed-origins", "flex-media.playback.allowed-roles",
       "flex-media.playback.token-cache-max-entries", "flex-media.playback.token-cache-max-age",
       "flex-media.logging.attach-failures", "flex-media.logging.playback-decisions",
-      "flex-media.logging.endpoints");
+      "flex-media.logging.endpoints", "flex-media.problem-details.enabled");
 
   private static Map<String, JsonNode> metadata() throws Exception {
     Map<String, JsonNode> byName = new HashMap<>();
