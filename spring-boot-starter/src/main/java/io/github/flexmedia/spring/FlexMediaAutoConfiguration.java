@@ -116,7 +116,7 @@ public class FlexMediaAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public TaskRouterClient flexMediaTaskRouterClient(
+  TaskRouterClient flexMediaTaskRouterClient(
       TwilioRestClient restClient, ObjectProvider<Instrumentation> instrumentation) {
     return instrumentation.getIfAvailable(() -> Instrumentation.NONE)
         .instrument(new TwilioTaskRouterClient(restClient));
@@ -197,7 +197,7 @@ public class FlexMediaAutoConfiguration {
   @Bean
   @Lazy
   @ConditionalOnMissingBean
-  public AttachQueue flexMediaAttachQueue(
+  AttachQueue flexMediaAttachQueue(
       QueueShutdown shutdown,
       TaskRouterClient client,
       MediaPolicy policy,
@@ -248,7 +248,7 @@ public class FlexMediaAutoConfiguration {
    * @return the shutdown hook
    */
   @Bean
-  public QueueShutdown flexMediaAttachQueueShutdown() {
+  QueueShutdown flexMediaAttachQueueShutdown() {
     return new QueueShutdown(SHUTDOWN_GRACE);
   }
 
@@ -264,7 +264,7 @@ public class FlexMediaAutoConfiguration {
   @Bean
   @Lazy
   @ConditionalOnMissingBean
-  public FlexTokenValidator flexMediaTokenValidator(
+  FlexTokenValidator flexMediaTokenValidator(
       TwilioRestClient restClient, FlexMediaProperties properties,
       ObjectProvider<Instrumentation> instrumentation) {
     FlexMediaProperties.Playback p = properties.getPlayback();

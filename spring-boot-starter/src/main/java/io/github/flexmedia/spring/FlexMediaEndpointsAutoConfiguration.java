@@ -62,7 +62,7 @@ public class FlexMediaEndpointsAutoConfiguration {
    */
   @Bean
   @ConditionalOnBooleanProperty("flex-media.webhooks.recording-callbacks.enabled")
-  public ServletRegistrationBean<WebhookServlet> flexMediaRecordingCallbacksEndpoint(
+  ServletRegistrationBean<WebhookServlet> flexMediaRecordingCallbacksEndpoint(
       AttachQueue queue, WebhookVerifier verifier, ObjectProvider<RecordingCallbackMedia> media,
       FlexMediaProperties properties) {
     RecordingCallbackMedia mapping = media.getIfAvailable(RecordingCallbackMedia::completedRecordings);
@@ -85,7 +85,7 @@ public class FlexMediaEndpointsAutoConfiguration {
    */
   @Bean
   @ConditionalOnBooleanProperty("flex-media.webhooks.taskrouter-events.enabled")
-  public ServletRegistrationBean<WebhookServlet> flexMediaTaskRouterEventsEndpoint(
+  ServletRegistrationBean<WebhookServlet> flexMediaTaskRouterEventsEndpoint(
       AttachQueue queue, WebhookVerifier verifier, ObjectProvider<TaskRouterEventMedia> media,
       FlexMediaProperties properties) {
     TaskRouterEventMedia mapping = media.getIfAvailable();
@@ -111,7 +111,7 @@ public class FlexMediaEndpointsAutoConfiguration {
    */
   @Bean
   @ConditionalOnBooleanProperty("flex-media.playback.url-provider.enabled")
-  public ServletRegistrationBean<PlaybackServlet> flexMediaUrlProviderEndpoint(
+  ServletRegistrationBean<PlaybackServlet> flexMediaUrlProviderEndpoint(
       ObjectProvider<RecordingUrlProvider> provider, FlexMediaProperties properties) {
     RecordingUrlProvider p = provider.getIfAvailable();
     if (p == null) {
