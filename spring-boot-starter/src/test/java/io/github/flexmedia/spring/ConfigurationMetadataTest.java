@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.spring.properties.PlaybackProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
+import io.github.flexmedia.spring.properties.WebhooksProperties;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,28 +114,29 @@ class ConfigurationMetadataTest {
     assertThat(byName.get("flex-media.attach.max-attempts").get("defaultValue").asInt()).isEqualTo(5);
     assertThat(byName.get("flex-media.attach.merge-mode").get("defaultValue").asText()).isEqualTo("append");
     assertThat(byName.get("flex-media.twilio.auth-token").has("defaultValue")).isFalse();
-    FlexMediaProperties defaults = new FlexMediaProperties();
+    WebhooksProperties webhooks = new WebhooksProperties();
+    PlaybackProperties playback = new PlaybackProperties();
     assertThat(byName.get("flex-media.webhooks.recording-callbacks.path").get("defaultValue").asText())
-        .isEqualTo(defaults.getWebhooks().getRecordingCallbacks().getPath());
+        .isEqualTo(webhooks.getRecordingCallbacks().getPath());
     assertThat(byName.get("flex-media.webhooks.taskrouter-events.path").get("defaultValue").asText())
-        .isEqualTo(defaults.getWebhooks().getTaskrouterEvents().getPath());
+        .isEqualTo(webhooks.getTaskrouterEvents().getPath());
     assertThat(byName.get("flex-media.playback.url-provider.path").get("defaultValue").asText())
-        .isEqualTo(defaults.getPlayback().getUrlProvider().getPath());
+        .isEqualTo(playback.getUrlProvider().getPath());
     for (String endpoint : List.of("flex-media.webhooks.recording-callbacks.enabled",
         "flex-media.webhooks.taskrouter-events.enabled", "flex-media.playback.url-provider.enabled")) {
       assertThat(byName.get(endpoint).get("defaultValue").asBoolean(true)).as(endpoint).isFalse();
     }
     assertThat(byName.get("flex-media.playback.allowed-roles").get("defaultValue"))
-        .extracting(JsonNode::asText).containsExactlyElementsOf(defaults.getPlayback().getAllowedRoles());
+        .extracting(JsonNode::asText).containsExactlyElementsOf(playback.getAllowedRoles());
     assertThat(byName.get("flex-media.playback.allowed-origins").get("defaultValue"))
-        .extracting(JsonNode::asText).containsExactlyElementsOf(defaults.getPlayback().getAllowedOrigins());
+        .extracting(JsonNode::asText).containsExactlyElementsOf(playback.getAllowedOrigins());
   }
 
   @Test
   void propertiesToStringSaysWhichCredentialsAreSetAndShowsNone() {
-    FlexMediaProperties properties = new FlexMediaProperties();
-    properties.getTwilio().setAccountSid("AC" + "1".repeat(32));
-    properties.getTwilio().setAuthToken("hush-hush");
+    TwilioProperties properties = new TwilioProperties();
+    properties.setAccountSid("AC" + "1".repeat(32));
+    properties.setAuthToken("hush-hush");
     assertThat(properties.toString())
         .contains("accountSid=set", "authToken=set", "apiKey=unset")
         .doesNotContain("hush-hush", "AC111");

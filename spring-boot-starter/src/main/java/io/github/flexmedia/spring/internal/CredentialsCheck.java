@@ -1,6 +1,6 @@
 package io.github.flexmedia.spring.internal;
 
-import io.github.flexmedia.spring.FlexMediaProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
@@ -21,7 +21,7 @@ public final class CredentialsCheck implements SmartInitializingSingleton {
   public static final String VERIFIER_BEAN = "flexMediaWebhookVerifier";
 
   private final ConfigurableListableBeanFactory beans;
-  private final FlexMediaProperties.Twilio twilio;
+  private final TwilioProperties twilio;
 
   /**
    * Creates the check.
@@ -29,7 +29,7 @@ public final class CredentialsCheck implements SmartInitializingSingleton {
    * @param beans tells whether the starter's own client and verifier are in use
    * @param twilio the bound {@code flex-media.twilio.*} properties
    */
-  public CredentialsCheck(ConfigurableListableBeanFactory beans, FlexMediaProperties.Twilio twilio) {
+  public CredentialsCheck(ConfigurableListableBeanFactory beans, TwilioProperties twilio) {
     this.beans = beans;
     this.twilio = twilio;
   }

@@ -1,7 +1,7 @@
 package io.github.flexmedia.spring.internal;
 
 import com.twilio.http.TwilioRestClient;
-import io.github.flexmedia.spring.FlexMediaProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
 import io.github.flexmedia.spring.TwilioHttpClientCustomizer;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import java.util.stream.Stream;
@@ -27,7 +27,7 @@ public final class TwilioClients {
    *     malformed property
    */
   public static TwilioRestClient fromProperties(
-      FlexMediaProperties.Twilio twilio, Stream<TwilioHttpClientCustomizer> customizers) {
+      TwilioProperties twilio, Stream<TwilioHttpClientCustomizer> customizers) {
     String noClient = "Set it (for example from the TWILIO_ACCOUNT_SID environment variable), or "
         + "define a TwilioRestClient or TaskRouterClient bean.";
     String accountSid = Credentials.ACCOUNT_SID.require(twilio.getAccountSid(), noClient);
