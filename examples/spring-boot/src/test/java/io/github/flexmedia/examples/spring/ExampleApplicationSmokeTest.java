@@ -102,11 +102,7 @@ class ExampleApplicationSmokeTest {
         .contains("Ada Lovelace");
     String token = java.nio.file.Files.readString(
         java.nio.file.Path.of("target", "supervisor-flex-token.txt")).trim();
-    HttpResponse<String> play = send(HttpRequest.newBuilder(
-            URI.create(base + "/flex-media/url-provider?recording=" + RECORDING))
-        .header("Origin", "https://flex.twilio.com")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            ("token:" + token).getBytes(StandardCharsets.UTF_8))));
+    HttpResponse<String> play = play(token);
     assertThat(play.statusCode()).isEqualTo(200);
   }
 
@@ -142,14 +138,19 @@ class ExampleApplicationSmokeTest {
                 .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS).build()));
 
     String token = app.getBean(FlexTokenEmulator.class).issue("sup@example.com", "supervisor");
-    HttpResponse<String> play = send(HttpRequest.newBuilder(
-            URI.create(base + "/flex-media/url-provider?recording=" + RECORDING))
-        .header("Origin", "https://flex.twilio.com")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            ("token:" + token).getBytes(StandardCharsets.UTF_8))));
+    HttpResponse<String> play = play(token);
     assertThat(play.statusCode()).isEqualTo(200);
     assertThat(new ObjectMapper().readTree(play.body()).get("media_url").asText())
         .startsWith("https://storage.example.com/recordings/" + RECORDING + ".wav?expires=");
+  }
+
+  /** Plays the recording as the Flex Insights player does: Basic "token:" + the Flex token. */
+  private static HttpResponse<String> play(String flexToken) throws Exception {
+    return send(HttpRequest.newBuilder(
+            URI.create(base + "/flex-media/url-provider?recording=" + RECORDING))
+        .header("Origin", "https://flex.twilio.com")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("token:" + flexToken).getBytes(StandardCharsets.UTF_8))));
   }
 
   private static HttpResponse<String> post(String url, String signedUrl, Map<String, String> form,
