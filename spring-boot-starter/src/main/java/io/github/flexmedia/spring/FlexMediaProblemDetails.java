@@ -27,7 +27,9 @@ import org.springframework.web.util.UriUtils;
  * <table>
  *   <caption>Problem details</caption>
  *   <tr><th>exception</th><th>status</th><th>extra members</th></tr>
- *   <tr><td>{@link InvalidMediaException}</td><td>400</td><td>{@code field}, {@code rule}</td></tr>
+ *   <tr><td>{@link InvalidMediaException}</td><td>400</td><td>{@code field}, {@code rule}, and
+ *       {@code property} when the rule is the media policy's ({@code
+ *       flex-media.policy.allowed-hosts}, {@code flex-media.policy.allow-insecure-http})</td></tr>
  *   <tr><td>{@link TaskNotFoundException}</td><td>404</td><td>{@code kind}</td></tr>
  *   <tr><td>{@link TaskConflictException}</td><td>409</td><td>{@code kind}</td></tr>
  *   <tr><td>{@link RateLimitedException}</td><td>503, {@code Retry-After}</td><td>{@code kind}</td></tr>
@@ -58,11 +60,16 @@ public class FlexMediaProblemDetails {
    */
   @ExceptionHandler(InvalidMediaException.class)
   public ResponseEntity<ProblemDetail> invalidMedia(InvalidMediaException e, WebRequest request) {
+    String property = policyProperty(e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "'" + e.field() + "' breaks the rule '" + e.rule() + "'.");
+        "'" + e.field() + "' breaks the rule '" + e.rule() + "'"
+            + (property == null ? "." : " (the media policy: see " + property + ")."));
     problem.setTitle("Invalid media");
     problem.setProperty("field", e.field());
     problem.setProperty("rule", e.rule());
+    if (property != null) {
+      problem.setProperty("property", property);
+    }
     return ResponseEntity.of(withInstance(problem, request)).build();
   }
 
@@ -107,6 +114,17 @@ public class FlexMediaProblemDetails {
         "TaskRouter rate limit", "TaskRouter rate-limited every attempt; try again later.");
     return ResponseEntity.status(answer.getStatusCode())
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(answer.getBody());
+  }
+
+  /** The starter property behind a media-policy rule, or null for a rule no property sets. */
+  private static String policyProperty(InvalidMediaException e) {
+    if (e.is(InvalidMediaException.Rule.HOST_ALLOW_LIST)) {
+      return "flex-media.policy.allowed-hosts";
+    }
+    if (e.is(InvalidMediaException.Rule.HTTPS_ONLY)) {
+      return "flex-media.policy.allow-insecure-http";
+    }
+    return null;
   }
 
   private static ResponseEntity<ProblemDetail> answer(TaskRouterException e, WebRequest request,

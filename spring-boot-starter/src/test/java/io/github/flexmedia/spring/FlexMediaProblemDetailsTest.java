@@ -2,6 +2,7 @@ package io.github.flexmedia.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskConflictException;
 import java.time.Duration;
@@ -30,6 +31,25 @@ class FlexMediaProblemDetailsTest {
         advice.rateLimited(new RateLimitedException("rate limited", 20429, null, null), null);
 
     assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+  }
+
+  @Test
+  void aPolicyRefusalNamesThePropertyToChange() {
+    ResponseEntity<ProblemDetail> offTheList = advice.invalidMedia(new InvalidMediaException(
+        "media[0].url", InvalidMediaException.Rule.HOST_ALLOW_LIST, "not on the list"), null);
+    ResponseEntity<ProblemDetail> plainHttp = advice.invalidMedia(new InvalidMediaException(
+        "media[0].url", InvalidMediaException.Rule.HTTPS_ONLY, "must use https"), null);
+    ResponseEntity<ProblemDetail> title = advice.invalidMedia(new InvalidMediaException(
+        "media[0].title", InvalidMediaException.Rule.REQUIRED, "is required"), null);
+
+    assertThat(offTheList.getBody().getProperties())
+        .containsEntry("property", "flex-media.policy.allowed-hosts");
+    assertThat(offTheList.getBody().getDetail()).isEqualTo("'media[0].url' breaks the rule "
+        + "'host-allow-list' (the media policy: see flex-media.policy.allowed-hosts).");
+    assertThat(plainHttp.getBody().getProperties())
+        .containsEntry("property", "flex-media.policy.allow-insecure-http");
+    assertThat(title.getBody().getProperties()).doesNotContainKey("property");
+    assertThat(title.getBody().getDetail()).isEqualTo("'media[0].title' breaks the rule 'required'.");
   }
 
   @Test
