@@ -240,7 +240,9 @@ public class FlexMediaAutoConfiguration {
   /**
    * The {@code url_provider} logic over the application's {@link RecordingResolver}: CORS for
    * {@code flex-media.playback.allowed-origins}, the application's {@link PlaybackAuthorizer}
-   * (else one admitting {@code flex-media.playback.allowed-roles}) and {@link PlaybackAudit}.
+   * (else one admitting {@code flex-media.playback.allowed-roles}, else Flex Insights' own rule,
+   * {@link PlaybackAuthorizer#insights()}) and {@link PlaybackAudit} (else {@link
+   * PlaybackAudit#log()}).
    *
    * @param validator checks the Flex token
    * @param resolver the application's resolver
@@ -264,7 +266,7 @@ public class FlexMediaAutoConfiguration {
     PlaybackAuthorizer own = authorizer.getIfAvailable();
     if (own != null) {
       builder.authorizer(own);
-    } else {
+    } else if (!p.getAllowedRoles().isEmpty()) {
       Settings.check("flex-media.playback.allowed-roles", () ->
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }
