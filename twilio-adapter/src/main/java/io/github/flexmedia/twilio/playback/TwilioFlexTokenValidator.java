@@ -75,12 +75,14 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
   private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9-]{1,32}");
 
   private final String accountSid;
+  private final URI uri;
   private final Exchange exchange;
   private final CallBudget budget;
   private final AtomicBoolean credentialsReported = new AtomicBoolean();
 
-  private TwilioFlexTokenValidator(String accountSid, Exchange exchange, CallBudget budget) {
+  private TwilioFlexTokenValidator(String accountSid, URI uri, Exchange exchange, CallBudget budget) {
     this.accountSid = accountSid;
+    this.uri = uri;
     this.exchange = exchange;
     this.budget = budget;
   }
@@ -142,8 +144,12 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
             "Twilio token validation did not answer: " + e.getClass().getSimpleName(), 0, e);
       }
     };
-    return new TwilioFlexTokenValidator(account,
-        exchange, new CallBudget(DEFAULT_MAX_CALLS_PER_SECOND, Clock.systemUTC()));
+    return new TwilioFlexTokenValidator(account, URI.create(url), exchange, new CallBudget(DEFAULT_MAX_CALLS_PER_SECOND, Clock.systemUTC()));
+  }
+
+  /** Where the validation goes (for twilio-java's client, before its region and edge apply). */
+  URI uri() {
+    return uri;
   }
 
   @Override
@@ -169,10 +175,11 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
     boolean result = body != null && body.isObject() && body.path("valid").isBoolean();
     if ((status == 401 || status == 403) && !result) {
       if (credentialsReported.compareAndSet(false, true)) {
+        // Concatenated, not a MessageFormat pattern: the apostrophes would be eaten.
         LOG.log(System.Logger.Level.ERROR, "Twilio refused this service's credentials for Flex token "
-            + "validation (HTTP {0}, account {1}): every playback is answered 503 until the "
-            + "credentials are fixed. This is a configuration problem, not the users'.",
-            status, Redact.sid(accountSid));
+            + "validation (HTTP " + status + ", account " + Redact.sid(accountSid) + "): every playback "
+            + "is answered 503 until the credentials are fixed. This is a configuration problem, not "
+            + "the users'.");
       }
       throw new FlexTokenUnavailableException(
           "Twilio refused this service's credentials for token validation (" + status + ")", status, null);
@@ -395,7 +402,7 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
           throw new FlexTokenUnavailableException("Twilio token validation was interrupted", 0, e);
         }
       };
-      return new TwilioFlexTokenValidator(accountSid, exchange, new CallBudget(maxCallsPerSecond, clock));
+      return new TwilioFlexTokenValidator(accountSid, uri, exchange, new CallBudget(maxCallsPerSecond, clock));
     }
 
     /** {@code iam[.edge][.region].twilio.com}, as twilio-java's {@code Request} composes hosts. */
