@@ -291,7 +291,9 @@ public class FlexMediaAutoConfiguration {
   /**
    * The {@code url_provider} logic over the application's {@link RecordingResolver}: CORS for
    * {@code flex-media.playback.allowed-origins}, the application's {@link PlaybackAuthorizer}
-   * (else one admitting {@code flex-media.playback.allowed-roles}) and {@link PlaybackAudit}.
+   * (else one admitting {@code flex-media.playback.allowed-roles}, else Flex Insights' own rule,
+   * {@link PlaybackAuthorizer#insights()}) and {@link PlaybackAudit} (else {@link
+   * PlaybackAudit#log()}).
    *
    * @param validator checks the Flex token
    * @param resolver the application's resolver
@@ -316,7 +318,7 @@ public class FlexMediaAutoConfiguration {
     PlaybackAuthorizer application = authorizer.getIfAvailable();
     if (application != null) {
       builder.authorizer(application);
-    } else {
+    } else if (!p.getAllowedRoles().isEmpty()) {
       Settings.check("flex-media.playback.allowed-roles", () ->
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }
