@@ -48,7 +48,7 @@ public final class FleetWorker {
         .build();
     AttachQueue queue = AttachQueue.builder(new TwilioTaskRouterClient(rest))
         .store(JdbcAttachStore.builder(pool).build())
-        .owner(name).workers(2).adaptiveConcurrency().lease(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(200))
+        .owner(name).workers(4).adaptiveConcurrency().lease(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(200))
         .listener(o -> {
           synchronized (out) {
             out.println("outcome " + o.attach().id() + " " + o.status());
