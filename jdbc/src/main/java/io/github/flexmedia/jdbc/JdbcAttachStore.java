@@ -130,8 +130,7 @@ public final class JdbcAttachStore implements PendingAttachStore {
    * @return how many migrations ran (0 when the schema is current)
    */
   public int migrate() {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    return inTransaction("migrate", c -> {
       try (Statement s = c.createStatement()) {
         s.execute("SELECT pg_advisory_xact_lock(7239164011)");
         s.execute("CREATE TABLE IF NOT EXISTS flex_media_schema_version"
@@ -140,18 +139,14 @@ public final class JdbcAttachStore implements PendingAttachStore {
             "SELECT count(*) FROM flex_media_schema_version WHERE version = 1")) {
           r.next();
           if (r.getLong(1) > 0) {
-            c.commit();
             return 0;
           }
         }
         s.execute(resource(MIGRATION_V1));
         s.execute("INSERT INTO flex_media_schema_version (version) VALUES (1)");
+        return 1;
       }
-      c.commit();
-      return 1;
-    } catch (SQLException e) {
-      throw new AttachStoreException("migrate", e);
-    }
+    });
   }
 
   private static String resource(String name) {
@@ -192,106 +187,106 @@ public final class JdbcAttachStore implements PendingAttachStore {
       throw new IllegalArgumentException("maxTasks must be at least 1");
     }
     purgeNowAndThen();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        List<AttachClaim> claims = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(CLAIM)) {
-          p.setInt(1, maxTasks);
-          p.setString(2, owner);
-          p.setLong(3, lease.toMillis());
+    return inTransaction("claim", c -> {
+      List<AttachClaim> claims = new ArrayList<>();
+      List<Object[]> rows = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement(CLAIM)) {
+        p.setInt(1, maxTasks);
+        p.setString(2, owner);
+        p.setLong(3, lease.toMillis());
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            rows.add(new Object[] {r.getString(1), r.getString(2), r.getString(3),
+                r.getTimestamp(4).toInstant(), r.getBoolean(5)});
+          }
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement(CLAIMED_ATTACHES)) {
+        for (Object[] row : rows) {
+          String ws = (String) row[0];
+          String wt = (String) row[1];
+          p.setString(1, ws);
+          p.setString(2, wt);
+          List<PendingAttach> attaches = new ArrayList<>();
           try (ResultSet r = p.executeQuery()) {
             while (r.next()) {
-              rows.add(new Object[] {r.getString(1), r.getString(2), r.getString(3),
-                  r.getTimestamp(4).toInstant(), r.getBoolean(5)});
+              attaches.add(new PendingAttach(r.getString(1), ws, wt,
+                  MediaAttributes.fromTaskAttributes(r.getString(2)),
+                  r.getTimestamp(3).toInstant()));
             }
           }
-        }
-        try (PreparedStatement p = c.prepareStatement(CLAIMED_ATTACHES)) {
-          for (Object[] row : rows) {
-            String ws = (String) row[0];
-            String wt = (String) row[1];
-            p.setString(1, ws);
-            p.setString(2, wt);
-            List<PendingAttach> attaches = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                attaches.add(new PendingAttach(r.getString(1), ws, wt,
-                    MediaAttributes.fromTaskAttributes(r.getString(2)),
-                    r.getTimestamp(3).toInstant()));
-              }
-            }
-            if (attaches.isEmpty()) {
-              // nothing pending (removed by an operator): the task row goes
-              end(c, ws, wt, (String) row[2], Instant.now());
-            } else {
-              claims.add(new AttachClaim((String) row[2], ws, wt, attaches, (Instant) row[3],
-                  (Boolean) row[4]));
-            }
+          if (attaches.isEmpty()) {
+            // nothing pending (removed by an operator): the task row goes
+            end(c, ws, wt, (String) row[2], Instant.now());
+          } else {
+            claims.add(new AttachClaim((String) row[2], ws, wt, attaches, (Instant) row[3],
+                (Boolean) row[4]));
           }
         }
-        c.commit();
-        return claims;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
       }
-    } catch (SQLException e) {
-      throw new AttachStoreException("claim", e);
-    }
+      return claims;
+    });
   }
 
   @Override
   public List<AttachOutcome> complete(AttachClaim claim, List<AttachOutcome> outcomes) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        lockTask(c, claim);
-        List<AttachOutcome> recorded = new ArrayList<>();
-        if (!outcomes.isEmpty()) {
-          try (PreparedStatement p = c.prepareStatement(RECORD)) {
-            for (AttachOutcome o : outcomes) {
-              p.setString(1, o.status().name());
-              p.setString(2, errorKind(o.cause()));
-              p.setBoolean(3, o.status() == AttachOutcome.Status.FAILED);
-              p.setString(4, o.attach().id());
-              p.addBatch();
-            }
-            int[] counts = p.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-              if (counts[i] > 0) {
-                recorded.add(outcomes.get(i));
-              }
+    return inTransaction("complete", c -> {
+      lockTask(c, claim);
+      List<AttachOutcome> recorded = new ArrayList<>();
+      if (!outcomes.isEmpty()) {
+        try (PreparedStatement p = c.prepareStatement(RECORD)) {
+          for (AttachOutcome o : outcomes) {
+            p.setString(1, o.status().name());
+            p.setString(2, errorKind(o.cause()));
+            p.setBoolean(3, o.status() == AttachOutcome.Status.FAILED);
+            p.setString(4, o.attach().id());
+            p.addBatch();
+          }
+          int[] counts = p.executeBatch();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+              recorded.add(outcomes.get(i));
             }
           }
         }
-        end(c, claim.workspaceSid(), claim.taskSid(), claim.id(), Instant.now());
-        c.commit();
-        return recorded;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
       }
-    } catch (SQLException e) {
-      throw new AttachStoreException("complete", e);
-    }
+      end(c, claim.workspaceSid(), claim.taskSid(), claim.id(), Instant.now());
+      return recorded;
+    });
   }
 
   @Override
   public void release(AttachClaim claim, Instant retryAt) {
+    inTransaction("release", c -> {
+      lockTask(c, claim);
+      end(c, claim.workspaceSid(), claim.taskSid(), claim.id(), retryAt);
+      return null;
+    });
+  }
+
+  /** Work done in one transaction. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws
+   * (a driver's exception becomes an {@link AttachStoreException} naming {@code operation}).
+   */
+  private <T> T inTransaction(String operation, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        lockTask(c, claim);
-        end(c, claim.workspaceSid(), claim.taskSid(), claim.id(), retryAt);
+        T result = work.run(c);
         c.commit();
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
     } catch (SQLException e) {
-      throw new AttachStoreException("release", e);
+      throw new AttachStoreException(operation, e);
     }
   }
 
@@ -426,8 +421,7 @@ public final class JdbcAttachStore implements PendingAttachStore {
    * @return whether a failed attach with that id was there
    */
   public boolean replay(String id, Instant deadline) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    return inTransaction("replay", c -> {
       try (PreparedStatement p = c.prepareStatement(
           "UPDATE flex_media_attach SET status = 'PENDING', error_kind = NULL,"
               + " completed_at = NULL, deadline = ? WHERE id = ? AND status = 'FAILED'"
@@ -439,22 +433,15 @@ public final class JdbcAttachStore implements PendingAttachStore {
         p.setString(2, id);
         try (ResultSet r = p.executeQuery()) {
           if (!r.next()) {
-            c.rollback();
             return false;
           }
           t.setString(1, r.getString(1));
           t.setString(2, r.getString(2));
         }
         t.executeUpdate();
-        c.commit();
         return true;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
       }
-    } catch (SQLException e) {
-      throw new AttachStoreException("replay", e);
-    }
+    });
   }
 
   /**
