@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * end every attach has exactly one outcome, every link is on its task exactly once, and no task
  * holds a link it should not. Prints its numbers.
  */
-@Timeout(300)
+@Timeout(600)
 class FleetCrashTest {
   static final String WS = "WS" + "c".repeat(32);
   static final int TASKS = 200;
@@ -65,6 +65,7 @@ class FleetCrashTest {
     final Process process;
     final PrintWriter in;
     final Map<String, CompletableFuture<String>> waiting = new ConcurrentHashMap<>();
+    final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     Worker(String name) throws IOException {
       this.name = name;
@@ -84,7 +85,9 @@ class FleetCrashTest {
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           String[] f = line.split(" ");
-          if (f[0].equals("outcome")) {
+          if (f[0].equals("ready")) {
+            ready.complete(null);
+          } else if (f[0].equals("outcome")) {
             outcomes.merge(f[1], 1, Integer::sum);
           } else {
             CompletableFuture<String> answer = waiting.remove(f[1]);
@@ -136,6 +139,9 @@ class FleetCrashTest {
       for (int i = 0; i < WORKERS; i++) {
         workers[i] = new Worker("w" + i);
       }
+      for (Worker w : workers) {
+        w.ready.get(120, TimeUnit.SECONDS);
+      }
       Random random = new Random(24);
       long nextKill = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_500);
       int refusedWhileDown = 0;
@@ -158,13 +164,17 @@ class FleetCrashTest {
           restarted = true;
           pg.close();   // the database goes away mid-run
           long start = System.nanoTime();
-          String answer = workers[0].offer(batch.get(0));
+          Worker anyUp = workers[0];
+          for (Worker w : workers) {
+            anyUp = w.ready.isDone() ? w : anyUp;
+          }
+          String answer = anyUp.offer(batch.get(0));
           slowestRefusalMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           assertThat(answer).as("offer fails while the database is down").isEqualTo("err");
           refusedWhileDown++;
           pg = startPostgres(data, pgPort);
         }
-        if (System.nanoTime() > nextKill) {
+        if (System.nanoTime() > nextKill && allReady(workers)) {
           int victim = random.nextInt(WORKERS);
           workers[victim].process.destroyForcibly().waitFor();
           kills.incrementAndGet();
@@ -172,9 +182,15 @@ class FleetCrashTest {
           nextKill = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3_000);
         }
         round++;
+        List<Worker> up = new ArrayList<>();
+        for (Worker w : workers) {
+          if (w.ready.isDone()) {
+            up.add(w);
+          }
+        }
         Map<Integer, CompletableFuture<String>> sent = new java.util.LinkedHashMap<>();
         for (int k : batch) {
-          sent.put(k, workers[(k + round) % WORKERS].send(k));
+          sent.put(k, up.get((k + round) % up.size()).send(k));
         }
         for (Map.Entry<Integer, CompletableFuture<String>> e : sent.entrySet()) {
           String answer;
@@ -195,7 +211,7 @@ class FleetCrashTest {
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
       while (store.stats().pending() > 0 && System.nanoTime() < end) {
         Thread.sleep(200);
-        if (System.nanoTime() > nextKill && store.stats().pending() > 100) {
+        if (System.nanoTime() > nextKill && allReady(workers) && store.stats().pending() > 100) {
           int victim = random.nextInt(WORKERS);
           workers[victim].process.destroyForcibly().waitFor();
           kills.incrementAndGet();
@@ -253,6 +269,15 @@ class FleetCrashTest {
     } finally {
       pg.close();
     }
+  }
+
+  private static boolean allReady(Worker[] workers) {
+    for (Worker w : workers) {
+      if (!w.ready.isDone()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static EmbeddedPostgres startPostgres(File data, int port) throws IOException {

@@ -55,6 +55,7 @@ public final class FleetWorker {
           }
         })
         .build();
+    out.println("ready " + name);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] f = line.split(" ");
