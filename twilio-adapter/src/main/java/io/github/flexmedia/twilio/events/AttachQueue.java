@@ -78,12 +78,9 @@ public final class AttachQueue {
     this.client = new DeadlineClient(b.client, b.clock);
     // The production sleeper never sleeps past the current attach's deadline or budget; a sleeper
     // configured in b.attacher (a test double) replaces it.
-    MediaAttacher.Builder attacherBuilder =
-        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)));
-    if (b.adaptive) {
-      attacherBuilder.adaptiveConcurrency(b.workers);
-    }
-    this.attacher = attacherBuilder.build();
+    this.attacher =
+        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)))
+            .build();
     this.attachWindow = b.attachWindow;
     this.capacity = b.capacity;
     this.store = b.store != null ? b.store : new MemoryStore();
@@ -363,7 +360,6 @@ public final class AttachQueue {
     private Executor executor;
     private PendingAttachStore store;
     private AttachListener listener = AttachListener.NONE;
-    private boolean adaptive;
 
     private Builder(TaskRouterClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -437,18 +433,6 @@ public final class AttachQueue {
             "capacity must be at least 1 (was " + capacity + ")");
       }
       this.capacity = capacity;
-      return this;
-    }
-
-    /**
-     * Lets the workers share one adaptive limit on TaskRouter requests, bounded by {@link
-     * #workers(int)}: see {@link MediaAttacher.Builder#adaptiveConcurrency(int)}. A 429's {@code
-     * Retry-After} then pauses every worker, not only the one that got it. Off by default.
-     *
-     * @return this builder
-     */
-    public Builder adaptiveConcurrency() {
-      this.adaptive = true;
       return this;
     }
 

@@ -1,122 +1,132 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.ratelimit;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * How many TaskRouter requests may be in flight, and how fast they may start, learned from the
- * answers: an AIMD concurrency limit with a pacing rate, for callers that share one account's
- * rate limit.
+ * Paces TaskRouter requests to a rate learned from the answers, for callers that share one
+ * account's rate limit (TaskRouter answers 429, error 20429, when it is exceeded: Twilio, "API
+ * Rate Limits" and "Error 20429"; no {@code Retry-After} is promised).
+ *
+ * <p>The control variable is the <em>rate</em> (requests started per second), the thing the
+ * account's token bucket limits; concurrency is only a cap. The design follows three pieces of
+ * the congestion-control literature:
  *
  * <ul>
- *   <li>Concurrency: a success raises the limit by {@code 1/limit} (one per round of requests), up
- *       to the configured maximum, unless it was much slower than the fastest seen ({@code > 2 ×
- *       min + 1 ms}: requests are queueing); a 429 halves it (at least 1).
- *   <li>Rate: unlimited until the first 429. A 429 sets it to 90 % of the lower of itself and the
- *       success rate measured over the last second (when at least 100 ms of unpaused time was
- *       seen). Each success then raises it: by 0.2 request/s until the second 429 (the first
- *       estimate may measure a client still warming up), afterwards by {@code 0.001 × (1 +
- *       seconds since the last 429)}, at most 0.05 — about that share of the rate per second — so
- *       that the account's limit is probed rarely, yet a low estimate does not stay low.
- *   <li>A 429 with a {@code Retry-After} pauses every caller until it has passed, not only the one
- *       that got it.
- *   <li>Only the first 429 among requests started before the last decrease counts: one burst of
- *       429s is one decrease.
+ *   <li><b>Token-bucket pacing</b> (the leaky-bucket / GCRA scheduler): each permit is given the
+ *       next free slot, {@code 1/rate} after the previous one, so requests leave evenly spaced
+ *       instead of in bursts; a waiting caller reserves its slot and sleeps until it comes, so a
+ *       waiting pool does not wake as a herd.
+ *   <li><b>Slow start, then AIMD on the rate</b> (Jacobson 1988; Chiu and Jain 1989): the rate
+ *       starts at {@value #INITIAL_RATE}/s and grows by one request/s per answered request until
+ *       the first 429 (doubling about every 0.7 s); that 429 sets it to {@value #FIRST_BACKOFF} of
+ *       the success rate measured over the last second (a burst drained from the bucket inflates
+ *       it). Afterwards each 429 multiplies it by {@value #BACKOFF}, and it grows additively, by
+ *       the same absolute amount for every instance sharing the account, which is what makes AIMD
+ *       converge to fair shares.
+ *   <li><b>Gentle probing</b>, in the spirit of BBR's bandwidth probing and CUBIC's convex
+ *       region: the additive increase is {@value #PROBE} request/s per second right after a 429
+ *       and grows linearly with the time since it (doubling after {@value #PROBE_DOUBLING_SECONDS}
+ *       s), so a limit just found is probed rarely (each probe that finds it costs a pause), yet a
+ *       raised limit is found in minutes. Only requests that had to wait for their slot raise the
+ *       rate (congestion-window validation, RFC 7661): an idle or lightly used limiter does not
+ *       drift upward.
  * </ul>
  *
- * <p>Thread-safe. The clock is injectable so that tests are deterministic; {@link #tryAcquire()}
- * never blocks.
+ * <p>A 429 pauses every caller of the limiter: for its {@code Retry-After} when the answer has one
+ * (a later, longer one extends the pause), for {@link #DEFAULT_PAUSE} when it has none; at most
+ * for the configured longest pause. Only the first 429 among requests started before the last
+ * decrease lowers the rate: one burst of 429s is one decrease.
+ *
+ * <p>Thread-safe. The clock is injectable; {@link #tryAcquire()} never blocks.
  */
-final class AdaptiveLimiter {
-  private static final long SECOND = 1_000_000_000L;
-  private static final int RING = 1024;
+public final class AdaptiveLimiter {
+  /** The pause after a 429 that carried no {@code Retry-After}. */
+  public static final Duration DEFAULT_PAUSE = Duration.ofSeconds(1);
 
-  private final int max;
+  static final double INITIAL_RATE = 10;
+  static final double FIRST_BACKOFF = 0.85;
+  static final double BACKOFF = 0.97;
+  static final double PROBE = 0.02;
+  static final long PROBE_DOUBLING_SECONDS = 30;
+  static final double MIN_RATE = 0.5;
+  static final double MAX_RATE = 100_000;
+
+  private static final long SECOND = 1_000_000_000L;
+  private static final int RING = 4096;
+  // Far enough to stand for "forever", near enough that adding it to a nanoTime cannot overflow.
+  private static final long MAX_PAUSE_NANOS = Long.MAX_VALUE / 4;
+
+  /** Told of every 429 after the limiter reacted to it; called outside the limiter's lock. */
+  @FunctionalInterface
+  public interface Events {
+    /**
+     * A request was answered 429.
+     *
+     * @param requestsPerSecond the pacing rate now
+     * @param pause how long every caller pauses from now
+     * @param retryAfterSent whether the answer carried a {@code Retry-After}
+     */
+    void onRateLimited(double requestsPerSecond, Duration pause, boolean retryAfterSent);
+  }
+
+  private final int maxConcurrency;
   private final LongSupplier ticker;
-  private final Object lock = new Object();
+  private final long maxPauseNanos;
+  private final Events events;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition capacity = lock.newCondition();
+  private final Condition slot = lock.newCondition();
   private final long[] successTimes = new long[RING];
   private final long created;
   private int ringNext;
-  private int ringSize;
-  private double limit;
+  private long successes;
+  private long rateLimited;
+  private long pauses;
   private int inFlight;
-  private long pausedUntil;
-  private final long maxPauseNanos;
-  private double rate = Double.POSITIVE_INFINITY;
+  private double rate = INITIAL_RATE;
+  private boolean slowStart = true;
   private long nextSlot;
-  private long lastDecrease;
+  private long pausedUntil;
   private boolean decreased;
-  private int decreases;
-  private long windowStart;
-  private long minLatency = Long.MAX_VALUE;
+  private long lastDecrease;
 
   /** One granted request; give it back through exactly one of the {@code on…} methods. */
   public static final class Permit {
     private final long start;
+    private final boolean waited;
 
-    private Permit(long start) {
+    private Permit(long start, boolean waited) {
       this.start = start;
+      this.waited = waited;
     }
   }
 
   /**
-   * A limiter starting at {@code min(4, max)} requests in flight.
+   * A limiter.
    *
-   * @param max the most requests in flight, at least 1
+   * @param maxConcurrency the most requests in flight, at least 1
    * @param nanoTicker a monotonic clock in nanoseconds
+   * @param maxPause the longest pause a 429 causes, or {@code null} for no bound
+   * @param events told of every 429, or {@code null}
    */
-  public AdaptiveLimiter(int max, LongSupplier nanoTicker) {
-    this(max, nanoTicker, null);
-  }
-
-  /**
-   * A limiter starting at {@code min(4, max)} requests in flight whose pauses last at most
-   * {@code maxPause}: a longer {@code Retry-After} ends each call at once anyway (the retry
-   * policy's {@code maxRetryAfter}), so holding the whole pool longer would only delay that.
-   *
-   * @param max the most requests in flight, at least 1
-   * @param nanoTicker a monotonic clock in nanoseconds
-   * @param maxPause the longest pause, or {@code null} for no bound but the clock's range
-   */
-  public AdaptiveLimiter(int max, LongSupplier nanoTicker, Duration maxPause) {
-    this.maxPauseNanos = maxPause == null ? MAX_PAUSE_NANOS : nanos(maxPause);
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
+  public AdaptiveLimiter(int maxConcurrency, LongSupplier nanoTicker, Duration maxPause,
+      Events events) {
+    if (maxConcurrency < 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrency must be at least 1 (was " + maxConcurrency + ")");
     }
-    this.max = max;
+    this.maxConcurrency = maxConcurrency;
     this.ticker = Objects.requireNonNull(nanoTicker, "nanoTicker");
-    this.limit = Math.min(4, max);
+    this.maxPauseNanos = maxPause == null ? MAX_PAUSE_NANOS : nanos(maxPause);
+    this.events = events;
     this.created = ticker.getAsLong();
-    this.pausedUntil = created;
     this.nextSlot = created;
-    this.windowStart = created;
+    this.pausedUntil = created;
   }
-
-  /**
-   * A limiter on {@link System#nanoTime()}.
-   *
-   * @param max the most requests in flight, at least 1
-   * @return the limiter
-   */
-  public static AdaptiveLimiter create(int max) {
-    return new AdaptiveLimiter(max, System::nanoTime);
-  }
-
-  /**
-   * A limiter on {@link System#nanoTime()} whose pauses last at most {@code maxPause}.
-   *
-   * @param max the most requests in flight, at least 1
-   * @param maxPause the longest pause
-   * @return the limiter
-   */
-  public static AdaptiveLimiter create(int max, Duration maxPause) {
-    return new AdaptiveLimiter(max, System::nanoTime, Objects.requireNonNull(maxPause, "maxPause"));
-  }
-
-  // Far enough to stand for "forever", near enough that adding it to a nanoTime cannot overflow.
-  private static final long MAX_PAUSE_NANOS = Long.MAX_VALUE / 4;
 
   // Duration.toNanos() throws for anything over about 292 years, and a Retry-After too large to
   // represent arrives here as Duration.ofSeconds(Long.MAX_VALUE).
@@ -124,62 +134,72 @@ final class AdaptiveLimiter {
     return d.compareTo(Duration.ofNanos(MAX_PAUSE_NANOS)) >= 0 ? MAX_PAUSE_NANOS : d.toNanos();
   }
 
+  private static long later(long a, long b) {
+    return a - b >= 0 ? a : b;
+  }
+
+  private long interval() {
+    return (long) (SECOND / rate);
+  }
+
   /**
-   * Takes a permit now if the pause, the concurrency limit and the pacing allow it.
+   * Takes a permit now if the pause, the concurrency cap and the pacing allow it.
    *
    * @return the permit, or {@code null} when none is available now
    */
   public Permit tryAcquire() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       long now = ticker.getAsLong();
-      return waitNanos(now) == 0 ? grant(now) : null;
+      if (inFlight >= maxConcurrency || now - pausedUntil < 0 || now - nextSlot < 0) {
+        return null;
+      }
+      inFlight++;
+      nextSlot = now + interval();
+      return new Permit(now, false);
+    } finally {
+      lock.unlock();
     }
   }
 
   /**
-   * Waits for a permit.
+   * Waits for a permit: for room under the concurrency cap, then for this caller's pacing slot
+   * (taken again if a pause began meanwhile).
    *
    * @return the permit
-   * @throws InterruptedException if interrupted while waiting
+   * @throws InterruptedException if interrupted while waiting (nothing is held then)
    */
   public Permit acquire() throws InterruptedException {
-    synchronized (lock) {
-      while (true) {
-        long now = ticker.getAsLong();
-        long wait = waitNanos(now);
-        if (wait == 0) {
-          return grant(now);
-        }
-        if (wait == Long.MAX_VALUE) {
-          lock.wait();
-        } else {
-          TimeUnit.NANOSECONDS.timedWait(lock, wait);
-        }
+    lock.lockInterruptibly();
+    try {
+      while (inFlight >= maxConcurrency) {
+        capacity.await();
       }
+      inFlight++;
+      boolean waited = false;
+      long reserved = 0;
+      boolean hasSlot = false;
+      try {
+        while (true) {
+          long now = ticker.getAsLong();
+          if (!hasSlot || pausedUntil - reserved > 0) {
+            reserved = later(later(now, pausedUntil), nextSlot);
+            nextSlot = reserved + interval();
+            hasSlot = true;
+          }
+          if (reserved - now <= 0) {
+            return new Permit(now, waited);
+          }
+          waited = true;
+          slot.awaitNanos(reserved - now);
+        }
+      } catch (InterruptedException e) {
+        release();
+        throw e;
+      }
+    } finally {
+      lock.unlock();
     }
-  }
-
-  /** 0 when a permit can be granted now, else how long to wait (MAX_VALUE: until a release). */
-  private long waitNanos(long now) {
-    if (now - pausedUntil < 0) {
-      return pausedUntil - now;
-    }
-    if (inFlight >= Math.max(1, (int) limit)) {
-      return Long.MAX_VALUE;
-    }
-    if (now - nextSlot < 0) {
-      return nextSlot - now;
-    }
-    return 0;
-  }
-
-  private Permit grant(long now) {
-    inFlight++;
-    if (!Double.isInfinite(rate)) {
-      long base = now - nextSlot > 0 ? now : nextSlot;
-      nextSlot = base + (long) (SECOND / rate);
-    }
-    return new Permit(now);
   }
 
   /**
@@ -188,25 +208,27 @@ final class AdaptiveLimiter {
    * @param permit its permit
    */
   public void onSuccess(Permit permit) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       long now = ticker.getAsLong();
       release();
+      successes++;
       successTimes[ringNext] = now;
       ringNext = (ringNext + 1) % RING;
-      ringSize = Math.min(RING, ringSize + 1);
-      long latency = now - permit.start;
-      minLatency = Math.min(minLatency, latency);
-      if (latency <= 2 * minLatency + 1_000_000L) {
-        limit = Math.min(max, limit + 1 / limit); // a slower answer is queueing: no growth
+      if (!permit.waited) {
+        return; // the caller did not wait for the pace: it says nothing about a higher rate
       }
-      if (!Double.isInfinite(rate)) {
-        // +δ per success is about +δ of the rate per second. After the first 429 the estimate is
-        // provisional (a client still warming up measures itself, not the limit): 20 % a second.
-        // Later, δ grows with the time since the last 429, so the limit is probed rarely, yet a
-        // low estimate does not stay low.
-        double quietSeconds = (now - lastDecrease) / (double) SECOND;
-        rate += decreases < 2 ? 0.2 : Math.min(0.05, 0.001 * (1 + quietSeconds));
+      if (slowStart) {
+        rate = Math.min(MAX_RATE, rate + 1);
+      } else {
+        // Per answered request +g/rate, so about +g request/s per second whatever the rate: the
+        // same absolute increase for every instance, as AIMD's fairness needs.
+        double quiet = (now - lastDecrease) / (double) SECOND;
+        double g = PROBE * (1 + quiet / PROBE_DOUBLING_SECONDS);
+        rate = Math.min(MAX_RATE, rate + g / rate);
       }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -217,32 +239,39 @@ final class AdaptiveLimiter {
    * @param retryAfter the answer's {@code Retry-After}, or {@code null} when it sent none
    */
   public void onRateLimited(Permit permit, Duration retryAfter) {
-    synchronized (lock) {
+    double rateNow;
+    long pauseNanos;
+    lock.lock();
+    try {
       long now = ticker.getAsLong();
       release();
-      if (retryAfter != null) {
-        long until = now + Math.min(nanos(retryAfter), maxPauseNanos);
-        if (until - pausedUntil > 0) {
-          pausedUntil = until;
+      rateLimited++;
+      pauseNanos = Math.min(retryAfter != null ? nanos(retryAfter) : DEFAULT_PAUSE.toNanos(),
+          maxPauseNanos);
+      long until = now + pauseNanos;
+      if (until - pausedUntil > 0) {
+        pausedUntil = until;
+        pauses++;
+      }
+      pauseNanos = pausedUntil - now;
+      nextSlot = later(nextSlot, pausedUntil);
+      if (!decreased || permit.start - lastDecrease > 0) {
+        decreased = true;
+        lastDecrease = now;
+        double measured = measuredRate(now);
+        if (slowStart) {
+          slowStart = false;
+          rate = Math.max(MIN_RATE, FIRST_BACKOFF * Math.min(rate, measured));
+        } else {
+          rate = Math.max(MIN_RATE, BACKOFF * rate);
         }
       }
-      if (decreased && permit.start - lastDecrease <= 0) {
-        return; // this burst of 429s was already reacted to
-      }
-      decreased = true;
-      decreases++;
-      lastDecrease = now;
-      limit = Math.max(1, limit / 2);
-      double measured = measuredRate(now);
-      if (!Double.isNaN(measured)) {
-        rate = Math.max(0.5, 0.9 * Math.min(rate, measured));
-      } else if (!Double.isInfinite(rate)) {
-        rate = Math.max(0.5, rate / 2);
-      }
-      windowStart = now - pausedUntil > 0 ? now : pausedUntil;
-      if (pausedUntil - nextSlot > 0) {
-        nextSlot = pausedUntil;
-      }
+      rateNow = rate;
+    } finally {
+      lock.unlock();
+    }
+    if (events != null) {
+      events.onRateLimited(rateNow, Duration.ofNanos(pauseNanos), retryAfter != null);
     }
   }
 
@@ -252,51 +281,45 @@ final class AdaptiveLimiter {
    * @param permit its permit
    */
   public void onIgnored(Permit permit) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       release();
+    } finally {
+      lock.unlock();
     }
   }
 
   private void release() {
     inFlight--;
-    lock.notifyAll();
+    capacity.signal();
   }
 
-  /** Successes per second over the last second since the window began; NaN if under 100 ms. */
+  /** Successes per second over the last second (shorter if the limiter is younger); +inf if none. */
   private double measuredRate(long now) {
-    long from = Math.max(now - SECOND, windowStart);
+    long from = later(now - SECOND, created);
     long span = now - from;
-    if (span < SECOND / 10) {
-      return Double.NaN;
-    }
     int count = 0;
-    for (int i = 0; i < ringSize; i++) {
+    int known = (int) Math.min(RING, successes);
+    for (int i = 0; i < known; i++) {
       if (successTimes[i] - from >= 0) {
         count++;
       }
     }
-    return count * (double) SECOND / span;
-  }
-
-  /**
-   * The concurrency limit now.
-   *
-   * @return requests allowed in flight (the integer part counts)
-   */
-  public double limit() {
-    synchronized (lock) {
-      return limit;
-    }
+    return span < SECOND / 10 || count == 0
+        ? Double.POSITIVE_INFINITY : count * (double) SECOND / span;
   }
 
   /**
    * The pacing rate now.
    *
-   * @return requests per second, infinite before the first 429
+   * @return requests per second
    */
   public double rate() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return rate;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -306,20 +329,68 @@ final class AdaptiveLimiter {
    * @return requests in flight
    */
   public int inFlight() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return inFlight;
+    } finally {
+      lock.unlock();
     }
   }
 
   /**
-   * How long every caller still waits because of a {@code Retry-After}.
+   * How long every caller still waits because of a 429.
    *
    * @return the pause left, zero when none
    */
   public Duration pauseLeft() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       long left = pausedUntil - ticker.getAsLong();
       return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * How many requests were answered 429.
+   *
+   * @return the count since the limiter was made
+   */
+  public long rateLimited() {
+    lock.lock();
+    try {
+      return rateLimited;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * How many pauses began or were extended by a 429.
+   *
+   * @return the count since the limiter was made
+   */
+  public long pauses() {
+    lock.lock();
+    try {
+      return pauses;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether the limiter is still in slow start (no 429 yet).
+   *
+   * @return {@code true} before the first 429
+   */
+  public boolean slowStart() {
+    lock.lock();
+    try {
+      return slowStart;
+    } finally {
+      lock.unlock();
     }
   }
 }

@@ -1,258 +1,249 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The limiter on a hand-moved clock: no test here waits. */
+/**
+ * The limiter on a hand-moved clock. Waits are forced (a caller blocked at the cap, a caller
+ * waiting for its slot on a clock that steps on every read); no test asserts a timing.
+ */
+@Timeout(30)
 class AdaptiveLimiterTest {
-  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private static final long MS = 1_000_000L;
+  private final AtomicLong now = new AtomicLong(1_000 * MS);
+  private final List<String> events = new ArrayList<>();
 
   private void advanceMillis(long ms) {
-    now.addAndGet(ms * 1_000_000L);
+    now.addAndGet(ms * MS);
   }
 
   private AdaptiveLimiter limiter(int max) {
-    return new AdaptiveLimiter(max, now::get);
+    return new AdaptiveLimiter(max, now::get, null,
+        (rate, pause, sent) -> events.add(String.format("%.3f %s %s", rate, pause, sent)));
   }
 
-  /** Takes every permit available now. */
-  private static List<AdaptiveLimiter.Permit> drain(AdaptiveLimiter l) {
-    List<AdaptiveLimiter.Permit> permits = new ArrayList<>();
-    for (AdaptiveLimiter.Permit p = l.tryAcquire(); p != null; p = l.tryAcquire()) {
-      permits.add(p);
-    }
-    return permits;
+  /** A clock that moves 60 ms every time it is read: a caller waiting for its slot gets it. */
+  private AdaptiveLimiter steppingLimiter(int max) {
+    return new AdaptiveLimiter(max, () -> now.addAndGet(60 * MS), null, null);
   }
 
   @Test
-  void startsAtFourInFlightOrTheMaximumIfLower() {
-    assertThat(drain(limiter(64))).hasSize(4);
-    assertThat(drain(limiter(2))).hasSize(2);
-  }
-
-  @Test
-  void successesGrowTheLimitByAboutOneARoundUpToTheMaximum() {
-    AdaptiveLimiter l = limiter(10);
-    for (int i = 0; i < 4; i++) {
-      l.onSuccess(l.tryAcquire());
-    }
-    assertThat(l.limit()).isGreaterThan(4.9).isLessThan(5.0);
-    for (int i = 0; i < 1000; i++) {
-      l.onSuccess(l.tryAcquire());
-    }
-    assertThat(l.limit()).isEqualTo(10.0);
-    assertThat(drain(l)).hasSize(10);
-  }
-
-  @Test
-  void a429HalvesTheLimitOncePerBurst() {
+  void pacesAtTenRequestsASecondBeforeAnythingIsKnown() {
     AdaptiveLimiter l = limiter(64);
-    for (int i = 0; i < 100; i++) {
-      l.onSuccess(l.tryAcquire());
-    }
-    List<AdaptiveLimiter.Permit> inFlight = drain(l);
-    double before = l.limit();
-    assertThat(inFlight).hasSize((int) before);
-    l.onRateLimited(inFlight.get(0), null);
-    assertThat(l.limit()).isEqualTo(before / 2);
-    // the other requests of the same burst were sent before the decrease: no second halving
-    l.onRateLimited(inFlight.get(1), null);
-    l.onRateLimited(inFlight.get(2), null);
-    assertThat(l.limit()).isEqualTo(before / 2);
-    // a 429 for a request sent after the decrease halves again, never below 1
-    for (int i = 3; i < inFlight.size(); i++) {
-      l.onIgnored(inFlight.get(i));
-    }
+    assertThat(l.tryAcquire()).isNotNull();
+    assertThat(l.tryAcquire()).isNull();      // the next slot is 100 ms later
+    advanceMillis(99);
+    assertThat(l.tryAcquire()).isNull();
     advanceMillis(1);
-    AdaptiveLimiter.Permit later = l.tryAcquire();
-    l.onRateLimited(later, null);
-    assertThat(l.limit()).isEqualTo(before / 4);
-    for (int i = 0; i < 10; i++) {
-      advanceMillis(1);
-      l.onRateLimited(l.tryAcquire(), null);
-    }
-    assertThat(l.limit()).isEqualTo(1.0);
+    assertThat(l.tryAcquire()).isNotNull();
+    assertThat(l.rate()).isEqualTo(AdaptiveLimiter.INITIAL_RATE);
+    assertThat(l.slowStart()).isTrue();
   }
 
   @Test
-  void aRetryAfterPausesEveryCallerUntilItHasPassed() {
+  void concurrencyIsOnlyACap() {
+    AdaptiveLimiter l = limiter(2);
+    AdaptiveLimiter.Permit a = l.tryAcquire();
+    advanceMillis(100);
+    assertThat(l.tryAcquire()).isNotNull();
+    advanceMillis(100);
+    assertThat(l.tryAcquire()).isNull();      // the pace allows one, the cap does not
+    l.onSuccess(a);
+    assertThat(l.tryAcquire()).isNotNull();
+    assertThat(l.inFlight()).isEqualTo(2);
+  }
+
+  @Test
+  void aCallerWaitingAtTheCapIsWokenWhenAPermitFrees() throws Exception {
+    AdaptiveLimiter l = limiter(1);
+    AdaptiveLimiter.Permit held = l.tryAcquire();
+    advanceMillis(1_000);
+    Thread[] waiter = new Thread[1];
+    CompletableFuture<AdaptiveLimiter.Permit> next = CompletableFuture.supplyAsync(() -> {
+      waiter[0] = Thread.currentThread();
+      try {
+        return l.acquire();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    while (waiter[0] == null || waiter[0].getState() != Thread.State.WAITING) {
+      Thread.onSpinWait(); // parked on the cap, not on the clock (no timed wait)
+    }
+    assertThat(next).isNotDone();
+    l.onSuccess(held);
+    assertThat(next.get(20, TimeUnit.SECONDS)).isNotNull();
+    assertThat(l.inFlight()).isEqualTo(1);
+  }
+
+  @Test
+  void aCallerWaitsForItsPacingSlotAndOnlyWaitedForSuccessesRaiseTheRate() throws Exception {
+    AdaptiveLimiter l = steppingLimiter(64);
+    AdaptiveLimiter.Permit first = l.acquire();   // free: the first slot is now
+    AdaptiveLimiter.Permit second = l.acquire();  // 100 ms later: waited for
+    l.onSuccess(first);
+    assertThat(l.rate()).isEqualTo(AdaptiveLimiter.INITIAL_RATE);
+    l.onSuccess(second);
+    assertThat(l.rate()).isEqualTo(AdaptiveLimiter.INITIAL_RATE + 1); // slow start: +1 a success
+  }
+
+  @Test
+  void anInterruptedWaiterGivesItsPlaceBack() {
+    AdaptiveLimiter l = limiter(1);
+    l.tryAcquire();
+    Thread.currentThread().interrupt();
+    assertThatThrownBy(l::acquire).isInstanceOf(InterruptedException.class);
+    assertThat(l.inFlight()).isEqualTo(1);
+    AdaptiveLimiter paced = limiter(4);
+    paced.tryAcquire();
+    Thread.currentThread().interrupt();   // now waiting for the pace, not the cap
+    assertThatThrownBy(paced::acquire).isInstanceOf(InterruptedException.class);
+    assertThat(paced.inFlight()).isEqualTo(1);
+  }
+
+  @Test
+  void retryAfterOneSecondThenFiveSecondsHonoursTheLongerPause() {
     AdaptiveLimiter l = limiter(8);
     AdaptiveLimiter.Permit a = l.tryAcquire();
+    advanceMillis(100);
     AdaptiveLimiter.Permit b = l.tryAcquire();
-    l.onRateLimited(a, Duration.ofSeconds(2));
-    assertThat(l.pauseLeft()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(l.tryAcquire()).as("another caller during the pause").isNull();
-    l.onSuccess(b); // a release during the pause does not lift it
+    l.onRateLimited(a, Duration.ofSeconds(1));
+    l.onRateLimited(b, Duration.ofSeconds(5));
+    assertThat(l.pauseLeft()).isEqualTo(Duration.ofSeconds(5));
+    advanceMillis(1_000);
     assertThat(l.tryAcquire()).isNull();
-    advanceMillis(1999);
-    assertThat(l.tryAcquire()).isNull();
-    advanceMillis(1);
-    assertThat(l.pauseLeft()).isZero();
+    assertThat(l.pauseLeft()).isEqualTo(Duration.ofSeconds(4));
+    advanceMillis(4_000);
     assertThat(l.tryAcquire()).isNotNull();
+    assertThat(l.pauses()).isEqualTo(2);
+    assertThat(l.rateLimited()).isEqualTo(2);
   }
 
   @Test
-  void aRetryAfterTooLargeToRepresentPausesNoLongerThanTheCap() {
-    AdaptiveLimiter l = new AdaptiveLimiter(8, now::get, Duration.ofSeconds(1));
-    l.onRateLimited(l.tryAcquire(), Duration.ofSeconds(Long.MAX_VALUE)); // Headers' "beyond any cap"
-    assertThat(l.pauseLeft()).isEqualTo(Duration.ofSeconds(1));
-    advanceMillis(1000);
-    assertThat(l.tryAcquire()).isNotNull();
+  void aShorterRetryAfterDoesNotShortenAPause() {
+    AdaptiveLimiter l = limiter(8);
+    AdaptiveLimiter.Permit a = l.tryAcquire();
+    advanceMillis(100);
+    AdaptiveLimiter.Permit b = l.tryAcquire();
+    l.onRateLimited(a, Duration.ofSeconds(5));
+    l.onRateLimited(b, Duration.ofSeconds(1));
+    assertThat(l.pauseLeft()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(l.pauses()).isEqualTo(1);
+  }
 
+  @Test
+  void without_a_retry_after_the_pause_is_one_second() {
+    AdaptiveLimiter l = limiter(8);
+    l.onRateLimited(l.tryAcquire(), null);
+    assertThat(l.pauseLeft()).isEqualTo(AdaptiveLimiter.DEFAULT_PAUSE);
+    advanceMillis(999);
+    assertThat(l.tryAcquire()).isNull();
+    advanceMillis(1);
+    assertThat(l.tryAcquire()).isNotNull();
+    assertThat(events).containsExactly("8.500 PT1S false");
+  }
+
+  @Test
+  void pausesAreCappedAndAHugeRetryAfterDoesNotOverflow() {
+    AdaptiveLimiter capped = new AdaptiveLimiter(8, now::get, Duration.ofSeconds(2), null);
+    capped.onRateLimited(capped.tryAcquire(), Duration.ofSeconds(Long.MAX_VALUE));
+    assertThat(capped.pauseLeft()).isEqualTo(Duration.ofSeconds(2));
     AdaptiveLimiter unbounded = limiter(8);
     unbounded.onRateLimited(unbounded.tryAcquire(), Duration.ofSeconds(Long.MAX_VALUE));
     assertThat(unbounded.pauseLeft()).isGreaterThan(Duration.ofDays(365 * 50));
   }
 
   @Test
-  void a429WithoutRetryAfterPausesNobody() {
-    AdaptiveLimiter l = limiter(8);
-    l.onRateLimited(l.tryAcquire(), null);
-    assertThat(l.pauseLeft()).isZero();
-    assertThat(l.tryAcquire()).isNotNull();
-  }
-
-  @Test
-  void a429PacesRequestsToNinetyPercentOfTheSuccessRateJustMeasured() {
+  void theFirst429EndsSlowStartAtAShareOfTheRateMeasuredOverTheLastSecond() {
     AdaptiveLimiter l = limiter(64);
-    assertThat(l.rate()).isInfinite();
-    // 100 successes a second for one second: 10 ms apart
-    for (int i = 0; i < 100; i++) {
-      advanceMillis(10);
+    // Five answers in the last second, the pace allowing ten: the account admits about five.
+    for (int i = 0; i < 5; i++) {
       l.onSuccess(l.tryAcquire());
+      advanceMillis(200);
     }
-    l.onRateLimited(l.tryAcquire(), null);
-    assertThat(l.rate()).isCloseTo(90.0, org.assertj.core.data.Offset.offset(1.0));
-    // paced: one start every 1/rate seconds, whatever the concurrency limit allows
-    AdaptiveLimiter.Permit first = l.tryAcquire();
-    assertThat(first).isNotNull();
-    assertThat(l.tryAcquire()).isNull();
-    advanceMillis(12);
-    assertThat(l.tryAcquire()).isNotNull();
+    l.onRateLimited(l.tryAcquire(), Duration.ofSeconds(1));
+    assertThat(l.slowStart()).isFalse();
+    assertThat(l.rate()).isCloseTo(AdaptiveLimiter.FIRST_BACKOFF * 5, within(1e-9));
   }
 
   @Test
-  void slowAnswersDoNotRaiseTheLimit() {
-    AdaptiveLimiter l = limiter(8);
-    AdaptiveLimiter.Permit p = l.tryAcquire();
-    advanceMillis(20);
-    l.onSuccess(p); // the fastest seen: 20 ms
-    double before = l.limit();
-    p = l.tryAcquire();
-    advanceMillis(100);
-    l.onSuccess(p);
-    assertThat(l.limit()).isEqualTo(before);
-    p = l.tryAcquire();
-    advanceMillis(30);
-    l.onSuccess(p);
-    assertThat(l.limit()).isGreaterThan(before);
-  }
-
-  @Test
-  void afterTheSecond429TheRateGrowsSlowlyAndFasterTheLongerItWasQuiet() {
+  void withoutAMeasurementTheFirst429CutsThePaceItself() {
     AdaptiveLimiter l = limiter(64);
-    for (int i = 0; i < 100; i++) {
-      advanceMillis(10);
-      l.onSuccess(l.tryAcquire());
+    l.onRateLimited(l.tryAcquire(), Duration.ofSeconds(1));
+    assertThat(l.rate()).isCloseTo(AdaptiveLimiter.FIRST_BACKOFF * 10, within(1e-9));
+  }
+
+  @Test
+  void laterDecreasesAreMultiplicativeAndOneBurstOf429sIsOneDecrease() {
+    AdaptiveLimiter l = limiter(64);
+    l.onRateLimited(l.tryAcquire(), Duration.ofSeconds(1));
+    double afterFirst = l.rate();
+    advanceMillis(1_000);
+    AdaptiveLimiter.Permit a = l.tryAcquire();
+    advanceMillis(1_000);
+    AdaptiveLimiter.Permit b = l.tryAcquire();
+    l.onRateLimited(b, Duration.ofSeconds(1));
+    double afterSecond = l.rate();
+    assertThat(afterSecond).isCloseTo(afterFirst * AdaptiveLimiter.BACKOFF, within(1e-9));
+    l.onRateLimited(a, Duration.ofSeconds(1)); // sent before that decrease: same burst
+    assertThat(l.rate()).isEqualTo(afterSecond);
+    assertThat(l.rateLimited()).isEqualTo(3);
+  }
+
+  @Test
+  void theRateNeverFallsBelowTheMinimum() {
+    AdaptiveLimiter l = limiter(64);
+    for (int i = 0; i < 200; i++) {
+      advanceMillis(10_000);
+      l.onRateLimited(l.tryAcquire(), Duration.ofSeconds(1));
     }
-    l.onRateLimited(l.tryAcquire(), null); // provisional: 90 a second
-    advanceMillis(20);
-    AdaptiveLimiter.Permit p = l.tryAcquire();
+    assertThat(l.rate()).isEqualTo(AdaptiveLimiter.MIN_RATE);
+  }
+
+  @Test
+  void afterSlowStartTheProbeIsAdditiveAndGrowsWithTheQuietTime() throws Exception {
+    // Pauses of at most 100 ms, so that waiting for one on the stepping clock is short.
+    AdaptiveLimiter l = new AdaptiveLimiter(64, () -> now.addAndGet(60 * MS),
+        Duration.ofMillis(100), null);
+    l.onRateLimited(l.acquire(), null);   // slow start ends at 8.5/s
+    double r0 = l.rate();
+    AdaptiveLimiter.Permit p = l.acquire(); // waited for the pause: rate-bound
     l.onSuccess(p);
-    assertThat(l.rate()).isCloseTo(90.2, org.assertj.core.data.Offset.offset(0.01));
-    for (int i = 0; i < 100; i++) {
-      advanceMillis(12);
-      l.onSuccess(l.tryAcquire());
-    }
-    advanceMillis(12);
-    l.onRateLimited(l.tryAcquire(), null);
-    double settled = l.rate();
-    advanceMillis(12);
-    l.onSuccess(l.tryAcquire());
-    double soon = l.rate() - settled;
-    advanceMillis(20_000);
+    double grown = l.rate() - r0;
+    // +PROBE × (1 + quiet/30 s) / rate, with well under a second of quiet
+    assertThat(grown).isGreaterThan(AdaptiveLimiter.PROBE / r0)
+        .isLessThan(2 * AdaptiveLimiter.PROBE / r0);
+    // Five minutes without a 429: the same rate-bound success raises the rate by more.
+    now.addAndGet(300_000 * MS);
     double before = l.rate();
+    l.tryAcquire();                                 // takes the slot that is free now
+    l.onSuccess(l.acquire());                       // so this one waits for the next
+    assertThat(l.rate() - before).isGreaterThan(5 * grown);
+  }
+
+  @Test
+  void aCallerThatDidNotWaitForThePaceDoesNotRaiseTheRate() {
+    AdaptiveLimiter l = limiter(64);
+    l.onRateLimited(l.tryAcquire(), null);
+    double r0 = l.rate();
+    advanceMillis(60_000);
     l.onSuccess(l.tryAcquire());
-    double later = l.rate() - before;
-    assertThat(soon).isCloseTo(0.001, org.assertj.core.data.Offset.offset(0.0001));
-    assertThat(later).isCloseTo(0.021, org.assertj.core.data.Offset.offset(0.0001));
+    assertThat(l.rate()).isEqualTo(r0);
   }
 
   @Test
-  void refusesAMaximumBelowOne() {
+  void refusesACapBelowOne() {
     assertThatThrownBy(() -> limiter(0)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("max must be at least 1 (was 0)");
-  }
-
-  @Test
-  void theClientReportsEachAnswerAndReleasesItsPermit() {
-    AdaptiveLimiter l = limiter(1);
-    List<RuntimeException> answers = new ArrayList<>(List.of(
-        new RateLimitedException("limited", 20429, Duration.ofSeconds(1), null),
-        new TaskRouterException("gone", 404, 20404, null),
-        new TaskRouterException("down", 503, 20500, null)));
-    TaskRouterClient failing = new TaskRouterClient() {
-      @Override
-      public TaskSnapshot fetchTask(String w, String t) {
-        throw answers.remove(0);
-      }
-
-      @Override
-      public TaskSnapshot updateTaskAttributes(String w, String t, String json, String ifMatch) {
-        throw answers.remove(0);
-      }
-
-      @Override
-      public TaskSnapshot createTask(String w, String wf, String json) {
-        throw answers.remove(0);
-      }
-    };
-    LimitedTaskRouterClient client = new LimitedTaskRouterClient(failing, l);
-    assertThat(client.limiter()).isSameAs(l);
-    assertThatThrownBy(() -> client.fetchTask("WS", "WT")).isInstanceOf(RateLimitedException.class);
-    assertThat(l.pauseLeft()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(l.inFlight()).isZero();
-    advanceMillis(1000);
-    assertThatThrownBy(() -> client.updateTaskAttributes("WS", "WT", "{}", null))
-        .isInstanceOf(TaskRouterException.class);
-    assertThatThrownBy(() -> client.createTask("WS", "WW", "{}"))
-        .isInstanceOf(TaskRouterException.class);
-    assertThat(l.inFlight()).isZero();
-  }
-
-  @Test
-  void aCallerInterruptedWhileWaitingForAPermitGetsAnAttachInterruptedException() {
-    AdaptiveLimiter l = limiter(1);
-    l.tryAcquire(); // the only permit, never returned
-    LimitedTaskRouterClient client = new LimitedTaskRouterClient(new TaskRouterClient() {
-      @Override
-      public TaskSnapshot fetchTask(String w, String t) {
-        throw new AssertionError("must not be called");
-      }
-
-      @Override
-      public TaskSnapshot updateTaskAttributes(String w, String t, String json, String ifMatch) {
-        throw new AssertionError("must not be called");
-      }
-
-      @Override
-      public TaskSnapshot createTask(String w, String wf, String json) {
-        throw new AssertionError("must not be called");
-      }
-    }, l);
-    Thread.currentThread().interrupt();
-    try {
-      assertThatThrownBy(() -> client.fetchTask("WS", "WT"))
-          .isInstanceOf(AttachInterruptedException.class);
-      assertThat(Thread.currentThread().isInterrupted()).isTrue();
-    } finally {
-      Thread.interrupted();
-    }
+        .hasMessage("maxConcurrency must be at least 1 (was 0)");
   }
 }
