@@ -7,6 +7,7 @@ import io.github.flexmedia.spring.internal.QueueShutdown;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.TwilioClients;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachListener;
@@ -123,14 +124,18 @@ public class FlexMediaAutoConfiguration {
    * @param client the TaskRouter client
    * @param policy the policy every link must satisfy
    * @param properties the bound properties
+   * @param rateLimiter the application's {@link RateLimiter} bean, if it defines one: every
+   *     request of the attacher (and so of the queue) is paced by it
    * @return the attacher
    * @throws FlexMediaConfigurationException when a {@code flex-media.attach.*} value is out of range
    */
   @Bean
   @ConditionalOnMissingBean
-  public MediaAttacher flexMediaAttacher(
-      TaskRouterClient client, MediaPolicy policy, FlexMediaProperties properties) {
-    return configure(MediaAttacher.builder(client), policy, properties).build();
+  public MediaAttacher flexMediaAttacher(TaskRouterClient client, MediaPolicy policy,
+      FlexMediaProperties properties, ObjectProvider<RateLimiter> rateLimiter) {
+    MediaAttacher.Builder builder = configure(MediaAttacher.builder(client), policy, properties);
+    rateLimiter.ifUnique(builder::rateLimiter);
+    return builder.build();
   }
 
   private static MediaAttacher.Builder configure(

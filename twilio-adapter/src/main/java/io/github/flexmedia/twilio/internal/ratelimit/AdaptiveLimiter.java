@@ -18,22 +18,23 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li><b>Token-bucket pacing</b> (the leaky-bucket / GCRA scheduler): each permit is given the
  *       next free slot, {@code 1/rate} after the previous one, so requests leave evenly spaced
- *       instead of in bursts; a waiting caller reserves its slot and sleeps until it comes, so a
- *       waiting pool does not wake as a herd.
- *   <li><b>Slow start, then AIMD on the rate</b> (Jacobson 1988; Chiu and Jain 1989): the rate
- *       starts at {@value #INITIAL_RATE}/s and grows by one request/s per answered request until
- *       the first 429 (doubling about every 0.7 s); that 429 sets it to {@value #FIRST_BACKOFF} of
- *       the success rate measured over the last second (a burst drained from the bucket inflates
- *       it). Afterwards each 429 multiplies it by {@value #BACKOFF}, and it grows additively, by
- *       the same absolute amount for every instance sharing the account, which is what makes AIMD
- *       converge to fair shares.
- *   <li><b>Gentle probing</b>, in the spirit of BBR's bandwidth probing and CUBIC's convex
- *       region: the additive increase is {@value #PROBE} request/s per second right after a 429
- *       and grows linearly with the time since it (doubling after {@value #PROBE_DOUBLING_SECONDS}
- *       s), so a limit just found is probed rarely (each probe that finds it costs a pause), yet a
- *       raised limit is found in minutes. Only requests that had to wait for their slot raise the
- *       rate (congestion-window validation, RFC 7661): an idle or lightly used limiter does not
- *       drift upward.
+ *       instead of in bursts; one waiter sleeps until the slot and the others queue behind it,
+ *       so a waiting pool does not wake as a herd.
+ *   <li><b>Slow start, then a multiplicative decrease</b> (Jacobson 1988; Chiu and Jain 1989):
+ *       the rate starts at {@value #INITIAL_RATE}/s and grows by one request/s per answered
+ *       request until the first 429 (doubling about every 0.7 s); that 429 sets it to {@value
+ *       #FIRST_BACKOFF} of the success rate measured over the last second (the slow start's pace
+ *       overshoots it). Afterwards each 429 multiplies the rate by {@value #BACKOFF}.
+ *   <li><b>A gentle, binomial increase</b> (Bansal and Balakrishnan 2001, with k = l = 1): the
+ *       rate grows by about {@code c/rate} request/s per second, {@code c} = {@value #PROBE}
+ *       right after a 429 and growing linearly with the time since it (doubling after {@value
+ *       #PROBE_DOUBLING_SECONDS} s), in the spirit of BBR's bandwidth probing and CUBIC's convex
+ *       region. Near a limit just found it probes rarely (each probe that finds it costs a
+ *       pause); a raised limit is found in minutes; and an instance with a smaller share of a
+ *       fleet's limit grows faster than a larger one, which, with the decrease that hits a larger
+ *       sender more often, converges to fair shares. Only requests that had to wait for their slot
+ *       raise the rate (congestion-window validation, RFC 7661): an idle or lightly used limiter
+ *       does not drift upward.
  * </ul>
  *
  * <p>A 429 pauses every caller of the limiter: for its {@code Retry-After} when the answer has one
@@ -50,12 +51,13 @@ public final class AdaptiveLimiter {
   static final double INITIAL_RATE = 10;
   static final double FIRST_BACKOFF = 0.85;
   static final double BACKOFF = 0.97;
-  static final double PROBE = 0.02;
+  static final double PROBE = 1.5;
   static final long PROBE_DOUBLING_SECONDS = 30;
   static final double MIN_RATE = 0.5;
   static final double MAX_RATE = 100_000;
 
   private static final long SECOND = 1_000_000_000L;
+  private static final long CATCH_UP_NANOS = 100_000_000L;
   private static final int RING = 4096;
   // Far enough to stand for "forever", near enough that adding it to a nanoTime cannot overflow.
   private static final long MAX_PAUSE_NANOS = Long.MAX_VALUE / 4;
@@ -80,6 +82,8 @@ public final class AdaptiveLimiter {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition capacity = lock.newCondition();
   private final Condition slot = lock.newCondition();
+  private final Condition turn = lock.newCondition();
+  private boolean headTaken;
   private final long[] successTimes = new long[RING];
   private final long created;
   private int ringNext;
@@ -155,7 +159,7 @@ public final class AdaptiveLimiter {
         return null;
       }
       inFlight++;
-      nextSlot = now + interval();
+      grant(now);
       return new Permit(now, false);
     } finally {
       lock.unlock();
@@ -163,8 +167,10 @@ public final class AdaptiveLimiter {
   }
 
   /**
-   * Waits for a permit: for room under the concurrency cap, then for this caller's pacing slot
-   * (taken again if a pause began meanwhile).
+   * Waits for a permit: for room under the concurrency cap, then for the next pacing slot. One
+   * waiter at a time (the head) sleeps until the slot; the others wait for their turn, so the
+   * pace they get is always the current one (a slot reserved in advance would keep an old pace),
+   * and a pause that begins meanwhile is seen when the head wakes.
    *
    * @return the permit
    * @throws InterruptedException if interrupted while waiting (nothing is held then)
@@ -177,29 +183,46 @@ public final class AdaptiveLimiter {
       }
       inFlight++;
       boolean waited = false;
-      long reserved = 0;
-      boolean hasSlot = false;
+      boolean head = false;
       try {
         while (true) {
-          long now = ticker.getAsLong();
-          if (!hasSlot || pausedUntil - reserved > 0) {
-            reserved = later(later(now, pausedUntil), nextSlot);
-            nextSlot = reserved + interval();
-            hasSlot = true;
+          if (!head && headTaken) {
+            waited = true;
+            turn.await();
+            continue;
           }
-          if (reserved - now <= 0) {
+          long now = ticker.getAsLong();
+          long start = later(later(now, pausedUntil), nextSlot);
+          if (start - now <= 0) {
+            if (head) {
+              headTaken = false;
+            }
+            turn.signal(); // the next waiter becomes the head
+            grant(now);
             return new Permit(now, waited);
           }
+          head = true;
+          headTaken = true;
           waited = true;
-          slot.awaitNanos(reserved - now);
+          slot.awaitNanos(start - now);
         }
       } catch (InterruptedException e) {
+        if (head) {
+          headTaken = false;
+          turn.signal();
+        }
         release();
         throw e;
       }
     } finally {
       lock.unlock();
     }
+  }
+
+  private void grant(long now) {
+    // A waiter wakes late on a busy machine; up to CATCH_UP of lateness is made up, so that the
+    // pace is the rate on average, but an idle spell earns no burst larger than that.
+    nextSlot = later(nextSlot, now - CATCH_UP_NANOS) + interval();
   }
 
   /**
@@ -221,11 +244,12 @@ public final class AdaptiveLimiter {
       if (slowStart) {
         rate = Math.min(MAX_RATE, rate + 1);
       } else {
-        // Per answered request +g/rate, so about +g request/s per second whatever the rate: the
-        // same absolute increase for every instance, as AIMD's fairness needs.
+        // Per answered request +c/rate², so about +c/rate request/s per second: an instance
+        // with a smaller share grows faster, which (with the multiplicative decrease that hits a
+        // larger sender more often) pulls a fleet's shares together.
         double quiet = (now - lastDecrease) / (double) SECOND;
-        double g = PROBE * (1 + quiet / PROBE_DOUBLING_SECONDS);
-        rate = Math.min(MAX_RATE, rate + g / rate);
+        double c = PROBE * (1 + quiet / PROBE_DOUBLING_SECONDS);
+        rate = Math.min(MAX_RATE, rate + Math.min(1, c / (rate * rate)));
       }
     } finally {
       lock.unlock();

@@ -32,9 +32,9 @@ class AdaptiveLimiterTest {
         (rate, pause, sent) -> events.add(String.format("%.3f %s %s", rate, pause, sent)));
   }
 
-  /** A clock that moves 60 ms every time it is read: a caller waiting for its slot gets it. */
+  /** A clock that moves 10 ms every time it is read: a caller waiting for its slot gets it. */
   private AdaptiveLimiter steppingLimiter(int max) {
-    return new AdaptiveLimiter(max, () -> now.addAndGet(60 * MS), null, null);
+    return new AdaptiveLimiter(max, () -> now.addAndGet(10 * MS), null, null);
   }
 
   @Test
@@ -48,6 +48,23 @@ class AdaptiveLimiterTest {
     assertThat(l.tryAcquire()).isNotNull();
     assertThat(l.rate()).isEqualTo(AdaptiveLimiter.INITIAL_RATE);
     assertThat(l.slowStart()).isTrue();
+  }
+
+  @Test
+  void aLateWaiterIsMadeUpForButAnIdleSpellEarnsNoBurst() {
+    AdaptiveLimiter l = limiter(64);
+    l.tryAcquire();
+    advanceMillis(150);            // 50 ms late for the slot at 100 ms
+    assertThat(l.tryAcquire()).isNotNull();
+    assertThat(l.tryAcquire()).isNull();  // the next slot is at 200 ms, not 250
+    advanceMillis(50);
+    assertThat(l.tryAcquire()).isNotNull();
+    advanceMillis(60_000);         // idle for a minute
+    int burst = 0;
+    while (l.tryAcquire() != null) {
+      burst++;
+    }
+    assertThat(burst).isEqualTo(2); // the slot now, and 100 ms made up at 10/s: one more
   }
 
   @Test
@@ -211,24 +228,29 @@ class AdaptiveLimiterTest {
   }
 
   @Test
-  void afterSlowStartTheProbeIsAdditiveAndGrowsWithTheQuietTime() throws Exception {
+  void afterSlowStartTheProbeIsBinomialAndGrowsWithTheQuietTime() throws Exception {
     // Pauses of at most 100 ms, so that waiting for one on the stepping clock is short.
-    AdaptiveLimiter l = new AdaptiveLimiter(64, () -> now.addAndGet(60 * MS),
+    AdaptiveLimiter l = new AdaptiveLimiter(64, () -> now.addAndGet(10 * MS),
         Duration.ofMillis(100), null);
     l.onRateLimited(l.acquire(), null);   // slow start ends at 8.5/s
     double r0 = l.rate();
     AdaptiveLimiter.Permit p = l.acquire(); // waited for the pause: rate-bound
     l.onSuccess(p);
     double grown = l.rate() - r0;
-    // +PROBE × (1 + quiet/30 s) / rate, with well under a second of quiet
-    assertThat(grown).isGreaterThan(AdaptiveLimiter.PROBE / r0)
-        .isLessThan(2 * AdaptiveLimiter.PROBE / r0);
+    // +c / rate² per success (about +c/rate per second), c = PROBE × (1 + quiet/30 s), with
+    // well under a second of quiet
+    assertThat(grown).isGreaterThan(AdaptiveLimiter.PROBE / (r0 * r0))
+        .isLessThan(2 * AdaptiveLimiter.PROBE / (r0 * r0));
     // Five minutes without a 429: the same rate-bound success raises the rate by more.
     now.addAndGet(300_000 * MS);
-    double before = l.rate();
-    l.tryAcquire();                                 // takes the slot that is free now
-    l.onSuccess(l.acquire());                       // so this one waits for the next
-    assertThat(l.rate() - before).isGreaterThan(5 * grown);
+    double later = 0;
+    for (int i = 0; i < 5 && later == 0; i++) {   // the first slots are free (made-up lateness)
+      AdaptiveLimiter.Permit q = l.acquire();
+      double before = l.rate();
+      l.onSuccess(q);
+      later = l.rate() - before;                    // grows only once a caller had to wait
+    }
+    assertThat(later).isGreaterThan(5 * grown);
   }
 
   @Test
