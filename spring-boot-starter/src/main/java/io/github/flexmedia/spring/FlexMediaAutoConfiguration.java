@@ -20,6 +20,7 @@ import io.github.flexmedia.spring.properties.QueueProperties;
 import io.github.flexmedia.spring.properties.TwilioProperties;
 import io.github.flexmedia.spring.properties.WebhooksProperties;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachListener;
@@ -138,14 +139,18 @@ public class FlexMediaAutoConfiguration {
    * @param client the TaskRouter client
    * @param policy the policy every link must satisfy
    * @param attach {@code flex-media.attach.*}
+   * @param rateLimiter the application's {@link RateLimiter} bean, if it defines one: every
+   *     request of the attacher (and so of the queue) is paced by it
    * @return the attacher
    * @throws FlexMediaConfigurationException when a {@code flex-media.attach.*} value is out of range
    */
   @Bean
   @ConditionalOnMissingBean
-  public MediaAttacher flexMediaAttacher(
-      TaskRouterClient client, MediaPolicy policy, AttachProperties attach) {
-    return configure(MediaAttacher.builder(client), policy, attach).build();
+  public MediaAttacher flexMediaAttacher(TaskRouterClient client, MediaPolicy policy,
+      AttachProperties attach, ObjectProvider<RateLimiter> rateLimiter) {
+    MediaAttacher.Builder builder = configure(MediaAttacher.builder(client), policy, attach);
+    rateLimiter.ifUnique(builder::rateLimiter);
+    return builder.build();
   }
 
   private static MediaAttacher.Builder configure(

@@ -103,12 +103,9 @@ public final class AttachQueue {
     this.client = new DeadlineClient(b.client, b.clock);
     // The production sleeper never sleeps past the current attach's deadline or budget; a sleeper
     // configured in b.attacher (a test double) replaces it.
-    MediaAttacher.Builder attacherBuilder =
-        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)));
-    if (b.adaptive) {
-      attacherBuilder.adaptiveConcurrency(b.workers);
-    }
-    this.attacher = attacherBuilder.build();
+    this.attacher =
+        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)))
+            .build();
     this.attachWindow = b.attachWindow;
     this.store = b.store != null ? b.store : InMemoryAttachStore.create(b.capacity, b.clock);
     this.listener = b.listener;
@@ -535,7 +532,6 @@ public final class AttachQueue {
     private Executor executor;
     private PendingAttachStore store;
     private AttachListener listener = AttachListener.NONE;
-    private boolean adaptive;
     private String owner = defaultOwner();
     private Duration lease = Duration.ofSeconds(60);
     private Duration pollInterval;
@@ -612,18 +608,6 @@ public final class AttachQueue {
             "capacity must be at least 1 (was " + capacity + ")");
       }
       this.capacity = capacity;
-      return this;
-    }
-
-    /**
-     * Lets the workers share one adaptive limit on TaskRouter requests, bounded by {@link
-     * #workers(int)}: see {@link MediaAttacher.Builder#adaptiveConcurrency(int)}. A 429's {@code
-     * Retry-After} then pauses every worker, not only the one that got it. Off by default.
-     *
-     * @return this builder
-     */
-    public Builder adaptiveConcurrency() {
-      this.adaptive = true;
       return this;
     }
 
