@@ -20,6 +20,7 @@ import io.github.flexmedia.spring.properties.QueueProperties;
 import io.github.flexmedia.spring.properties.TwilioProperties;
 import io.github.flexmedia.spring.properties.WebhooksProperties;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.RetryPolicy;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
@@ -139,14 +140,18 @@ public class FlexMediaAutoConfiguration {
    * @param client the TaskRouter client
    * @param policy the policy every link must satisfy
    * @param attach {@code flex-media.attach.*}
+   * @param rateLimiter the application's {@link RateLimiter} bean, if it defines one: every
+   *     request of the attacher (and so of the queue) is paced by it
    * @return the attacher
    * @throws FlexMediaConfigurationException when a {@code flex-media.attach.*} value is out of range
    */
   @Bean
   @ConditionalOnMissingBean
-  public MediaAttacher flexMediaAttacher(
-      TaskRouterClient client, MediaPolicy policy, AttachProperties attach) {
-    return configure(MediaAttacher.builder(client), policy, attach).build();
+  public MediaAttacher flexMediaAttacher(TaskRouterClient client, MediaPolicy policy,
+      AttachProperties attach, ObjectProvider<RateLimiter> rateLimiter) {
+    MediaAttacher.Builder builder = configure(MediaAttacher.builder(client), policy, attach);
+    rateLimiter.ifUnique(builder::rateLimiter);
+    return builder.build();
   }
 
   private static MediaAttacher.Builder configure(
@@ -291,7 +296,9 @@ public class FlexMediaAutoConfiguration {
   /**
    * The {@code url_provider} logic over the application's {@link RecordingResolver}: CORS for
    * {@code flex-media.playback.allowed-origins}, the application's {@link PlaybackAuthorizer}
-   * (else one admitting {@code flex-media.playback.allowed-roles}) and {@link PlaybackAudit}.
+   * (else one admitting {@code flex-media.playback.allowed-roles}, else Flex Insights' own rule,
+   * {@link PlaybackAuthorizer#insights()}) and {@link PlaybackAudit} (else {@link
+   * PlaybackAudit#log()}).
    *
    * @param validator checks the Flex token
    * @param resolver the application's resolver
@@ -316,7 +323,7 @@ public class FlexMediaAutoConfiguration {
     PlaybackAuthorizer application = authorizer.getIfAvailable();
     if (application != null) {
       builder.authorizer(application);
-    } else {
+    } else if (!p.getAllowedRoles().isEmpty()) {
       Settings.check("flex-media.playback.allowed-roles", () ->
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }

@@ -42,7 +42,8 @@ class ConfigurationErrorsTest {
     misuse(() -> Sids.backoff(5, Duration.ofSeconds(2), Duration.ofSeconds(1)), "backoff");
     misuse(() -> Sids.backoff(5, Duration.ofSeconds(-1), Duration.ofSeconds(1)), "backoff");
     misuse(() -> Sids.maxRetryAfter(Duration.ofSeconds(-1)), "maxRetryAfter");
-    misuse(() -> b.adaptiveConcurrency(0), "adaptiveConcurrency");
+    misuse(() -> RateLimiter.builder().maxConcurrency(0), "maxConcurrency");
+    misuse(() -> RateLimiter.builder().maxPause(Duration.ZERO), "maxPause");
     misuse(() -> Sids.backoff(-3, Duration.ZERO, Duration.ZERO), "maxAttempts");
   }
 

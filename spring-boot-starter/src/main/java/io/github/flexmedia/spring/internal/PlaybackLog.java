@@ -1,5 +1,6 @@
 package io.github.flexmedia.spring.internal;
 
+import io.github.flexmedia.Sid;
 import io.github.flexmedia.twilio.playback.PlaybackAudit;
 import io.github.flexmedia.twilio.playback.PlaybackEvent;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,19 @@ public final class PlaybackLog implements PlaybackAudit {
 
   @Override
   public void record(PlaybackEvent event) {
-    LOG.info("flex-media playback: decision={} status={} recording={} user={} worker={} origin={}",
-        event.decision(), event.status(), orNone(event.recordingId()),
-        fingerprint(event.identity()), orNone(event.workerSid()), orNone(event.origin()));
+    LOG.info("flex-media playback: decision={} status={} recording={} user={} worker={} origin={} roles={}",
+        event.decision(), event.status(), recording(event.recordingId()),
+        fingerprint(event.identity()), orNone(event.workerSid()), orNone(event.origin()),
+        event.roles());
     next.record(event);
+  }
+
+  /**
+   * A Twilio recording SID as it is; any other id (the caller chooses it in the query: a storage
+   * key, a medical record number) only as a fingerprint.
+   */
+  private static String recording(String id) {
+    return id == null ? "-" : Sid.isValid(id, "RE") ? id : "fp:" + fingerprint(id);
   }
 
   private static String orNone(String value) {

@@ -14,8 +14,11 @@ public class PlaybackProperties {
   private final EndpointProperties urlProvider = new EndpointProperties("/flex-media/url-provider");
   /** Origins the player may call from (CORS); Twilio-hosted Flex by default. */
   private List<String> allowedOrigins = new ArrayList<>(List.of("https://flex.twilio.com", "https://analytics.ytica.com"));
-  /** Flex roles that may play recordings, when the application defines no PlaybackAuthorizer. */
-  private List<String> allowedRoles = new ArrayList<>(List.of("admin", "supervisor", "wfo.full_access"));
+  /**
+   * Flex roles that may play recordings, when the application defines no PlaybackAuthorizer;
+   * empty (the default) is Flex Insights' own rule, PlaybackAuthorizer.insights().
+   */
+  private List<String> allowedRoles = new ArrayList<>();
   /** Validated tokens remembered at most (least recently used leave first). */
   private int tokenCacheMaxEntries = 10_000;
   /** How long a validated token is remembered at most; never past its own expiration. */

@@ -100,12 +100,13 @@ class StarterLogsTest {
     List<PlaybackEvent> seen = new ArrayList<>();
     new PlaybackLog(seen::add).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
         PlaybackEvent.Decision.GRANTED, "ada@example.com", "WK" + "1".repeat(32),
-        "RE" + "2".repeat(32), "https://flex.twilio.com"));
+        "RE" + "2".repeat(32), "https://flex.twilio.com", "203.0.113.7", "Mozilla/5.0",
+        List.of("supervisor")));
 
     assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
         assertThat(line).contains("INFO", "decision=GRANTED", "status=200",
             "recording=RE" + "2".repeat(32), "user=" + PlaybackLog.fingerprint("ada@example.com"),
-            "origin=https://flex.twilio.com"));
+            "origin=https://flex.twilio.com", "roles=[supervisor]"));
     assertThat(output.getAll()).doesNotContain("ada@example.com");
     assertThat(PlaybackLog.fingerprint("ada@example.com")).hasSize(12)
         .isNotEqualTo(PlaybackLog.fingerprint("bob@example.com"));
@@ -115,8 +116,18 @@ class StarterLogsTest {
   @Test
   void aDecisionBeforeTheTokenWasReadLogsDashes(CapturedOutput output) {
     new PlaybackLog(e -> { }).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
-        PlaybackEvent.Decision.NO_CREDENTIALS, null, null, null, null));
+        PlaybackEvent.Decision.NO_CREDENTIALS, null, null, null, null, null, null, List.of()));
     assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
         assertThat(line).contains("decision=NO_CREDENTIALS", "status=401", "recording=- user=- worker=- origin=-"));
+  }
+
+  @Test
+  void aRecordingIdThatIsNotATwilioSidIsFingerprintedNotLogged(CapturedOutput output) {
+    // The id comes from the url_provider query, which anyone can choose: a storage key or an MRN.
+    new PlaybackLog(e -> { }).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
+        PlaybackEvent.Decision.FORBIDDEN, null, null, "mrn-00123456", null, null, null, List.of()));
+    assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
+        assertThat(line).contains("recording=fp:" + PlaybackLog.fingerprint("mrn-00123456")));
+    assertThat(output.getAll()).doesNotContain("mrn-00123456");
   }
 }
