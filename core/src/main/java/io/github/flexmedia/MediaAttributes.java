@@ -44,16 +44,21 @@ public final class MediaAttributes {
   public static final int MAX_TASK_ATTRIBUTES_LENGTH = 4096;
 
   private static final MediaAttributes EMPTY =
-      new MediaAttributes(null, Map.of(), MediaPolicy.strict());
+      new MediaAttributes(null, Map.of(), InsightsData.empty(), MediaPolicy.strict());
 
   private final List<MediaLink> taskMedia; // null: the task-level list is not named
   private final Map<String, List<MediaLink>> reservationMedia;
+  private final InsightsData insights;
   private final MediaPolicy policy; // what toBuilder() carries on; not part of the value
 
   private MediaAttributes(
-      List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia, MediaPolicy policy) {
+      List<MediaLink> taskMedia,
+      Map<String, List<MediaLink>> reservationMedia,
+      InsightsData insights,
+      MediaPolicy policy) {
     this.taskMedia = taskMedia;
     this.reservationMedia = reservationMedia;
+    this.insights = insights;
     this.policy = policy;
   }
 
@@ -97,7 +102,8 @@ public final class MediaAttributes {
     if (read.taskMedia() == null && read.reservationMedia().isEmpty()) {
       return EMPTY;
     }
-    return new MediaAttributes(read.taskMedia(), read.reservationMedia(), MediaPolicy.strict());
+    return new MediaAttributes(
+        read.taskMedia(), read.reservationMedia(), InsightsData.empty(), MediaPolicy.strict());
   }
 
   /**
@@ -128,12 +134,23 @@ public final class MediaAttributes {
   }
 
   /**
-   * Whether no list is named at all.
+   * The Flex Insights fields written with the media (see {@link InsightsData}); empty unless the
+   * builder was given some. {@link #fromTaskAttributes(String)} reads media only: read the fields
+   * with {@link InsightsData#fromTaskAttributes(String)}.
    *
-   * @return whether no list is named at all
+   * @return the Insights fields written with the media
+   */
+  public InsightsData insights() {
+    return insights;
+  }
+
+  /**
+   * Whether no list is named and no Insights field is set: merging it changes nothing.
+   *
+   * @return whether no list is named and no Insights field is set
    */
   public boolean isEmpty() {
-    return taskMedia == null && reservationMedia.isEmpty();
+    return taskMedia == null && reservationMedia.isEmpty() && insights.isEmpty();
   }
 
   /**
@@ -149,6 +166,7 @@ public final class MediaAttributes {
       b.taskMedia = new ArrayList<>(taskMedia);
     }
     reservationMedia.forEach((sid, links) -> b.reservationMedia.put(sid, new ArrayList<>(links)));
+    b.insights.putAll(insights);
     return b;
   }
 
@@ -160,7 +178,9 @@ public final class MediaAttributes {
    * @return only the media parts, minified, in the schema Flex reads
    */
   public String toJson() {
-    return MediaDocument.write(taskMedia, reservationMedia);
+    return insights.isEmpty()
+        ? MediaDocument.write(taskMedia, reservationMedia)
+        : MediaDocument.merge(null, taskMedia, reservationMedia, MergeMode.APPEND, insights.values());
   }
 
   /**
@@ -176,7 +196,8 @@ public final class MediaAttributes {
    */
   public String mergeInto(String existingTaskAttributesJson, MergeMode mode) {
     Objects.requireNonNull(mode, "mode");
-    return MediaDocument.merge(existingTaskAttributesJson, taskMedia, reservationMedia, mode);
+    return MediaDocument.merge(
+        existingTaskAttributesJson, taskMedia, reservationMedia, mode, insights.values());
   }
 
   /**
@@ -185,13 +206,39 @@ public final class MediaAttributes {
    * @return the warnings in document order; empty when Flex will show what the lists say
    */
   public List<MediaWarning> lint() {
-    return Linter.lint(this);
+    List<MediaWarning> media = Linter.lint(this);
+    if (insights.isEmpty()) {
+      return media;
+    }
+    List<MediaWarning> all = new ArrayList<>(media);
+    all.addAll(insights.lint());
+    return List.copyOf(all);
+  }
+
+  /**
+   * {@link #lint()} plus what a write to a task in {@code state} at {@code now} achieves: a task
+   * already completed or canceled has been taken by Flex Insights, which ignores later changes to
+   * its attributes ({@link MediaWarning.Code#WRITTEN_AFTER_COMPLETION} for each Insights field);
+   * media links alone may still change within {@link TaskState#MEDIA_WINDOW} of completion, after
+   * which the task is deleted (Twilio, "Add Additional TaskRouter Data").
+   *
+   * @param state the task's status and, when completed or canceled, since when
+   * @param now the time of the write
+   * @return the warnings; never throws
+   */
+  public List<MediaWarning> lint(TaskState state, java.time.Instant now) {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(now, "now");
+    List<MediaWarning> all = new ArrayList<>(lint());
+    all.addAll(InsightsLinter.timing(this, state, now));
+    return List.copyOf(all);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof MediaAttributes m
         && Objects.equals(m.taskMedia, taskMedia)
+        && m.insights.equals(insights)
         && m.reservationMedia.equals(reservationMedia)
         // Map equality ignores order; the order of segments is part of the document.
         && List.copyOf(m.reservationMedia.keySet()).equals(List.copyOf(reservationMedia.keySet()));
@@ -199,7 +246,7 @@ public final class MediaAttributes {
 
   @Override
   public int hashCode() {
-    return Objects.hash(taskMedia, reservationMedia);
+    return Objects.hash(taskMedia, reservationMedia, insights);
   }
 
   /** Shows link types and URL hosts only; never paths, queries or titles. */
@@ -212,6 +259,10 @@ public final class MediaAttributes {
     if (!reservationMedia.isEmpty()) {
       sb.append(taskMedia != null ? ", " : "").append("reservations=").append(reservationMedia);
     }
+    if (!insights.isEmpty()) {
+      sb.append(sb.length() > "MediaAttributes{".length() ? ", " : "").append("insights=")
+          .append(insights.paths());
+    }
     return sb.append('}').toString();
   }
 
@@ -222,9 +273,24 @@ public final class MediaAttributes {
   public static final class Builder {
     private List<MediaLink> taskMedia; // null until media(...) is called
     private final Map<String, List<MediaLink>> reservationMedia = new LinkedHashMap<>();
+    private final InsightsData.Builder insights = InsightsData.builder();
     private MediaPolicy policy = MediaPolicy.strict();
 
     private Builder() {}
+
+    /**
+     * Adds Flex Insights fields to write with the media, in the same read–merge–write (see {@link
+     * InsightsData}); a later call replaces values at the same paths. Under a {@link MediaPolicy}
+     * with {@link MediaPolicy.Builder#hipaa(boolean) hipaa(true)}, {@link #build()} refuses fields
+     * Twilio's HIPAA filter would drop.
+     *
+     * @param data the fields
+     * @return this builder
+     */
+    public Builder insights(InsightsData data) {
+      insights.putAll(Objects.requireNonNull(data, "data"));
+      return this;
+    }
 
     /**
      * Appends task-level links (shown for the whole conversation). Calling it with no links still
@@ -310,14 +376,18 @@ public final class MediaAttributes {
      *     the link's JSON path
      */
     public MediaAttributes build() {
-      if (taskMedia == null && reservationMedia.isEmpty()) {
-        return policy.equals(MediaPolicy.strict()) ? EMPTY : new MediaAttributes(null, Map.of(), policy);
+      InsightsData data = insights.build();
+      if (taskMedia == null && reservationMedia.isEmpty() && data.isEmpty()) {
+        return policy.equals(MediaPolicy.strict())
+            ? EMPTY
+            : new MediaAttributes(null, Map.of(), data, policy);
       }
       Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
       reservationMedia.forEach((sid, links) -> reservations.put(sid, List.copyOf(links)));
       MediaAttributes media = new MediaAttributes(
           taskMedia == null ? null : List.copyOf(taskMedia),
           Collections.unmodifiableMap(reservations),
+          data,
           policy);
       policy.check(media);
       return media;

@@ -192,7 +192,8 @@ final class MediaDocument {
       String existing,
       List<MediaLink> task,
       Map<String, List<MediaLink>> reservations,
-      MergeMode mode) {
+      MergeMode mode,
+      Map<String, JsonNode> insights) {
     ObjectNode root = Json.parseAttributes(existing);
     if (task != null) {
       ObjectNode conversations = object(root, CONVERSATIONS, CONVERSATIONS, true);
@@ -205,7 +206,23 @@ final class MediaDocument {
         mergeList(mediaList(reservation(ra, e.getKey(), true), path, true), path, e.getValue(), mode);
       }
     }
+    mergeInsights(root, insights);
     return Json.write(root);
+  }
+
+  /**
+   * Sets each named Insights field, in either mode: a field holds one value, so naming it replaces
+   * it. Every other key stays where it is, with its value.
+   */
+  private static void mergeInsights(ObjectNode root, Map<String, JsonNode> insights) {
+    for (Map.Entry<String, JsonNode> e : insights.entrySet()) {
+      String[] parts = InsightsLinter.split(e.getKey());
+      ObjectNode target = parts[0].isEmpty()
+          ? root
+          : object(root, parts[0].substring(0, parts[0].length() - 1),
+              parts[0].substring(0, parts[0].length() - 1), true);
+      target.set(parts[1], e.getValue().deepCopy());
+    }
   }
 
   private static void mergeList(ArrayNode array, String path, List<MediaLink> links, MergeMode mode) {
