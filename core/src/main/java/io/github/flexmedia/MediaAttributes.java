@@ -145,6 +145,29 @@ public final class MediaAttributes {
   }
 
   /**
+   * A copy with {@code data} as its Insights fields instead of these, and the same links, which are
+   * not checked again (a document read back keeps other writers' links as they are). Pairs what
+   * the two readers give, for a preview of a stored task:
+   *
+   * <pre>{@code
+   * MediaAttributes.fromTaskAttributes(json).withInsights(InsightsData.fromTaskAttributes(json));
+   * }</pre>
+   *
+   * @param data the Insights fields
+   * @return the copy
+   * @throws InvalidMediaException if this was built under a HIPAA {@link MediaPolicy} and {@code
+   *     data} holds fields Twilio's HIPAA filter drops
+   */
+  public MediaAttributes withInsights(InsightsData data) {
+    MediaAttributes copy = new MediaAttributes(
+        taskMedia, reservationMedia, Objects.requireNonNull(data, "data"), policy);
+    if (policy.isHipaa()) {
+      policy.check(copy);
+    }
+    return copy;
+  }
+
+  /**
    * Whether no list is named and no Insights field is set: merging it changes nothing.
    *
    * @return whether no list is named and no Insights field is set

@@ -317,4 +317,20 @@ class InsightsDataTest {
     assertThat(InsightsData.builder().build()).isSameAs(InsightsData.empty());
     assertThat(a.toString()).isEqualTo("InsightsData[conversations.outcome, conversations.conversation_label_1]");
   }
+
+  @Test
+  void withInsightsPairsAStoredTasksMediaAndFieldsAndAHipaaCopyStillRefuses() {
+    String stored = MediaAttributes.builder().media(TICKET)
+        .insights(InsightsData.builder().outcome("Resolved").build()).build().mergeInto("{}", MergeMode.APPEND);
+
+    MediaAttributes read = MediaAttributes.fromTaskAttributes(stored)
+        .withInsights(InsightsData.fromTaskAttributes(stored));
+
+    assertThat(read.taskMedia()).containsExactly(TICKET);
+    assertThat(read.insights().text(InsightsField.OUTCOME)).contains("Resolved");
+    MediaAttributes hipaa = MediaAttributes.builder()
+        .policy(MediaPolicy.builder().hipaa(true).build()).media(TICKET).build();
+    assertThat(catchThrowableOfType(InvalidMediaException.class, () -> hipaa.withInsights(
+        InsightsData.builder().custom("crm_id", "7").build())).field()).isEqualTo("crm_id");
+  }
 }
