@@ -98,7 +98,7 @@ public class FlexMediaAutoConfiguration {
     if (p.isAllowInsecureHttp()) {
       builder.allowInsecureHttp();
     }
-    return builder.build();
+    return builder.hipaa(properties.isHipaa()).build();
   }
 
   /**

@@ -29,6 +29,12 @@ public class FlexMediaProperties {
   /** Whether flex-media's auto-configuration runs at all. */
   private boolean enabled = true;
 
+  /**
+   * Whether the Twilio account is HIPAA-enabled: Flex Insights fields Twilio's HIPAA filter would
+   * drop are refused before anything is sent.
+   */
+  private boolean hipaa;
+
   private final Twilio twilio = new Twilio();
   private final Attach attach = new Attach();
   private final Policy policy = new Policy();
@@ -56,6 +62,25 @@ public class FlexMediaProperties {
    */
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  /**
+   * Whether the account is HIPAA-enabled ({@code flex-media.hipaa}): the {@code MediaPolicy} bean
+   * then refuses Insights fields off Twilio's HIPAA preserved list.
+   *
+   * @return whether the account is HIPAA-enabled (false by default)
+   */
+  public boolean isHipaa() {
+    return hipaa;
+  }
+
+  /**
+   * Marks the account as HIPAA-enabled.
+   *
+   * @param hipaa whether the account is HIPAA-enabled
+   */
+  public void setHipaa(boolean hipaa) {
+    this.hipaa = hipaa;
   }
 
   /**
@@ -123,7 +148,7 @@ public class FlexMediaProperties {
 
   @Override
   public String toString() {
-    return "FlexMediaProperties[enabled=" + enabled + ", twilio=" + twilio + ", attach=" + attach
+    return "FlexMediaProperties[enabled=" + enabled + ", hipaa=" + hipaa + ", twilio=" + twilio + ", attach=" + attach
         + ", policy=" + policy + "]";
   }
 
