@@ -201,9 +201,7 @@ public final class MediaAttributes {
    * @return only the media parts, minified, in the schema Flex reads
    */
   public String toJson() {
-    return insights.isEmpty()
-        ? MediaDocument.write(taskMedia, reservationMedia)
-        : MediaDocument.merge(null, taskMedia, reservationMedia, MergeMode.APPEND, insights.values());
+    return MediaDocument.write(taskMedia, reservationMedia, insights.values());
   }
 
   /**
@@ -229,11 +227,7 @@ public final class MediaAttributes {
    * @return the warnings in document order; empty when Flex will show what the lists say
    */
   public List<MediaWarning> lint() {
-    List<MediaWarning> media = Linter.lint(this);
-    if (insights.isEmpty()) {
-      return media;
-    }
-    List<MediaWarning> all = new ArrayList<>(media);
+    List<MediaWarning> all = new ArrayList<>(Linter.lint(this));
     all.addAll(insights.lint());
     return List.copyOf(all);
   }

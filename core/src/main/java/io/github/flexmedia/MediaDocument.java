@@ -151,15 +151,32 @@ final class MediaDocument {
     return (ArrayNode) current;
   }
 
-  /** The minified media-only document. */
-  static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
+  /**
+   * The minified document of what this library writes: the media lists and the Insights fields,
+   * {@code conversations} first, then {@code reservation_attributes}, {@code customers} and the
+   * root-level fields.
+   */
+  static String write(
+      List<MediaLink> task, Map<String, List<MediaLink>> reservations, Map<String, JsonNode> insights) {
+    Map<String, Map<String, JsonNode>> byPlace = new LinkedHashMap<>();
+    for (String place : new String[] {"conversations.", "customers.", ""}) {
+      byPlace.put(place, new LinkedHashMap<>());
+    }
+    insights.forEach((path, value) -> {
+      String[] parts = InsightsLinter.split(path);
+      byPlace.get(parts[0]).put(parts[1], value);
+    });
     StringBuilderWriter out = new StringBuilderWriter(256);
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       LinkCodec.Writer writer = new LinkCodec.Writer(gen);
       gen.writeStartObject();
-      if (task != null) {
+      Map<String, JsonNode> conversationFields = byPlace.get("conversations.");
+      if (task != null || !conversationFields.isEmpty()) {
         gen.writeObjectFieldStart(CONVERSATIONS);
-        writeList(gen, writer, task);
+        if (task != null) {
+          writeList(gen, writer, task);
+        }
+        writeFields(gen, conversationFields);
         gen.writeEndObject();
       }
       if (!reservations.isEmpty()) {
@@ -171,11 +188,25 @@ final class MediaDocument {
         }
         gen.writeEndObject();
       }
+      Map<String, JsonNode> customerFields = byPlace.get("customers.");
+      if (!customerFields.isEmpty()) {
+        gen.writeObjectFieldStart("customers");
+        writeFields(gen, customerFields);
+        gen.writeEndObject();
+      }
+      writeFields(gen, byPlace.get(""));
       gen.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static void writeFields(JsonGenerator gen, Map<String, JsonNode> fields) throws IOException {
+    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
+      gen.writeFieldName(e.getKey());
+      gen.writeTree(e.getValue());
+    }
   }
 
   private static void writeList(JsonGenerator gen, LinkCodec.Writer writer, List<MediaLink> links)

@@ -133,8 +133,9 @@ public final class MediaPolicy {
   private static void checkHipaa(InsightsData data) {
     List<String> refused = new java.util.ArrayList<>();
     for (MediaWarning w : data.hipaaLint()) {
-      if ((w.code() == MediaWarning.Code.HIPAA_NOT_PRESERVED
-          || w.code() == MediaWarning.Code.HIPAA_PII_REMOVED) && !refused.contains(w.path())) {
+      // One HIPAA code per path at most: a field is either dropped or removed as PII.
+      if (w.code() == MediaWarning.Code.HIPAA_NOT_PRESERVED
+          || w.code() == MediaWarning.Code.HIPAA_PII_REMOVED) {
         refused.add(w.path());
       }
     }

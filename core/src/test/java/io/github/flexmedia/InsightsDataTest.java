@@ -333,4 +333,71 @@ class InsightsDataTest {
     assertThat(catchThrowableOfType(InvalidMediaException.class, () -> hipaa.withInsights(
         InsightsData.builder().custom("crm_id", "7").build())).field()).isEqualTo("crm_id");
   }
+
+  @Test
+  void typoSuggestionsStopWhereAKeyIsAnotherName() {
+    InsightsData data = InsightsData.builder()
+        .custom("conversations.qeueu", "x")       // two edits from queue: a typo
+        .custom("conversations.zzzzz", "x")       // nothing within two edits
+        .custom("customers.custmer_link", "x")
+        .build();
+
+    List<MediaWarning> warnings = data.lint();
+
+    assertThat(warnings.get(0).message()).endsWith("did you mean conversations.queue?");
+    assertThat(warnings.get(1).message()).doesNotContain("did you mean");
+    assertThat(warnings.get(2).message()).endsWith("did you mean customers.customer_link?");
+    assertThat(InsightsLinter.distance("Outcome", "outcome")).isZero();
+    assertThat(InsightsLinter.distance("", "abc")).isEqualTo(3);
+    assertThat(InsightsLinter.distance("kitten", "sitting")).isEqualTo(3);
+  }
+
+  @Test
+  void fieldsWithoutADocumentedTypeTakeAnySingleValueButNotAnObject() {
+    String doc = "{\"conversations\":{\"talk_time\":5,\"queue_time\":\"12\",\"kind\":true,"
+        + "\"ring_time\":{\"s\":1},\"wrap_up_time\":[1]},\"customers\":{\"media\":[],"
+        + "\"customer_link\":null},\"reason\":{\"x\":1}}";
+
+    InsightsData read = InsightsData.fromTaskAttributes(doc);
+
+    assertThat(codesAndPaths(read.lint())).containsExactly(
+        "INSIGHTS_WRONG_TYPE conversations.ring_time",
+        "INSIGHTS_WRONG_TYPE conversations.wrap_up_time",
+        "INSIGHTS_UNKNOWN_KEY customers.media",
+        "INSIGHTS_WRONG_TYPE reason");
+    assertThat(read.lint().get(0).message()).contains("a single value (was an object)");
+    assertThat(read.number(InsightsField.TALK_TIME)).contains(new BigDecimal("5"));
+    assertThat(read.number(InsightsField.QUEUE_TIME)).isEmpty();
+    assertThat(read.text(InsightsField.QUEUE_TIME)).contains("12");
+    assertThat(read.text(InsightsField.TALK_TIME)).isEmpty();
+    assertThat(read.text(InsightsField.OUTCOME)).isEmpty();
+    assertThat(read.number(InsightsField.OUTCOME)).isEmpty();
+    assertThat(read.json("conversations.kind")).contains("true");
+    assertThat(read.json("conversations.outcome")).isEmpty();
+  }
+
+  @Test
+  void customValuesOfEveryKindAreWrittenExactly() {
+    InsightsData data = InsightsData.builder()
+        .custom("conversations.flag", true)
+        .custom("customers.score", new BigDecimal("1.10"))
+        .custom("crm_id", "C-7")
+        .number(InsightsField.TALK_TIME, 30)
+        .text(InsightsField.KIND, "Conversation")
+        .conversationId("WT0123456789abcdef0123456789abcdef")
+        .conversationAttribute(10, "a")
+        .customerLabel(3, "l")
+        .build();
+
+    assertThat(tree(MediaAttributes.builder().insights(data).build().toJson())).isEqualTo(tree(
+        "{\"conversations\":{\"flag\":true,\"talk_time\":30,\"kind\":\"Conversation\","
+            + "\"conversation_id\":\"WT0123456789abcdef0123456789abcdef\",\"conversation_attribute_10\":\"a\"},"
+            + "\"customers\":{\"score\":1.10,\"customer_label_3\":\"l\"},\"crm_id\":\"C-7\"}"));
+    for (String path : new String[] {null, " "}) {
+      assertThat(catchThrowableOfType(InvalidMediaException.class,
+          () -> InsightsData.builder().custom(path, "x")).is(Rule.NOT_BLANK)).isTrue();
+    }
+    assertThat(catchThrowableOfType(InvalidMediaException.class,
+        () -> InsightsData.builder().custom("customers.x", (BigDecimal) null)).is(Rule.REQUIRED)).isTrue();
+  }
 }
