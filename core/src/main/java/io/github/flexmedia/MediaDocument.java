@@ -168,6 +168,9 @@ final class MediaDocument {
     });
     StringBuilderWriter out = new StringBuilderWriter(256);
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
+      // Every object is closed here, explicitly: a missing end is a bug to see, not one for
+      // Jackson to paper over when the generator closes.
+      gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
       LinkCodec.Writer writer = new LinkCodec.Writer(gen);
       gen.writeStartObject();
       Map<String, JsonNode> conversationFields = byPlace.get("conversations.");
@@ -259,10 +262,7 @@ final class MediaDocument {
   private static void mergeList(ArrayNode array, String path, List<MediaLink> links, MergeMode mode) {
     if (mode == MergeMode.APPEND) {
       // Typed readings of the elements, made only when a new link of the same type needs one.
-      List<MediaLink> typed = new ArrayList<>(array.size() + links.size());
-      for (int i = 0; i < array.size(); i++) {
-        typed.add(null);
-      }
+      List<MediaLink> typed = new ArrayList<>(Collections.nCopies(array.size(), (MediaLink) null));
       for (MediaLink link : links) {
         ObjectNode node = LinkCodec.toNode(link);
         if (!contains(array, typed, link, node, path)) {
