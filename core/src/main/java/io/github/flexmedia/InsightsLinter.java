@@ -149,9 +149,14 @@ final class InsightsLinter {
    */
   static List<MediaWarning> timing(MediaAttributes media, TaskState state, Instant now) {
     List<MediaWarning> out = new ArrayList<>();
-    if (!state.isTerminal()) {
-      return out;
+    if (state.isTerminal()) {
+      afterCompletion(media, state, now, out);
     }
+    return out;
+  }
+
+  private static void afterCompletion(
+      MediaAttributes media, TaskState state, Instant now, List<MediaWarning> out) {
     for (String path : media.insights().paths()) {
       out.add(new MediaWarning(Code.WRITTEN_AFTER_COMPLETION,
           "the task is " + state.assignmentStatus() + ": Flex Insights keeps the attributes it had"
@@ -170,6 +175,5 @@ final class InsightsLinter {
             "reservation_attributes." + sid + ".media"));
       }
     }
-    return out;
   }
 }

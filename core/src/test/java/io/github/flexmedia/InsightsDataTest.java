@@ -400,4 +400,30 @@ class InsightsDataTest {
     assertThat(catchThrowableOfType(InvalidMediaException.class,
         () -> InsightsData.builder().custom("customers.x", (BigDecimal) null)).is(Rule.REQUIRED)).isTrue();
   }
+
+  @Test
+  void aTieBetweenKnownKeysSuggestsTheFirstInTwiliosOrder() {
+    assertThat(InsightsData.builder().custom("conversations.conversation_label_", "x").build()
+        .lint().get(0).message()).endsWith("did you mean conversations.conversation_label_1?");
+  }
+
+  @Test
+  void withInsightsOnANonHipaaCopyDoesNotCheckReadLinksAgain() {
+    String stored = "{\"conversations\":{\"media\":[{\"type\":\"Referenced\","
+        + "\"url\":\"http://intranet.example.com/x\",\"title\":\"X\"}]}}";
+
+    MediaAttributes read = MediaAttributes.fromTaskAttributes(stored)
+        .withInsights(InsightsData.builder().custom("crm_id", "7").build());
+
+    assertThat(read.taskMedia()).hasSize(1);
+    assertThat(read.insights().paths()).containsExactly("crm_id");
+    assertThat(MediaPolicy.strict().isHipaa()).isFalse();
+  }
+
+  @Test
+  void exactNumbersAreRefusedForTextFields() {
+    assertThat(catchThrowableOfType(InvalidMediaException.class,
+        () -> InsightsData.builder().number(InsightsField.OUTCOME, BigDecimal.ONE)).is(Rule.INSIGHTS_TYPE))
+        .isTrue();
+  }
 }
