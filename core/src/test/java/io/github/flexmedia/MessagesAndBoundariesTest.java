@@ -118,9 +118,9 @@ class MessagesAndBoundariesTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "C     | 1 characters not starting with two upper-case letters",
       "\"\"    | an empty string",
-      "CH    | 'CH…' of 2 characters",
-      "WR0123456789abcdef0123456789abcdef | 'WR…'",
-      "CH0123456789abcdef0123456789abcdeg | 'CH…' with a character that is not a hex digit"})
+      "CH    | it starts with 'CH' but has 2 characters, not 34",
+      "WR0123456789abcdef0123456789abcdef | expected 'CH…', got 'WR…'",
+      "CH0123456789abcdef0123456789abcdeg | it starts with 'CH' but has a character that is not a hex digit"})
   void aWrongSidIsDescribedWithoutItsValue(String sid, String found) {
     InvalidMediaException e = catchThrowableOfType(InvalidMediaException.class,
         () -> MediaLink.chatTranscript(sid));

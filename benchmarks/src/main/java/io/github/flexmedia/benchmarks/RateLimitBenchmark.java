@@ -3,6 +3,7 @@ package io.github.flexmedia.benchmarks;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.twilio.BulkProgressListener;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.TaskOutcome;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
@@ -31,11 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * kind of rate limit (a token bucket: {@code limit} requests/s, bursts of {@code burst}, 429 with
  * a whole-second {@code Retry-After}), with 20 ms added to every request, through the real
  * twilio-java stack and the attacher's default retry policy. Modes: a fixed concurrency of 4, 16
- * or 64 threads (the baselines), or {@code adaptive}: 64 threads sharing the attacher's adaptive
- * limit. The auxiliary counters give the requests answered normally and with 429, and the tasks
+ * or 64 threads (the baselines), or {@code adaptive}: 64 threads paced by one {@link RateLimiter}
+ * (its default cap of 64 in flight). The auxiliary counters give the requests answered normally and with 429, and the tasks
  * whose attach failed; the ratio script turns them into a share of the limit and a 429 share.
  *
- * <p>The full size is {@code -p tasks=5000} (about 200 s per mode at 50 requests/s).
+ * <p>The full size is {@code -p tasks=5000} (10,000 requests: about 200 s per mode at 50/s).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -50,7 +51,7 @@ public class RateLimitBenchmark {
   @Param("5000")
   public int tasks;
 
-  /** {@code fixed-N} for N threads, or {@code adaptive} (64 threads, adaptive limit). */
+  /** {@code fixed-N} for N threads, or {@code adaptive} (64 threads, one rate limiter). */
   @Param({"fixed-4", "fixed-16", "fixed-64", "adaptive"})
   public String mode;
 
@@ -70,6 +71,7 @@ public class RateLimitBenchmark {
   private TokenBucket bucket;
   private MediaAttacher attacher;
   private int concurrency;
+  private RateLimiter limiter;
   private final MediaAttributes media = Fixtures.threeLinks();
   private List<String> sids;
 
@@ -83,6 +85,8 @@ public class RateLimitBenchmark {
     public long limited;
     /** Tasks whose attach failed (attempts exhausted). */
     public long failedTasks;
+    /** Pauses the limiter began (adaptive mode). */
+    public long pauses;
   }
 
   /** Starts the emulator with a fresh bucket and tasks. */
@@ -91,9 +95,11 @@ public class RateLimitBenchmark {
     server = LocalTaskRouterServer.start().latency(Duration.ofMillis(latencyMillis));
     bucket = TokenBucket.of(limit, burst);
     MediaAttacher.Builder b = MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient()));
+    limiter = null;
     if (mode.equals("adaptive")) {
       concurrency = 64;
-      b.adaptiveConcurrency(concurrency);
+      limiter = RateLimiter.adaptive();
+      b.rateLimiter(limiter);
     } else if (mode.startsWith("fixed-")) {
       concurrency = Integer.parseInt(mode.substring("fixed-".length()));
     } else {
@@ -145,6 +151,7 @@ public class RateLimitBenchmark {
     }
     counters.admitted += bucket.taken();
     counters.limited += bucket.refused();
+    counters.pauses += limiter == null ? 0 : limiter.pauseCount();
     return outcomes;
   }
 }

@@ -50,7 +50,8 @@ final class Failures implements IExecutionExceptionHandler {
   private static String describe(TaskRouterException e) {
     if (e.statusCode() == 401 || e.statusCode() == 403) {
       return "TaskRouter refused the credentials (HTTP " + e.statusCode() + "): check "
-          + "TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET";
+          + "TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET"
+          + (e.statusCode() == 403 ? " (an API key may also lack TaskRouter permissions)" : "");
     }
     if (e instanceof TaskNotFoundException) {
       return "no such task in that workspace (Twilio deletes a task about 2 minutes after it "

@@ -93,6 +93,7 @@ public final class FlexMediaCli implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(new UsageErrors());
     try {
       return cli.execute(args);
     } finally {
@@ -109,6 +110,6 @@ public final class FlexMediaCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    throw new UsageErrors.Ours(spec.commandLine(), "a command is required");
   }
 }

@@ -166,4 +166,32 @@ class OfflineCommandsTest {
     }
   }
 
+
+  @Test
+  void aTitleSplitByTheShellIsAUsageErrorThatDoesNotRepeatIt() {
+    Cli.Run run = Cli.run("attach", "--emulator", "--referenced",
+        "https://ehr.example.com/chart?mrn=123", "--title", "Jane", "Doe");
+
+    assertThat(run.exitCode()).isEqualTo(FlexMediaCli.USAGE);
+    assertThat(run.err()).contains("unknown command or extra argument at position 7",
+        "quote a title or URL that has spaces", "Usage: flex-media attach");
+    assertThat(run.all()).doesNotContain("Doe", "Jane", "mrn", "ehr.example.com");
+  }
+
+  @Test
+  void aBadOptionValueIsNamedByItsOptionNotItsValue() {
+    Cli.Run run = Cli.run("check-embed", "--timeout", "s3cr3t", "https://x.example.com");
+
+    assertThat(run.exitCode()).isEqualTo(FlexMediaCli.USAGE);
+    assertThat(run.err()).contains("invalid value for --timeout (the value is not shown)");
+    assertThat(run.all()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void anUnknownCommandGetsSuggestionsOfKnownOnes() {
+    Cli.Run run = Cli.run("lnt");
+
+    assertThat(run.exitCode()).isEqualTo(FlexMediaCli.USAGE);
+    assertThat(run.err()).contains("at position 1", "Did you mean: lint").doesNotContain("'lnt'");
+  }
 }

@@ -62,8 +62,10 @@ public final class AuthenticatedPlayback implements Scenario {
     try (FlexTokenEmulator twilio = FlexTokenEmulator.start();
         SignedStorage storage = SignedStorage.start("demo-hmac-key".getBytes(StandardCharsets.UTF_8),
             Clock.systemUTC(), Duration.ofMinutes(5)).put(RECORDING, SignedStorage.tone(500))) {
+      // In production: TwilioFlexTokenValidator.withApiKey(accountSid, keySid, keySecret).build();
+      // the emulator's builder is the same validator (JDK client, call cap) pointed at loopback.
       RecordingUrlProvider provider = RecordingUrlProvider.builder(
-              FlexTokenValidator.cached(FlexTokenValidator.twilio(twilio.restClient()), 1_000,
+              FlexTokenValidator.cached(twilio.validatorBuilder().build(), 1_000,
                   Duration.ofMinutes(1), Clock.systemUTC()),
               storage.resolver())
           .allowHttpMediaUrls()   // the loopback store is plain http; real stores are https
@@ -85,7 +87,7 @@ public final class AuthenticatedPlayback implements Scenario {
     for (PlaybackEvent e : audit) {
       ctx.out().println("    " + e.at() + " " + e.decision() + " (" + e.status() + ") recording="
           + orDash(e.recordingId()) + " who=" + orDash(e.identity()) + " worker=" + orDash(e.workerSid())
-          + " origin=" + orDash(e.origin()));
+          + " roles=" + e.roles() + " origin=" + orDash(e.origin()));
     }
     return ctx.report(result);
   }

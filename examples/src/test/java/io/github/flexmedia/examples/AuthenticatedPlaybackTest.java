@@ -54,6 +54,8 @@ class AuthenticatedPlaybackTest {
         .contains("agent: preflight 204 (allow-origin https://flex.twilio.com), GET 403")
         .contains("a media_url with its expiry pushed out: 403")
         .contains("GRANTED (200) recording=" + AuthenticatedPlayback.RECORDING + " who=sam.supervisor@example.com")
+        .contains("FORBIDDEN (403) recording=" + AuthenticatedPlayback.RECORDING + " who=al.agent@example.com")
+        .contains("roles=[agent]")
         .doesNotContain("eyJ");
   }
 }

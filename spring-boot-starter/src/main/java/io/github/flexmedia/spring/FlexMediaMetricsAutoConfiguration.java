@@ -2,7 +2,13 @@ package io.github.flexmedia.spring;
 
 import io.github.flexmedia.spring.internal.Instrumentation;
 import io.github.flexmedia.spring.internal.MicrometerInstrumentation;
+import io.github.flexmedia.twilio.RateLimiter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,7 +46,38 @@ public class FlexMediaMetricsAutoConfiguration {
    * @return the instrumentation the other flex-media beans report to
    */
   @Bean
-  public Instrumentation flexMediaInstrumentation(MeterRegistry registry) {
+  Instrumentation flexMediaInstrumentation(MeterRegistry registry) {
     return new MicrometerInstrumentation(registry);
+  }
+
+  /**
+   * Meters for every {@link RateLimiter} bean, tagged {@code limiter} with its bean name: {@code
+   * flex_media.rate_limiter.rate} (the pace, requests/s), {@code .in_flight}, {@code
+   * .pause_left} (seconds every caller still waits), and the counters {@code .rate_limited} (429s
+   * answered) and {@code .pauses}.
+   *
+   * @param registry the application's registry
+   * @param beans where the limiters are looked up, once every singleton exists
+   * @return the registration, run when the context has started its singletons
+   */
+  @Bean
+  public SmartInitializingSingleton flexMediaRateLimiterMeters(
+      MeterRegistry registry, ListableBeanFactory beans) {
+    return () -> {
+      Map<String, RateLimiter> limiters = beans.getBeansOfType(RateLimiter.class, false, false);
+      limiters.forEach((name, l) -> {
+        String p = "flex_media.rate_limiter.";
+        Gauge.builder(p + "rate", l, RateLimiter::rate).tag("limiter", name)
+            .baseUnit("requests_per_second").register(registry);
+        Gauge.builder(p + "in_flight", l, RateLimiter::inFlight).tag("limiter", name)
+            .register(registry);
+        Gauge.builder(p + "pause_left", l, x -> x.pauseLeft().toNanos() / 1e9)
+            .tag("limiter", name).baseUnit("seconds").register(registry);
+        FunctionCounter.builder(p + "rate_limited", l, RateLimiter::rateLimitedCount)
+            .tag("limiter", name).register(registry);
+        FunctionCounter.builder(p + "pauses", l, RateLimiter::pauseCount)
+            .tag("limiter", name).register(registry);
+      });
+    };
   }
 }

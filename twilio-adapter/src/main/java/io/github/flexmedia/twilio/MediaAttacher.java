@@ -4,6 +4,7 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.MergeMode;
 import io.github.flexmedia.twilio.internal.Sids;
+import io.github.flexmedia.twilio.internal.ratelimit.LimitedTaskRouterClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,8 +38,8 @@ import java.util.function.DoubleSupplier;
  * }</pre>
  *
  * <p>Attaches to one task that overlap in time share read–merge–writes (see {@link
- * Builder#coalescing(boolean)}), and an attacher can share one adaptive limit among all its
- * requests (see {@link Builder#adaptiveConcurrency(int)}).
+ * Builder#coalescing(boolean)}), and an attacher can pace all its requests to the account's rate
+ * limit (see {@link Builder#rateLimiter(RateLimiter)}).
  *
  * <p>Immutable and thread-safe: share one instance.
  */
@@ -49,9 +50,8 @@ public final class MediaAttacher {
   private final TaskCoalescer coalescer;
 
   private MediaAttacher(Builder b) {
-    TaskRouterClient client = b.adaptiveMax > 0
-        ? new LimitedTaskRouterClient(b.client,
-            AdaptiveLimiter.create(b.adaptiveMax, b.retry.maxRetryAfter()))
+    TaskRouterClient client = b.rateLimiter != null
+        ? new LimitedTaskRouterClient(b.client, b.rateLimiter.limiter())
         : b.client;
     this.policy = b.policy;
     this.loop = new AttachLoop(client, b.mergeMode, b.retry, b.sleeper, b.unconditionalWrites);
@@ -246,7 +246,7 @@ public final class MediaAttacher {
     private MediaPolicy policy;
     private boolean unconditionalWrites;
     private boolean coalescing = true;
-    private int adaptiveMax;
+    private RateLimiter rateLimiter;
 
     private Builder(TaskRouterClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -385,24 +385,18 @@ public final class MediaAttacher {
     }
 
     /**
-     * Shares one adaptive limit among every request this attacher sends, for bulk attaches and
-     * {@link io.github.flexmedia.twilio.events.AttachQueue} workers writing against one account's
-     * rate limit (off by default). At most {@code max} requests are in flight; a 429 halves that
-     * number and paces requests to 90 % of the success rate just measured, successes raise both
-     * slowly, and a {@code Retry-After} pauses every thread of this attacher, not only the one
-     * that got it. Give {@link MediaAttacher#attachAll(String, Collection, MediaAttributes, int,
-     * BulkProgressListener) attachAll} a concurrency of {@code max}: the threads wait for the
-     * limit, not for TaskRouter.
+     * Paces every request this attacher sends through {@code rateLimiter} (none by default): for
+     * bulk attaches and queue workers writing against one account's rate limit. Share one limiter
+     * among every attacher of the process that writes to the same account. Give {@link
+     * MediaAttacher#attachAll(String, Collection, MediaAttributes, int, BulkProgressListener)
+     * attachAll} enough threads (its limiter's {@code maxConcurrency}, say): they wait for the
+     * limiter's pace, not for TaskRouter.
      *
-     * @param max the most requests in flight, at least 1
+     * @param rateLimiter the shared limiter
      * @return this builder
      */
-    public Builder adaptiveConcurrency(int max) {
-      if (max < 1) {
-        throw new ConfigurationException("adaptiveConcurrency", "must be at least 1",
-            "max must be at least 1 (was " + max + ")");
-      }
-      this.adaptiveMax = max;
+    public Builder rateLimiter(RateLimiter rateLimiter) {
+      this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
       return this;
     }
 

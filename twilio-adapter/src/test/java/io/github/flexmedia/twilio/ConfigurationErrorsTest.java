@@ -42,7 +42,8 @@ class ConfigurationErrorsTest {
     misuse(() -> b.backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)), "backoff");
     misuse(() -> b.backoff(Duration.ofSeconds(-1), Duration.ofSeconds(1)), "backoff");
     misuse(() -> b.maxRetryAfter(Duration.ofSeconds(-1)), "maxRetryAfter");
-    misuse(() -> b.adaptiveConcurrency(0), "adaptiveConcurrency");
+    misuse(() -> RateLimiter.builder().maxConcurrency(0), "maxConcurrency");
+    misuse(() -> RateLimiter.builder().maxPause(Duration.ZERO), "maxPause");
     misuse(() -> RetryPolicy.defaults().withMaxAttempts(-3), "maxAttempts");
   }
 

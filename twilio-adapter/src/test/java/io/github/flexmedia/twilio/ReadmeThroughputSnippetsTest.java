@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 /** Copies of the README's throughput snippets: if one stops compiling or working, fix the README. */
 class ReadmeThroughputSnippetsTest {
   static final String workspaceSid = Sids.WS;
+  static final Log log = new Log();
+
+  /** Stands in for the application's logger in the snippet. */
+  static final class Log {
+    final java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void info(String format, Object... args) {
+      lines.add(format);
+    }
+  }
 
   @Test
   void coalescingAndTheAdaptiveLimit() {
@@ -24,16 +34,22 @@ class ReadmeThroughputSnippetsTest {
     // --- README: throughput ---
     MediaAttacher plain = MediaAttacher.builder(client).coalescing(false).build();   // no coalescing
 
-    MediaAttacher bulk = MediaAttacher.builder(client).adaptiveConcurrency(64).build();
+    RateLimiter limiter = RateLimiter.builder()                 // one per account and process
+        .listener((rate, pause, retryAfterSent) -> log.info("429: {}/s, pause {}", rate, pause))
+        .build();
+    MediaAttacher bulk = MediaAttacher.builder(client).rateLimiter(limiter).build();
     List<TaskOutcome> outcomes =
         bulk.attachAll(workspaceSid, taskSids, media, 64, BulkProgressListener.NONE);
 
-    AttachQueue queue = AttachQueue.builder(client).workers(16).adaptiveConcurrency().build();
+    AttachQueue queue = AttachQueue.builder(client).workers(16)
+        .attacher(b -> b.rateLimiter(limiter))                  // the same limiter
+        .build();
     // --- end ---
 
     assertThat(outcomes).allMatch(TaskOutcome::succeeded);
     assertThat(plain.attach(workspaceSid, Sids.task(1), media).changed()).isFalse();
     assertThat(queue.shutdown(Duration.ofSeconds(1))).isEmpty();
+    assertThat(limiter.inFlight()).isZero();
   }
 
   @Test

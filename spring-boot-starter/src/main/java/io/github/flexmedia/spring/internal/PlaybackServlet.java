@@ -31,7 +31,8 @@ public final class PlaybackServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     PlaybackResponse answer = provider.handle(PlaybackRequest.of(
-        request.getMethod(), request.getQueryString(), ServletExchange.headers(request)));
+        request.getMethod(), request.getQueryString(), ServletExchange.headers(request))
+        .from(request.getRemoteAddr(), request.getHeader("User-Agent")));
     ServletExchange.write(response, answer.status(), answer.headers(), answer.body());
   }
 }

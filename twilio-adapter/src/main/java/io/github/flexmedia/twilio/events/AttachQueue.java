@@ -11,17 +11,26 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaLink;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,10 +57,19 @@ import java.util.function.UnaryOperator;
  * first. Nothing is dropped silently: a full or shut queue refuses synchronously, and {@link
  * #shutdown(Duration)} returns what it could not finish, which stays in the store.
  *
- * <p><b>Crash safety.</b> The default {@link PendingAttachStore} lives in memory: a crash loses
- * what the queue held. Either give it a durable store and call {@link #resubmitStored()} on start,
- * or use {@link #attachWithin(PendingAttach, Duration)} inside the webhook and answer 2xx only
- * when the write landed, for sources that redeliver.
+ * <p><b>Claims, and a fleet.</b> {@code offer} saves the attach in the {@link PendingAttachStore}
+ * and returns; the workers then {@linkplain PendingAttachStore#claim claim} work from the store,
+ * under a {@linkplain Builder#lease(Duration) lease}, a whole task at a time: every attach pending
+ * for one task goes out in one read–merge–write. An attach is never written after its claim's
+ * lease ends, so an instance that takes over an expired claim is the only writer. With a shared,
+ * durable store ({@code flex-media-jdbc}'s {@code JdbcAttachStore}) every instance of a fleet
+ * offers into it and works from it, and a crashed instance's claims are taken over when their
+ * leases end.
+ *
+ * <p><b>Crash safety.</b> The default store ({@link InMemoryAttachStore}) lives in memory: a crash
+ * loses what the queue held. Either give the queue a durable store, or use {@link
+ * #attachWithin(PendingAttach, Duration)} inside the webhook and answer 2xx only when the write
+ * landed, for sources that redeliver.
  *
  * <p>Thread-safe.
  */
@@ -62,32 +80,53 @@ public final class AttachQueue {
   private final MediaAttacher attacher;
   private final Clock clock;
   private final Duration attachWindow;
-  private final int capacity;
   private final Executor executor;
   private final ExecutorService ownExecutor;
   private final PendingAttachStore store;
   private final AttachListener listener;
-  private final Map<String, PendingAttach> inFlight = new ConcurrentHashMap<>();
-  private final Map<String, PendingAttach> interrupted = new ConcurrentHashMap<>();
-  private final AtomicInteger pending = new AtomicInteger();
+  // the claim path: which claims this instance holds, how many, and whether a claim pass is due
+  private final String owner;
+  private final Duration lease;
+  private final int workers;
+  private final ScheduledExecutorService poller;
+  private final Map<String, AttachClaim> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, AttachClaim> interrupted = new ConcurrentHashMap<>();
+  private final AtomicInteger busy = new AtomicInteger();
+  private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+  private final AtomicLong takenOver = new AtomicLong();
   private final Object idle = new Object();
   private volatile boolean closed;
+  private volatile boolean claiming = true;
 
   private AttachQueue(Builder b) {
     this.clock = b.clock;
     this.client = new DeadlineClient(b.client, b.clock);
     // The production sleeper never sleeps past the current attach's deadline or budget; a sleeper
     // configured in b.attacher (a test double) replaces it.
-    MediaAttacher.Builder attacherBuilder =
-        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)));
-    if (b.adaptive) {
-      attacherBuilder.adaptiveConcurrency(b.workers);
-    }
-    this.attacher = attacherBuilder.build();
+    this.attacher =
+        b.attacher.apply(MediaAttacher.builder(client).sleeper(client.bounded(Sleeper.SYSTEM)))
+            .build();
     this.attachWindow = b.attachWindow;
-    this.capacity = b.capacity;
-    this.store = b.store != null ? b.store : new MemoryStore();
+    this.store = b.store != null ? b.store : InMemoryAttachStore.create(b.capacity, b.clock);
     this.listener = b.listener;
+    this.owner = b.owner;
+    this.lease = b.lease;
+    this.workers = b.workers;
+    // A shared store gets work this instance was not told about (other instances' offers, expired
+    // claims, retries that come due): poll it. The in-memory store is signalled by every change.
+    Duration poll = b.pollInterval != null ? b.pollInterval
+        : b.store != null ? Duration.ofSeconds(1) : Duration.ZERO;
+    if (poll.isZero()) {
+      this.poller = null;
+    } else {
+      this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "flex-media-attach-queue-poll");
+        t.setDaemon(true);
+        return t;
+      });
+      poller.scheduleWithFixedDelay(this::signal, poll.toMillis(), poll.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
     if (b.executor != null) {
       this.executor = b.executor;
       this.ownExecutor = null;
@@ -134,78 +173,129 @@ public final class AttachQueue {
   }
 
   /**
-   * Takes an attach to be done in the background, and returns at once.
+   * Takes an attach to be done in the background: saves it in the store and returns.
    *
    * @param attach the attach
-   * @return {@code true} when accepted (its outcome will be reported); {@code false} when the queue
-   *     is full or shut down, so that the caller can answer 503
+   * @return {@code true} when accepted (saved; its outcome will be reported by whichever instance
+   *     finishes it); {@code false} when the store is full or the queue is shut down, so that the
+   *     caller can answer 503
    * @throws RuntimeException whatever the store's {@code save} throws (the attach is then not
-   *     accepted)
+   *     accepted: a database that is down fails the offer at once, and the webhook answers 5xx)
    */
   public boolean offer(PendingAttach attach) {
     Objects.requireNonNull(attach, "attach");
-    if (closed || !reserve()) {
+    if (closed || !store.save(attach)) {
       return false;
     }
-    try {
-      store.save(attach);
-    } catch (RuntimeException e) {
-      release();
-      throw e;
-    }
-    return dispatch(attach);
+    signal();
+    return true;
   }
 
-  private boolean dispatch(PendingAttach attach) {
-    inFlight.put(attach.id(), attach);
+  /** Schedules one claim pass on the executor, unless one is already due. */
+  private void signal() {
+    if (!claiming || !pumpScheduled.compareAndSet(false, true)) {
+      return;
+    }
     try {
-      executor.execute(() -> run(attach));
-      return true;
+      executor.execute(this::pump);
     } catch (RejectedExecutionException e) {
-      inFlight.remove(attach.id());
-      store.remove(attach);
-      release();
-      return false;
+      // The attaches stay in the store: the next signal (a poll, a finished claim) tries again.
+      pumpScheduled.set(false);
     }
   }
 
-  private boolean reserve() {
-    while (true) {
-      int n = pending.get();
-      if (n >= capacity) {
-        return false;
-      }
-      if (pending.compareAndSet(n, n + 1)) {
-        return true;
-      }
+  /** Claims as many tasks as there are free workers, and hands each claim to a worker. */
+  private void pump() {
+    pumpScheduled.set(false);
+    if (!Thread.currentThread().isInterrupted()) {
+      claimFree();
     }
   }
 
-  private void release() {
-    if (pending.decrementAndGet() == 0) {
-      synchronized (idle) {
-        idle.notifyAll();
+  private int claimFree() {
+    int handed = 0;
+    while (claiming) {
+      int free = workers - busy.get();
+      if (free <= 0) {
+        return handed;
       }
+      List<AttachClaim> claims;
+      try {
+        claims = store.claim(owner, free, lease);
+      } catch (RuntimeException e) {
+        // The store is down: the poll (or the next offer) tries again; nothing is lost.
+        LOG.log(Level.WARNING, () -> "attach store claim failed: " + e.getClass().getName());
+        return handed;
+      }
+      if (claims.isEmpty()) {
+        return handed;
+      }
+      for (AttachClaim c : claims) {
+        if (c.takenOver()) {
+          takenOver.incrementAndGet();
+        }
+        busy.incrementAndGet();
+        inFlight.put(c.id(), c);
+        try {
+          executor.execute(() -> run(c));
+          handed += c.attaches().size();
+        } catch (RejectedExecutionException e) {
+          inFlight.remove(c.id());
+          finished();
+          releaseQuietly(c);
+          return handed;
+        }
+      }
+    }
+    return handed;
+  }
+
+  private void releaseQuietly(AttachClaim c) {
+    try {
+      store.release(c, clock.instant());
+    } catch (RuntimeException e) {
+      // Its lease runs out instead.
+      LOG.log(Level.WARNING, () -> "attach store release failed: " + e.getClass().getName());
+    }
+  }
+
+  private void finished() {
+    busy.decrementAndGet();
+    synchronized (idle) {
+      idle.notifyAll();
     }
   }
 
   /**
-   * Hands every attach in the store to the workers again, for a durable store after a restart.
-   * Those beyond the capacity stay in the store for a later call.
+   * Claims what is free in the store now and hands it to the workers. The queue does this by
+   * itself (after every offer and finished claim, and on its poll for a shared store); call it to
+   * pick up work at once after a restart.
    *
-   * @return how many were handed over
+   * @return how many attaches were handed to workers
+   * @deprecated since 0.3.0 the queue claims from its store by itself; kept for 0.2.0 callers
    */
+  @Deprecated(since = "0.3.0")
   public int resubmitStored() {
-    int n = 0;
-    for (PendingAttach a : store.pending()) {
-      if (closed || inFlight.containsKey(a.id()) || !reserve()) {
-        continue;
-      }
-      if (dispatch(a)) {
-        n++;
-      }
-    }
-    return n;
+    return claimFree();
+  }
+
+  /**
+   * Claims whose lease ran out before their owner finished, that this queue took over: each one
+   * is an instance that crashed or hung while holding work.
+   *
+   * @return the number taken over since the queue started
+   */
+  public long takenOverCount() {
+    return takenOver.get();
+  }
+
+  /**
+   * The store's counts: pending, claimed, expired leases, failed.
+   *
+   * @return the counts (for a database store, one query)
+   */
+  public AttachStoreStats storeStats() {
+    return store.stats();
   }
 
   /**
@@ -228,21 +318,103 @@ public final class AttachQueue {
     return outcome;
   }
 
-  private void run(PendingAttach attach) {
+  /**
+   * Works one claim: the attaches past their deadline are expired, the others go out in one
+   * read–merge–write, bounded by the earliest deadline and by the lease (never a call after the
+   * lease ends: by then another instance may hold the task). Outcomes go to the store, and those
+   * it recorded to the listener.
+   */
+  private void run(AttachClaim claim) {
     try {
-      AttachOutcome outcome = attempt(attach, attach.deadline());
-      if (outcome.cause() instanceof AttachInterruptedException || (outcome.cause() != null
-          && closed && Thread.currentThread().isInterrupted())) {
-        // Stopped by shutdown, not finished: it stays in the store, and shutdown returns it.
-        // Put here before leaving inFlight, so that shutdown always sees it in one of the two.
-        interrupted.put(attach.id(), attach);
-        return;
+      List<AttachOutcome> outcomes = new ArrayList<>();
+      List<PendingAttach> live = new ArrayList<>();
+      for (PendingAttach a : claim.attaches()) {
+        if (client.passed(a.deadline())) {
+          outcomes.add(failure(a, a.deadline(), new DeadlinePassedException(a.taskSid())));
+        } else {
+          live.add(a);
+        }
       }
-      report(outcome);
-      store.remove(attach);
+      Instant leaseBound = claim.leaseUntil().minus(lease.dividedBy(10));
+      PendingAttach merged = live.isEmpty() ? null : merge(live);
+      List<List<PendingAttach>> groups =
+          merged != null ? List.of(live) : live.stream().map(List::of).toList();
+      for (List<PendingAttach> group : groups) {
+        PendingAttach one = group.size() == 1 ? group.get(0) : merged;
+        Instant until = one.deadline().isBefore(leaseBound) ? one.deadline() : leaseBound;
+        AttachOutcome o = attempt(one, until);
+        if (o.cause() instanceof AttachInterruptedException || (o.cause() != null
+            && closed && Thread.currentThread().isInterrupted())) {
+          // Stopped by shutdown, not finished: back to the store for another instance, and
+          // shutdown returns it. Put here before leaving inFlight, so shutdown sees it in one.
+          interrupted.put(claim.id(), claim);
+          store.complete(claim, outcomes);
+          return;
+        }
+        settle(group, o, until, outcomes);
+      }
+      for (AttachOutcome o : store.complete(claim, outcomes)) {
+        report(o);
+      }
+    } catch (RuntimeException e) {
+      // The store failed: the claim's lease runs out and the attaches are claimed again.
+      LOG.log(Level.WARNING, () -> "attach store failed for task " + claim.taskSid() + ": "
+          + e.getClass().getName());
     } finally {
-      inFlight.remove(attach.id());
-      release();
+      inFlight.remove(claim.id());
+      finished();
+      // An interrupted worker is being stopped: it must not claim more work (which it would
+      // release at once, and claim again).
+      if (!Thread.currentThread().isInterrupted()) {
+        signal();
+      }
+    }
+  }
+
+  /**
+   * One attach for a task's claimed attaches: their links, in order and each once, under the
+   * earliest deadline. {@code null} when they cannot be merged (mixed link policies), so that they
+   * go one by one.
+   */
+  private static PendingAttach merge(List<PendingAttach> live) {
+    PendingAttach first = live.get(0);
+    if (live.size() == 1) {
+      return first;
+    }
+    Set<MediaLink> task = new LinkedHashSet<>();
+    Map<String, Set<MediaLink>> reservations = new LinkedHashMap<>();
+    Instant deadline = first.deadline();
+    for (PendingAttach a : live) {
+      task.addAll(a.media().taskMedia());
+      a.media().reservationMedia().forEach((wr, links) ->
+          reservations.computeIfAbsent(wr, k -> new LinkedHashSet<>()).addAll(links));
+      deadline = a.deadline().isBefore(deadline) ? a.deadline() : deadline;
+    }
+    try {
+      MediaAttributes.Builder b = MediaAttributes.builder().media(task);
+      reservations.forEach(b::reservationMedia);
+      return new PendingAttach(first.id(), first.workspaceSid(), first.taskSid(), b.build(),
+          deadline);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Gives each attach of a group the outcome of the write that carried it. One stopped by a bound
+   * other than its own deadline (the lease, another attach's earlier deadline) gets none: it is
+   * claimed again.
+   */
+  private void settle(List<PendingAttach> group, AttachOutcome o, Instant until,
+      List<AttachOutcome> outcomes) {
+    for (PendingAttach a : group) {
+      if (o.landed()) {
+        outcomes.add(new AttachOutcome(a, o.status(), o.result(), null));
+      } else if (!(o.cause() instanceof DeadlinePassedException)) {
+        outcomes.add(new AttachOutcome(a, o.status(), null, o.cause()));
+      } else if (client.passed(a.deadline()) || !until.isBefore(a.deadline())) {
+        outcomes.add(new AttachOutcome(a, AttachOutcome.Status.EXPIRED, null, o.cause()));
+      }
     }
   }
 
@@ -282,43 +454,52 @@ public final class AttachQueue {
   }
 
   /**
-   * How many accepted attaches have not been reported yet.
+   * How many accepted attaches have no outcome yet, in the store (for a shared store: the
+   * fleet's).
    *
-   * @return the number in the queue or being worked on
+   * @return the number waiting or being worked on
    */
   public int pendingCount() {
-    return pending.get();
+    return (int) Math.min(Integer.MAX_VALUE, store.stats().pending());
   }
 
   /**
-   * Stops taking work and waits up to {@code timeout} for the accepted work to finish. A queue
-   * that owns its workers then interrupts them and waits up to one more second. What is still
-   * unfinished is returned and stays in the store; an attach stopped by the interrupt is among it
-   * and is not reported to the listener. An attach blocked in I/O past that second may still be
-   * reported later.
+   * Stops taking work and waits up to {@code timeout} for the claimed work to finish (with the
+   * default in-memory store: for everything accepted, since nobody else will do it). A queue that
+   * owns its workers then interrupts them and waits up to one more second. An attach stopped by the
+   * interrupt goes back to the store unreported, for another instance. Returned: the attaches of
+   * claims not finished, and with the in-memory store whatever it still holds. An attach blocked
+   * in I/O past that second may still be reported later.
    *
    * @param timeout how long to wait for the work to drain
    * @return the attaches not finished, empty when everything drained
    */
   public List<PendingAttach> shutdown(Duration timeout) {
     closed = true;
+    InMemoryAttachStore memory = store instanceof InMemoryAttachStore m ? m : null;
+    // A shared store's unclaimed work belongs to the fleet: stop claiming at once.
+    claiming = memory != null;
     long end = System.nanoTime() + timeout.toNanos();
     synchronized (idle) {
-      while (pending.get() > 0) {
+      while (busy.get() > 0 || (memory != null && memory.size() > 0)) {
         long left = end - System.nanoTime();
         if (left <= 0) {
           break;
         }
         try {
-          TimeUnit.NANOSECONDS.timedWait(idle, left);
+          TimeUnit.NANOSECONDS.timedWait(idle, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           break;
         }
       }
     }
+    claiming = false;
+    if (poller != null) {
+      poller.shutdownNow();
+    }
     if (ownExecutor != null) {
-      // An interrupted worker moves its attach from inFlight to interrupted; give it a moment.
+      // An interrupted worker moves its claim from inFlight to interrupted; give it a moment.
       ownExecutor.shutdownNow();
       try {
         ownExecutor.awaitTermination(1, TimeUnit.SECONDS);
@@ -326,30 +507,18 @@ public final class AttachQueue {
         Thread.currentThread().interrupt();
       }
     }
-    // inFlight first: an attach leaves it only after entering interrupted.
-    Map<String, PendingAttach> unfinished = new LinkedHashMap<>(inFlight);
-    unfinished.putAll(interrupted);
+    // inFlight first: a claim leaves it only after entering interrupted.
+    Map<String, PendingAttach> unfinished = new LinkedHashMap<>();
+    for (AttachClaim c : List.copyOf(inFlight.values())) {
+      c.attaches().forEach(a -> unfinished.put(a.id(), a));
+    }
+    for (AttachClaim c : interrupted.values()) {
+      c.attaches().forEach(a -> unfinished.put(a.id(), a));
+    }
+    if (memory != null) {
+      memory.pendingAttaches().forEach(a -> unfinished.put(a.id(), a));
+    }
     return List.copyOf(unfinished.values());
-  }
-
-  /** The default store: in memory, lost on a crash. */
-  private static final class MemoryStore implements PendingAttachStore {
-    private final Map<String, PendingAttach> attaches = new ConcurrentHashMap<>();
-
-    @Override
-    public void save(PendingAttach attach) {
-      attaches.put(attach.id(), attach);
-    }
-
-    @Override
-    public void remove(PendingAttach attach) {
-      attaches.remove(attach.id());
-    }
-
-    @Override
-    public List<PendingAttach> pending() {
-      return List.copyOf(attaches.values());
-    }
   }
 
   /** Configures an {@link AttachQueue}. */
@@ -363,7 +532,9 @@ public final class AttachQueue {
     private Executor executor;
     private PendingAttachStore store;
     private AttachListener listener = AttachListener.NONE;
-    private boolean adaptive;
+    private String owner = defaultOwner();
+    private Duration lease = Duration.ofSeconds(60);
+    private Duration pollInterval;
 
     private Builder(TaskRouterClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -425,8 +596,8 @@ public final class AttachQueue {
     }
 
     /**
-     * How many accepted attaches may be unfinished at once, at least 1; 1,000 by default. Past
-     * it, {@link AttachQueue#offer} returns {@code false}.
+     * How many accepted attaches the default in-memory store holds at once, at least 1; 1,000 by
+     * default. Past it, {@link AttachQueue#offer} returns {@code false}.
      *
      * @param capacity the bound
      * @return this builder
@@ -437,18 +608,6 @@ public final class AttachQueue {
             "capacity must be at least 1 (was " + capacity + ")");
       }
       this.capacity = capacity;
-      return this;
-    }
-
-    /**
-     * Lets the workers share one adaptive limit on TaskRouter requests, bounded by {@link
-     * #workers(int)}: see {@link MediaAttacher.Builder#adaptiveConcurrency(int)}. A 429's {@code
-     * Retry-After} then pauses every worker, not only the one that got it. Off by default.
-     *
-     * @return this builder
-     */
-    public Builder adaptiveConcurrency() {
-      this.adaptive = true;
       return this;
     }
 
@@ -465,7 +624,9 @@ public final class AttachQueue {
     }
 
     /**
-     * Where accepted attaches are kept until reported; in memory by default.
+     * Where accepted attaches are kept until reported; by default an {@link InMemoryAttachStore}
+     * of {@link #capacity(int)} attaches. A store you give decides its own bound (its {@code
+     * save} returns {@code false} when full), and {@code capacity} does not apply to it.
      *
      * @param store the store
      * @return this builder
@@ -473,6 +634,64 @@ public final class AttachQueue {
     public Builder store(PendingAttachStore store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;
+    }
+
+    /**
+     * How long a claim lasts: the longest one task's attaches may take before another instance may
+     * take them over; 60 seconds by default. A worker starts no call in the last tenth of it.
+     * Longer than {@link MediaAttacher}'s longest retry wait, shorter than the attach window.
+     *
+     * @param lease the lease, at least one second
+     * @return this builder
+     */
+    public Builder lease(Duration lease) {
+      if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new ConfigurationException("lease", "must be at least 1 second");
+      }
+      this.lease = lease;
+      return this;
+    }
+
+    /**
+     * How often the queue asks its store for work it was not told about (other instances' offers,
+     * expired claims, retries come due); zero for never. Once a second for a store you give, never
+     * for the default in-memory store, which is told of every change.
+     *
+     * @param pollInterval the interval, zero or positive
+     * @return this builder
+     */
+    public Builder pollInterval(Duration pollInterval) {
+      if (pollInterval.isNegative()) {
+        throw new ConfigurationException("pollInterval", "must not be negative");
+      }
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /**
+     * This instance's name in the store's claims, for operators; the host, the process id and a
+     * random suffix by default.
+     *
+     * @param owner the name, not blank, at most 200 characters
+     * @return this builder
+     */
+    public Builder owner(String owner) {
+      if (owner == null || owner.isBlank() || owner.length() > 200) {
+        throw new ConfigurationException("owner", "must be 1 to 200 characters, not blank");
+      }
+      this.owner = owner;
+      return this;
+    }
+
+    private static String defaultOwner() {
+      String host;
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException | RuntimeException e) {
+        host = "unknown";
+      }
+      return host + "/" + ProcessHandle.current().pid() + "/"
+          + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**

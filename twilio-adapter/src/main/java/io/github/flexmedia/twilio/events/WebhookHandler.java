@@ -162,7 +162,15 @@ public final class WebhookHandler {
   private WebhookResponse submit(List<PendingAttach> work) {
     if (synchronousBudget == null) {
       for (PendingAttach p : work) {
-        if (!queue.offer(p)) {
+        boolean accepted;
+        try {
+          accepted = queue.offer(p);
+        } catch (RuntimeException e) {
+          // The store could not save it (its database is down): 503, and Twilio retries.
+          LOG.log(Level.ERROR, () -> "attach store refused: " + e.getClass().getName());
+          accepted = false;
+        }
+        if (!accepted) {
           return new WebhookResponse(503,
               Map.of("Retry-After", "5", "Content-Type", TEXT.get("Content-Type")),
               "busy: try again later\n");

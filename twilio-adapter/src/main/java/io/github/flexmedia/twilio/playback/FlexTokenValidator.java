@@ -28,19 +28,24 @@ public interface FlexTokenValidator {
 
   /**
    * Twilio's token validation ({@code POST https://iam.twilio.com/v1/Accounts/{AC}/Tokens/validate})
-   * with {@code restClient}'s account and credentials. twilio-java's retry of 5xx answers is
-   * bypassed; Apache HttpClient's automatic retries belong to the HTTP client {@code restClient}
-   * was built with: build it with {@code disableAutomaticRetries()} for one exchange per call.
+   * through {@code restClient}: each call is one {@code restClient.request(...)} with a public
+   * twilio-java {@code Request}, so the client's own credentials, region, edge and HTTP client are
+   * used, and twilio-java's repetition of 5xx answers with them. Tokens that are not a compact JWE
+   * are refused without a call, and at most {@link
+   * TwilioFlexTokenValidator#DEFAULT_MAX_CALLS_PER_SECOND} calls go out per second. For explicit
+   * credentials, one exchange per call and short timeouts, use {@link
+   * TwilioFlexTokenValidator#withAuthToken} or {@link TwilioFlexTokenValidator#withApiKey}.
    *
    * @param restClient the client whose account, credentials and HTTP client are used
    * @return the validator
    */
   static FlexTokenValidator twilio(TwilioRestClient restClient) {
-    return new TwilioFlexTokenValidator(restClient);
+    return TwilioFlexTokenValidator.over(restClient);
   }
 
   /**
-   * {@code delegate} with a bounded cache of valid results (invalid ones are never cached).
+   * {@code delegate} with a bounded cache of valid results, a brief one of refusals, and one call
+   * shared by concurrent first uses of a token.
    *
    * @param delegate the validator asked on a miss
    * @param maxEntries how many users are kept at most (least recently used leave first)

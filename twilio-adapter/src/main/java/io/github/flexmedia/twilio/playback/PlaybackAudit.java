@@ -3,12 +3,16 @@ package io.github.flexmedia.twilio.playback;
 /**
  * Receives every decision {@link RecordingUrlProvider} makes: the access log HIPAA asks for.
  *
- * <p>Called on the request's thread before the answer is returned. If it throws, a grant is
- * turned into a 500: no recording is handed out that was not logged.
+ * <p>Called on the request's thread before the answer is returned. If it throws, the answer
+ * becomes a 500 whatever was decided: no recording is handed out that was not logged, and the
+ * exception never leaves {@link RecordingUrlProvider#handle}.
  */
 @FunctionalInterface
 public interface PlaybackAudit {
-  /** Records nothing. */
+  /** The name of the {@code System.Logger} {@link #log()} writes to. */
+  String LOGGER = "io.github.flexmedia.twilio.playback.audit";
+
+  /** Records nothing: only where another layer keeps the access log. */
   PlaybackAudit NONE = event -> { };
 
   /**
@@ -17,4 +21,19 @@ public interface PlaybackAudit {
    * @param event who asked for which recording, when, and what was decided; never the token
    */
   void record(PlaybackEvent event);
+
+  /**
+   * The default: one {@code INFO} line per decision on {@code System.Logger} {@value #LOGGER}
+   * (java.util.logging unless the application routes {@code System.Logger} elsewhere), e.g.
+   * <pre>
+   * playback GRANTED 200 user=sha256:1f0e6a3b9c2d worker=WK5e1c… roles=[supervisor] recording=RE0123… origin=https://flex.twilio.com remote=203.0.113.7 agent="Mozilla/5.0 …"
+   * </pre>
+   * The identity appears only as the first 12 hex digits of its SHA-256 (match a user by hashing
+   * their identity); the token never appears. Replace it with your own audit to keep identities.
+   *
+   * @return the logging audit
+   */
+  static PlaybackAudit log() {
+    return LoggingPlaybackAudit.INSTANCE;
+  }
 }

@@ -1,19 +1,18 @@
 package io.github.flexmedia.twilio.playback;
 
 import io.github.flexmedia.twilio.ConfigurationException;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Decides whether a validated Flex user may hear a recording. Called only for a valid token and a
  * well-formed recording id, before the recording is looked up (so a refused user cannot learn
  * whether it exists).
+ *
+ * <p>The default, {@link #insights()}, admits exactly the users Flex Insights itself would let
+ * play the call; {@link #anyRole} is for teams with a rule of their own.
  */
 @FunctionalInterface
 public interface PlaybackAuthorizer {
-  /** The roles {@link #defaults()} admits: {@code admin}, {@code supervisor}, {@code wfo.full_access}. */
-  List<String> DEFAULT_ROLES = List.of("admin", "supervisor", "wfo.full_access");
-
   /**
    * Whether {@code user} may play {@code recordingId}.
    *
@@ -38,12 +37,24 @@ public interface PlaybackAuthorizer {
   }
 
   /**
-   * {@link #anyRole} of {@link #DEFAULT_ROLES}: Flex administrators, supervisors and Insights
-   * full-access users; agents are refused.
+   * Flex Insights' own rule for "Play Calls" (Twilio, "Flex Insights User Roles"): the user has
+   * {@code admin} or {@code supervisor} (Insights cannot be opened with {@code agent} alone), and
+   * either no {@code wfo.*} role at all (which means {@code wfo.full_access}) or at least one
+   * {@code wfo.*} role that may play calls — every documented one except {@code
+   * wfo.quality_process_manager}. An Insights role the table does not know grants nothing.
+   *
+   * @return the authorizer
+   */
+  static PlaybackAuthorizer insights() {
+    return (user, recordingId) -> InsightsRoles.mayPlayCalls(user.roles());
+  }
+
+  /**
+   * The default: {@link #insights()}.
    *
    * @return the default authorizer
    */
   static PlaybackAuthorizer defaults() {
-    return anyRole(DEFAULT_ROLES.toArray(new String[0]));
+    return insights();
   }
 }

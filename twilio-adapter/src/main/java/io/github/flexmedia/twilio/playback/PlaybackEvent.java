@@ -1,6 +1,7 @@
 package io.github.flexmedia.twilio.playback;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,19 @@ import java.util.Objects;
  * @param workerSid the user's worker SID, or {@code null}
  * @param recordingId the recording asked for, or {@code null} when absent or refused as malformed
  * @param origin the request's {@code Origin} header, or {@code null}
+ * @param remoteAddress the caller's address as the server saw it, or {@code null}
+ * @param userAgent the caller's {@code User-Agent}, at most 256 characters, control characters
+ *     replaced by {@code ?}; or {@code null}
+ * @param roles the validated user's Flex roles that the decision was made on; empty before the
+ *     token was validated
  */
 public record PlaybackEvent(Instant at, Decision decision, String identity, String workerSid,
-    String recordingId, String origin) {
+    String recordingId, String origin, String remoteAddress, String userAgent, List<String> roles) {
+  static final int MAX_USER_AGENT = 256;
+  static final int MAX_REMOTE_ADDRESS = 64;
 
   /**
-   * Checks the required parts.
+   * Checks the required parts, and makes the caller's free-text values safe for a log line.
    *
    * @param at when, required
    * @param decision what, required
@@ -29,10 +37,32 @@ public record PlaybackEvent(Instant at, Decision decision, String identity, Stri
    * @param workerSid the worker SID, or {@code null}
    * @param recordingId the recording id, or {@code null}
    * @param origin the {@code Origin} header, or {@code null}
+   * @param remoteAddress the caller's address, or {@code null}
+   * @param userAgent the caller's user agent, or {@code null}
+   * @param roles the roles decided on; {@code null} is none
    */
   public PlaybackEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(decision, "decision");
+    remoteAddress = printable(remoteAddress, MAX_REMOTE_ADDRESS);
+    userAgent = printable(userAgent, MAX_USER_AGENT);
+    roles = roles == null ? List.of() : List.copyOf(roles);
+  }
+
+  /** {@code value} cut to {@code max} characters, every control or separator character as '?'. */
+  private static String printable(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(Math.min(value.length(), max));
+    for (int i = 0; i < value.length() && out.length() < max; i++) {
+      char c = value.charAt(i);
+      int type = Character.getType(c);
+      boolean unsafe = Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT || type == Character.SURROGATE;
+      out.append(unsafe ? '?' : c);
+    }
+    return out.toString();
   }
 
   /**
@@ -47,7 +77,7 @@ public record PlaybackEvent(Instant at, Decision decision, String identity, Stri
   @Override
   public String toString() {
     return "PlaybackEvent[at=" + at + ", decision=" + decision + ", status=" + status()
-        + ", worker=" + Redact.sid(workerSid) + "]";
+        + ", worker=" + Redact.sid(workerSid) + ", roles=" + roles + "]";
   }
 
   /** What {@link RecordingUrlProvider} decided, with the status it answered. */
@@ -56,7 +86,11 @@ public record PlaybackEvent(Instant at, Decision decision, String identity, Stri
     GRANTED(200),
     /** 204: a CORS preflight from an allowed origin. */
     PREFLIGHT_ALLOWED(204),
-    /** 403: a CORS preflight from another origin, or asking for more than GET with Authorization. */
+    /**
+     * 403: a CORS preflight from another origin, or asking for another method than GET or for
+     * headers beyond {@code Authorization}, the CORS-safelisted ones, {@code Cache-Control} and
+     * {@code Pragma}.
+     */
     PREFLIGHT_REFUSED(403),
     /** 403: a GET whose {@code Origin} is not allowed. */
     ORIGIN_REFUSED(403),
@@ -66,11 +100,14 @@ public record PlaybackEvent(Instant at, Decision decision, String identity, Stri
     BAD_RECORDING_ID(400),
     /** 401: no {@code Authorization} header. */
     NO_CREDENTIALS(401),
-    /** 401: an {@code Authorization} header that is not {@code Basic base64(user:token)}. */
+    /**
+     * 401: an {@code Authorization} header that is not {@code Basic base64(user:token)}, or whose
+     * token is not a compact JWE; Twilio is not asked.
+     */
     MALFORMED_CREDENTIALS(401),
     /** 401: Twilio says the token is not valid. */
     INVALID_TOKEN(401),
-    /** 503: the token could not be checked. */
+    /** 503: the token could not be checked, or the validation call cap is spent. */
     VALIDATION_UNAVAILABLE(503),
     /** 403: the {@link PlaybackAuthorizer} refused. */
     FORBIDDEN(403),

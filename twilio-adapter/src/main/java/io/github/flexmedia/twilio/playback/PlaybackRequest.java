@@ -14,6 +14,9 @@ import java.util.TreeMap;
  *     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
  * }</pre>
  *
+ * <p>For the access log, add the caller with {@link #from(String, String)} (the starter's servlet
+ * does): {@code PlaybackRequest.of(method, rawQuery, headers).from(remoteAddress, userAgent)}.
+ *
  * <p>{@link #toString()} shows the method only: the query holds the recording id and the headers
  * the token.
  *
@@ -21,15 +24,23 @@ import java.util.TreeMap;
  * @param rawQuery the query string as received, still percent-encoded, without {@code ?}; or
  *     {@code null}
  * @param headers every header by name, compared case-insensitively; several values per name kept
+ * @param remoteAddress the caller's address as the server saw it (IP, or IP and port), or {@code
+ *     null}
+ * @param userAgent the caller's {@code User-Agent}, or {@code null}; taken from {@code headers}
+ *     when not given
  */
-public record PlaybackRequest(String method, String rawQuery, Map<String, List<String>> headers) {
+public record PlaybackRequest(String method, String rawQuery, Map<String, List<String>> headers,
+    String remoteAddress, String userAgent) {
 
   /**
-   * Checks the method and copies the headers into a case-insensitive map.
+   * Checks the method, copies the headers into a case-insensitive map, and takes the user agent
+   * from them when none is given.
    *
    * @param method the HTTP method, required
    * @param rawQuery the raw query, or {@code null}
    * @param headers the headers, or {@code null} for none
+   * @param remoteAddress the caller's address, or {@code null}
+   * @param userAgent the caller's user agent, or {@code null}
    */
   public PlaybackRequest {
     Objects.requireNonNull(method, "method");
@@ -43,6 +54,10 @@ public record PlaybackRequest(String method, String rawQuery, Map<String, List<S
     }
     copy.replaceAll((k, v) -> List.copyOf(v));
     headers = java.util.Collections.unmodifiableMap(copy);
+    if (userAgent == null) {
+      List<String> agents = copy.getOrDefault("User-Agent", List.of());
+      userAgent = agents.size() == 1 ? agents.get(0) : null;
+    }
   }
 
   /**
@@ -54,7 +69,18 @@ public record PlaybackRequest(String method, String rawQuery, Map<String, List<S
    * @return the request
    */
   public static PlaybackRequest of(String method, String rawQuery, Map<String, List<String>> headers) {
-    return new PlaybackRequest(method, rawQuery, headers);
+    return new PlaybackRequest(method, rawQuery, headers, null, null);
+  }
+
+  /**
+   * This request with the caller's address and user agent, for the access log.
+   *
+   * @param remoteAddress the caller's address as the server saw it, or {@code null}
+   * @param userAgent the caller's {@code User-Agent}, or {@code null} to keep the header's
+   * @return the request
+   */
+  public PlaybackRequest from(String remoteAddress, String userAgent) {
+    return new PlaybackRequest(method, rawQuery, headers, remoteAddress, userAgent);
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Optional;
  * own storage — because the player sends no credentials with it.
  *
  * <p>The provider checks what comes back: an absolute {@code https} URL (or {@code http} when
- * allowed), at most 2048 characters, with no whitespace or control characters; anything else is
+ * allowed), at most {@link RecordingUrlProvider#MAX_MEDIA_URL_LENGTH} (8,192) characters, with no whitespace or control characters; anything else is
  * answered 500 and never sent on.
  */
 @FunctionalInterface

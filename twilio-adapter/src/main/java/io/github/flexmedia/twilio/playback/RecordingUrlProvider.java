@@ -35,15 +35,17 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>In order: an {@code OPTIONS} is a CORS preflight, answered 204 for an allowed origin asking
- * for {@code GET} with at most the {@code Authorization} header, 403 otherwise; a method other
+ * for {@code GET} with at most {@code Authorization}, the CORS-safelisted request headers, {@code
+ * Cache-Control} and {@code Pragma}, 403 otherwise; a method other
  * than {@code GET} is 405; a {@code GET} with an {@code Origin} that is not allowed is 403 (with
  * no CORS headers, so the browser shows the page nothing); a missing, repeated or malformed
  * recording id ({@link Builder#recordingParameter}, {@link Builder#recordingIdPattern}) is 400; no
  * {@code Authorization}, one that is not {@code Basic base64(user:token)} (over 16,384 characters,
- * not Base64, no colon, an empty or non-JWE token), or a token Twilio refuses is 401 with {@code
- * WWW-Authenticate}; a token that could not be checked is 503; the {@link PlaybackAuthorizer}'s
+ * not Base64, no colon, a token that is not a compact JWE — Twilio is not asked), or a token
+ * Twilio refuses is 401 with {@code WWW-Authenticate}; a token that could not be checked is 503; the {@link PlaybackAuthorizer}'s
  * refusal is 403; an unknown recording is 404; otherwise 200 {@code {"media_url": "…"}}. Every
- * answer has {@code Cache-Control: no-store} and {@code Vary: Origin}; answers to an allowed
+ * answer has {@code Content-Type: application/json; charset=utf-8}, {@code Cache-Control:
+ * no-store} and {@code Vary: Origin}; answers to an allowed
  * origin carry {@code Access-Control-Allow-Origin} with that origin. Bodies are fixed JSON error
  * words: nothing from the request is echoed.
  *
@@ -58,8 +60,18 @@ public final class RecordingUrlProvider {
   /** Recording ids admitted by default: 1 to 128 letters, digits, {@code _} and {@code -}. */
   public static final Pattern DEFAULT_RECORDING_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
+  /**
+   * The longest media URL handed out: 8 KiB. S3 URLs pre-signed with session (STS) credentials
+   * carry {@code X-Amz-Security-Token} and run past 2,048 characters.
+   */
+  public static final int MAX_MEDIA_URL_LENGTH = 8_192;
+
   static final int MAX_AUTHORIZATION_LENGTH = 16_384;
-  private static final Pattern JWE = Pattern.compile("[A-Za-z0-9_.=-]+");
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
+  private static final Set<String> PREFLIGHT_HEADERS = Set.of("authorization", "accept", "accept-language",
+      "content-language", "content-type", "range", "cache-control", "pragma");
+  private static final String ALLOW_HEADERS =
+      "Authorization, Accept, Accept-Language, Content-Language, Content-Type, Range, Cache-Control, Pragma";
   private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REALM = "Basic realm=\"flex-media playback\", charset=\"UTF-8\"";
@@ -88,7 +100,7 @@ public final class RecordingUrlProvider {
 
   /**
    * A builder with the defaults: {@link #DEFAULT_ALLOWED_ORIGINS}, {@link
-   * PlaybackAuthorizer#defaults()}, no audit, parameter {@code recording}, {@link
+   * PlaybackAuthorizer#defaults()} (Flex Insights' own rule), {@link PlaybackAudit#log()}, parameter {@code recording}, {@link
    * #DEFAULT_RECORDING_ID}, {@code https} media URLs only, the system UTC clock.
    *
    * @param validator checks the Flex token (wrap it in {@link FlexTokenValidator#cached})
@@ -100,7 +112,8 @@ public final class RecordingUrlProvider {
   }
 
   /**
-   * Answers one request. Never throws for anything in the request.
+   * Answers one request. Never throws: not for anything in the request, nor when the validator,
+   * the authorizer, the resolver or the audit fails (that is a 500).
    *
    * @param request the request
    * @return the answer to write back
@@ -109,6 +122,15 @@ public final class RecordingUrlProvider {
     Objects.requireNonNull(request, "request");
     String origin = request.header("Origin");
     boolean allowed = origin != null && allowedOrigins.contains(origin);
+    try {
+      return decideFor(request, origin, allowed);
+    } catch (RuntimeException e) {
+      // A failing authorizer or validator of the application's own: nothing is handed out.
+      return decide(Decision.ERROR, headers(origin, allowed), null, null, request);
+    }
+  }
+
+  private PlaybackResponse decideFor(PlaybackRequest request, String origin, boolean allowed) {
     String method = request.method().toUpperCase(Locale.ROOT);
     if (method.equals("OPTIONS")) {
       return preflight(request, origin, allowed);
@@ -116,115 +138,126 @@ public final class RecordingUrlProvider {
     if (!method.equals("GET")) {
       Map<String, String> h = headers(origin, allowed);
       h.put("Allow", "GET, OPTIONS");
-      return decide(Decision.METHOD_NOT_ALLOWED, h, null, null, origin);
+      return decide(Decision.METHOD_NOT_ALLOWED, h, null, null, request);
     }
     if (origin != null && !allowed) {
-      return decide(Decision.ORIGIN_REFUSED, headers(null, false), null, null, origin);
+      return decide(Decision.ORIGIN_REFUSED, headers(null, false), null, null, request);
     }
     String recordingId = recordingId(request.rawQuery());
     if (recordingId == null) {
-      return decide(Decision.BAD_RECORDING_ID, headers(origin, allowed), null, null, origin);
+      return decide(Decision.BAD_RECORDING_ID, headers(origin, allowed), null, null, request);
     }
     List<String> authorization = request.headers("Authorization");
     if (authorization.isEmpty()) {
-      return unauthorized(Decision.NO_CREDENTIALS, origin, allowed, recordingId);
+      return unauthorized(Decision.NO_CREDENTIALS, request, allowed, recordingId);
     }
     String token = authorization.size() == 1 ? token(authorization.get(0)) : null;
     if (token == null) {
-      return unauthorized(Decision.MALFORMED_CREDENTIALS, origin, allowed, recordingId);
+      return unauthorized(Decision.MALFORMED_CREDENTIALS, request, allowed, recordingId);
     }
     FlexUser user;
     try {
       user = validator.validate(token);
     } catch (InvalidFlexTokenException e) {
-      return unauthorized(Decision.INVALID_TOKEN, origin, allowed, recordingId);
+      return unauthorized(Decision.INVALID_TOKEN, request, allowed, recordingId);
     } catch (FlexTokenUnavailableException e) {
       Map<String, String> h = headers(origin, allowed);
       h.put("Retry-After", "5");
-      return decide(Decision.VALIDATION_UNAVAILABLE, h, null, recordingId, origin);
+      return decide(Decision.VALIDATION_UNAVAILABLE, h, null, recordingId, request);
     }
     if (!authorizer.mayPlay(user, recordingId)) {
-      return decide(Decision.FORBIDDEN, headers(origin, allowed), user, recordingId, origin);
+      return decide(Decision.FORBIDDEN, headers(origin, allowed), user, recordingId, request);
     }
     Optional<String> mediaUrl;
     try {
       mediaUrl = resolver.mediaUrl(recordingId, user);
     } catch (RuntimeException e) {
-      return decide(Decision.ERROR, headers(origin, allowed), user, recordingId, origin);
+      return decide(Decision.ERROR, headers(origin, allowed), user, recordingId, request);
     }
     if (mediaUrl == null || mediaUrl.isEmpty()) {
-      return decide(Decision.NOT_FOUND, headers(origin, allowed), user, recordingId, origin);
+      return decide(Decision.NOT_FOUND, headers(origin, allowed), user, recordingId, request);
     }
     if (!usable(mediaUrl.get())) {
-      return decide(Decision.ERROR, headers(origin, allowed), user, recordingId, origin);
+      return decide(Decision.ERROR, headers(origin, allowed), user, recordingId, request);
     }
     Map<String, String> h = headers(origin, allowed);
-    String body = JSON.createObjectNode().put("media_url", mediaUrl.get()).toString();
-    try {
-      audit.record(event(Decision.GRANTED, user, recordingId, origin));
-    } catch (RuntimeException e) {
+    if (!audited(event(Decision.GRANTED, user, recordingId, request))) {
       return respond(Decision.ERROR, h);
     }
-    return new PlaybackResponse(200, h, body);
+    h.put("Content-Type", JSON_TYPE);
+    return new PlaybackResponse(200, h, JSON.createObjectNode().put("media_url", mediaUrl.get()).toString());
   }
 
   private PlaybackResponse preflight(PlaybackRequest request, String origin, boolean allowed) {
     String wantedMethod = request.header("Access-Control-Request-Method");
-    boolean ok = allowed && "GET".equals(wantedMethod) && onlyAuthorization(request.header("Access-Control-Request-Headers"));
+    boolean ok = allowed && "GET".equals(wantedMethod) && allowedHeaders(request.header("Access-Control-Request-Headers"));
     if (!ok) {
-      return decide(Decision.PREFLIGHT_REFUSED, headers(null, false), null, null, origin);
+      return decide(Decision.PREFLIGHT_REFUSED, headers(null, false), null, null, request);
     }
     Map<String, String> h = headers(origin, true);
     h.put("Access-Control-Allow-Methods", "GET");
-    h.put("Access-Control-Allow-Headers", "Authorization");
+    h.put("Access-Control-Allow-Headers", ALLOW_HEADERS);
     h.put("Access-Control-Max-Age", "600");
-    audit.record(event(Decision.PREFLIGHT_ALLOWED, null, null, origin));
-    return new PlaybackResponse(204, h, "");
+    return decide(Decision.PREFLIGHT_ALLOWED, h, null, null, request);
   }
 
-  private static boolean onlyAuthorization(String requested) {
+  /**
+   * Whether every header the preflight asks for is one the player may send: {@code
+   * Authorization}, the CORS-safelisted request headers (Fetch standard: {@code Accept}, {@code
+   * Accept-Language}, {@code Content-Language}, {@code Content-Type}, {@code Range}) and the cache
+   * directives a media player may add ({@code Cache-Control}, {@code Pragma}). Refusing those
+   * adds no security: the origin allow-list and the token decide.
+   */
+  private static boolean allowedHeaders(String requested) {
     if (requested == null || requested.isBlank()) {
       return true;
     }
     for (String name : requested.split(",")) {
-      String n = name.trim();
-      if (!n.isEmpty() && !n.equalsIgnoreCase("authorization")) {
+      String n = name.trim().toLowerCase(Locale.ROOT);
+      if (!n.isEmpty() && !PREFLIGHT_HEADERS.contains(n)) {
         return false;
       }
     }
     return true;
   }
 
-  private PlaybackResponse unauthorized(Decision decision, String origin, boolean allowed, String recordingId) {
-    Map<String, String> h = headers(origin, allowed);
+  private PlaybackResponse unauthorized(Decision decision, PlaybackRequest request, boolean allowed, String recordingId) {
+    Map<String, String> h = headers(request.header("Origin"), allowed);
     h.put("WWW-Authenticate", REALM);
-    return decide(decision, h, null, recordingId, origin);
+    return decide(decision, h, null, recordingId, request);
   }
 
   private PlaybackResponse decide(
-      Decision decision, Map<String, String> headers, FlexUser user, String recordingId, String origin) {
+      Decision decision, Map<String, String> headers, FlexUser user, String recordingId, PlaybackRequest request) {
+    return respond(audited(event(decision, user, recordingId, request)) ? decision : Decision.ERROR, headers);
+  }
+
+  /** Passes {@code event} to the audit; {@code false} when the audit failed. */
+  private boolean audited(PlaybackEvent event) {
     try {
-      audit.record(event(decision, user, recordingId, origin));
+      audit.record(event);
+      return true;
     } catch (RuntimeException e) {
-      return respond(Decision.ERROR, headers);
+      return false;
     }
-    return respond(decision, headers);
   }
 
   private static PlaybackResponse respond(Decision decision, Map<String, String> headers) {
     Map<String, String> h = new LinkedHashMap<>(headers);
+    h.put("Content-Type", JSON_TYPE);
     if (decision.status() == 204) {
       return new PlaybackResponse(204, h, "");
     }
-    h.put("Content-Type", "application/json; charset=utf-8");
     String word = decision.name().toLowerCase(Locale.ROOT);
     return new PlaybackResponse(decision.status(), h, "{\"error\":\"" + word + "\"}");
   }
 
-  private PlaybackEvent event(Decision decision, FlexUser user, String recordingId, String origin) {
+  private PlaybackEvent event(Decision decision, FlexUser user, String recordingId, PlaybackRequest request) {
+    String origin = request.header("Origin");
     String safeOrigin = origin != null && ORIGIN.matcher(origin).matches() ? origin : null;
     return new PlaybackEvent(clock.instant(), decision, user == null ? null : user.identity(),
-        user == null ? null : user.workerSid(), recordingId, safeOrigin);
+        user == null ? null : user.workerSid(), recordingId, safeOrigin, request.remoteAddress(),
+        request.userAgent(), user == null ? List.of() : user.roles());
   }
 
   private static Map<String, String> headers(String origin, boolean allowed) {
@@ -283,11 +316,11 @@ public final class RecordingUrlProvider {
       return null;
     }
     String token = credentials.substring(colon + 1);
-    return !token.isEmpty() && JWE.matcher(token).matches() ? token : null;
+    return FlexTokens.isCompactJwe(token) ? token : null;
   }
 
   private boolean usable(String url) {
-    if (url.isEmpty() || url.length() > 2048) {
+    if (url.isEmpty() || url.length() > MAX_MEDIA_URL_LENGTH) {
       return false;
     }
     for (int i = 0; i < url.length(); i++) {
@@ -318,7 +351,7 @@ public final class RecordingUrlProvider {
     private final FlexTokenValidator validator;
     private final RecordingResolver resolver;
     private PlaybackAuthorizer authorizer = PlaybackAuthorizer.defaults();
-    private PlaybackAudit audit = PlaybackAudit.NONE;
+    private PlaybackAudit audit = PlaybackAudit.log();
     private final Set<String> allowedOrigins = new LinkedHashSet<>(DEFAULT_ALLOWED_ORIGINS);
     private String recordingParameter = DEFAULT_RECORDING_PARAMETER;
     private Pattern recordingIdPattern = DEFAULT_RECORDING_ID;

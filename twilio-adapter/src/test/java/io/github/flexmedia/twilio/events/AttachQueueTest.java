@@ -41,6 +41,7 @@ class AttachQueueTest {
 
   private AttachQueue.Builder queue() {
     return AttachQueue.builder(router).clock(clock).executor(executor).listener(outcomes::add)
+        .pollInterval(Duration.ZERO)
         .attacher(b -> b.sleeper(d -> clock.advance(d)).jitter(() -> 0.5));
   }
 
@@ -73,10 +74,86 @@ class AttachQueueTest {
     router.putTask(WS, WT, "{}");
     AttachQueue q = queue().build();
     q.offer(crm(WT));
+    executor.runAll();
     q.offer(crm(WT));
     executor.runAll();
 
     assertThat(outcomes).extracting(AttachOutcome::status).containsExactly(Status.ATTACHED, Status.UNCHANGED);
+  }
+
+  @Test
+  void everyAttachPendingForOneTaskGoesOutInOneReadMergeWrite() {
+    router.putTask(WS, WT, "{}");
+    AttachQueue q = queue().build();
+    PendingAttach first = crm(WT);
+    PendingAttach second = PendingAttach.of(WS, WT, MediaAttributes.builder()
+        .media(MediaLink.referenced("https://crm.example.com/cases/8", "Other case")).build(),
+        T0.plus(Duration.ofMinutes(2)));
+    q.offer(first);
+    q.offer(second);
+    q.offer(crm(WT));   // the same link again: written once
+    executor.runAll();
+
+    assertThat(router.calls()).extracting(RecordedCall::operation)
+        .containsExactly(Operation.FETCH, Operation.UPDATE);
+    assertThat(outcomes).extracting(o -> o.attach().id(), AttachOutcome::status)
+        .hasSize(3).contains(
+            org.assertj.core.groups.Tuple.tuple(first.id(), Status.ATTACHED),
+            org.assertj.core.groups.Tuple.tuple(second.id(), Status.ATTACHED));
+    assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT)).taskMedia())
+        .hasSize(2);
+  }
+
+  @Test
+  void aSecondInstanceTakesOnlyWhatIsFreeAndAnExpiredClaimExactlyOnce() {
+    String other = "WT" + "b".repeat(32);
+    router.putTask(WS, WT, "{}");
+    router.putTask(WS, other, "{}");
+    InMemoryAttachStore shared = InMemoryAttachStore.create(100, clock);
+    AttachQueue first = queue().store(shared).build();
+    first.offer(crm(WT));
+    // the first instance claims WT, and dies holding the claim
+    List<AttachClaim> held = shared.claim("first", 10, Duration.ofSeconds(60));
+    assertThat(held).singleElement().extracting(AttachClaim::taskSid).isEqualTo(WT);
+
+    ManualExecutor second = new ManualExecutor();
+    AttachQueue q = queue().store(shared).executor(second).build();
+    q.offer(crm(other));
+    second.runAll();
+    assertThat(router.calls()).extracting(RecordedCall::taskSid).containsOnly(other);
+    assertThat(q.resubmitStored()).isZero();
+
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(shared.stats().expiredLeases()).isEqualTo(1);
+    assertThat(q.resubmitStored()).isEqualTo(1);
+    assertThat(q.resubmitStored()).isZero();
+    second.runAll();
+    assertThat(q.takenOverCount()).isEqualTo(1);
+    assertThat(outcomes).extracting(o -> o.attach().taskSid(), AttachOutcome::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(other, Status.ATTACHED),
+            org.assertj.core.groups.Tuple.tuple(WT, Status.ATTACHED));
+    // the dead instance's late completion changes nothing: the first outcome stays
+    PendingAttach late = held.get(0).attaches().get(0);
+    assertThat(shared.complete(held.get(0), List.of(new AttachOutcome(late, Status.FAILED, null,
+        new IllegalStateException("late"))))).isEmpty();
+    assertThat(shared.stats()).isEqualTo(new AttachStoreStats(0, 0, 0, 0));
+  }
+
+  @Test
+  void noCallStartsInTheLastTenthOfTheLeaseAndTheAttachIsClaimedAgain() {
+    router.putTask(WS, WT, "{}");
+    router.failNext(Operation.UPDATE, 1, Fault.unavailable());
+    // the wait before the retry takes the worker past 54 s of its 60 s lease
+    AttachQueue q = queue().lease(Duration.ofSeconds(60))
+        .attacher(b -> b.sleeper(d -> clock.advance(Duration.ofSeconds(55)))).build();
+    q.offer(PendingAttach.of(WS, WT, CRM, T0.plus(Duration.ofMinutes(5))));
+    executor.runAll();
+
+    // GET, POST (503), then the lease bound; claimed again at once: GET, POST
+    assertThat(router.calls()).extracting(RecordedCall::operation).containsExactly(
+        Operation.FETCH, Operation.UPDATE, Operation.FETCH, Operation.UPDATE);
+    assertThat(outcomes).singleElement().extracting(AttachOutcome::status)
+        .isEqualTo(Status.ATTACHED);
   }
 
   @Test
@@ -105,7 +182,8 @@ class AttachQueueTest {
   void theDeadlinePassingDuringRetriesStopsThemBeforeTheNextCall() {
     router.putTask(WS, WT, "{}");
     router.failAlways(Operation.UPDATE, Fault.unavailable());
-    AttachQueue q = queue()
+    // a lease longer than the window: only the deadline bounds the retries
+    AttachQueue q = queue().lease(Duration.ofMinutes(5))
         .attacher(b -> b.maxAttempts(10).sleeper(d -> clock.advance(Duration.ofSeconds(50))))
         .build();
     q.offer(crm(WT));
@@ -167,7 +245,7 @@ class AttachQueueTest {
     assertThat(q.offer(crm(WT))).isTrue();
     assertThat(q.offer(crm(WT))).isTrue();
     assertThat(q.offer(crm(WT))).isFalse();
-    assertThat(executor.queued()).isEqualTo(2);
+    assertThat(executor.queued()).as("one claim pass").isEqualTo(1);
     executor.runAll();
     assertThat(outcomes).hasSize(2);
     assertThat(q.offer(crm(WT))).isTrue();
@@ -213,27 +291,41 @@ class AttachQueueTest {
     assertThat(router.attributes(WS, WT)).contains("crm.example.com");
   }
 
-  /** A store that survives the queue, as a database table would. */
-  static final class TableStore implements PendingAttachStore {
-    final Map<String, PendingAttach> rows = new ConcurrentHashMap<>();
+  /** A store that survives the queue, as a database table would, and can be down. */
+  final class TableStore implements PendingAttachStore {
+    final InMemoryAttachStore rows = InMemoryAttachStore.create(100, clock);
     volatile boolean broken;
 
     @Override
-    public void save(PendingAttach attach) {
+    public boolean save(PendingAttach attach) {
       if (broken) {
         throw new IllegalStateException("database down");
       }
-      rows.put(attach.id(), attach);
+      return rows.save(attach);
     }
 
     @Override
-    public void remove(PendingAttach attach) {
-      rows.remove(attach.id());
+    public List<AttachClaim> claim(String owner, int maxTasks, Duration lease) {
+      return rows.claim(owner, maxTasks, lease);
     }
 
     @Override
-    public List<PendingAttach> pending() {
-      return List.copyOf(rows.values());
+    public List<AttachOutcome> complete(AttachClaim claim, List<AttachOutcome> outcomes) {
+      return rows.complete(claim, outcomes);
+    }
+
+    @Override
+    public void release(AttachClaim claim, Instant retryAt) {
+      rows.release(claim, retryAt);
+    }
+
+    @Override
+    public AttachStoreStats stats() {
+      return rows.stats();
+    }
+
+    List<String> ids() {
+      return rows.pendingAttaches().stream().map(PendingAttach::id).toList();
     }
   }
 
@@ -243,7 +335,7 @@ class AttachQueueTest {
     TableStore table = new TableStore();
     AttachQueue crashed = queue().store(table).build();
     crashed.offer(crm(WT));
-    assertThat(table.rows).hasSize(1);
+    assertThat(table.ids()).hasSize(1);
     // the process dies: the executor's work is lost, the table is not
 
     ManualExecutor afterRestart = new ManualExecutor();
@@ -253,7 +345,7 @@ class AttachQueueTest {
     afterRestart.runAll();
 
     assertThat(outcomes).extracting(AttachOutcome::status).containsExactly(Status.ATTACHED);
-    assertThat(table.rows).isEmpty();
+    assertThat(table.ids()).isEmpty();
   }
 
   @Test
@@ -264,17 +356,25 @@ class AttachQueueTest {
 
     assertThatThrownBy(() -> q.offer(crm(WT))).hasMessage("database down");
     assertThat(q.pendingCount()).isZero();
+    assertThat(executor.queued()).isZero();
     table.broken = false;
     assertThat(q.offer(crm(WT))).isTrue();
   }
 
   @Test
-  void anExecutorThatRejectsIsAFullQueue() {
-    AttachQueue q = queue().executor(r -> {
+  void anExecutorThatRejectsLeavesTheAttachSavedForTheNextClaimPass() {
+    router.putTask(WS, WT, "{}");
+    TableStore table = new TableStore();
+    AttachQueue q = queue().store(table).executor(r -> {
       throw new java.util.concurrent.RejectedExecutionException("no");
     }).build();
-    assertThat(q.offer(crm(WT))).isFalse();
-    assertThat(q.pendingCount()).isZero();
+    assertThat(q.offer(crm(WT))).isTrue();
+    assertThat(q.pendingCount()).isEqualTo(1);
+    assertThat(q.resubmitStored()).as("rejected claims are released").isZero();
+
+    queue().store(table).build().resubmitStored();
+    executor.runAll();
+    assertThat(outcomes).extracting(AttachOutcome::status).containsExactly(Status.ATTACHED);
   }
 
   @Test
@@ -376,10 +476,11 @@ class AttachQueueTest {
     }
 
     assertThat(outcomes).isEmpty();
-    assertThat(table.rows).containsOnlyKeys(a.id());
-    assertThat(q.pendingCount()).isZero();
+    assertThat(table.ids()).containsExactly(a.id());
+    assertThat(q.pendingCount()).isEqualTo(1);
     assertThat(q.shutdown(Duration.ZERO)).containsExactly(a);
-    assertThat(table.rows).containsOnlyKeys(a.id());
+    assertThat(table.ids()).containsExactly(a.id());
+    assertThat(table.stats().claimed()).as("released for another instance").isZero();
   }
 
   @Test

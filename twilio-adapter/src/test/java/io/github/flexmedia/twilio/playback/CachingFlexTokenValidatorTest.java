@@ -81,19 +81,38 @@ class CachingFlexTokenValidatorTest {
   }
 
   @Test
-  void refusalsAndResultsWithoutExpirationAreNotCached() {
+  void refusalsAreCachedBrieflyAndResultsWithoutExpirationNotAtAll() {
     java.util.HashMap<String, Instant> exp = new java.util.HashMap<>();
     exp.put("noexp", null);
     CachingFlexTokenValidator cache = FlexTokenValidator.cached(fake(exp), 10, Duration.ofHours(1), clock);
 
     assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
     assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
+    clock.advance(CachingFlexTokenValidator.REFUSAL_MAX_AGE.minusSeconds(1));
+    assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
+    clock.advance(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> cache.validate("bad")).as("asked again once the refusal is 30 s old")
+        .isInstanceOf(InvalidFlexTokenException.class);
     cache.validate("noexp");
     cache.validate("noexp");
 
     assertThat(asked).containsExactly("bad", "bad", "noexp", "noexp");
-    assertThat(cache.hits()).isZero();
+    assertThat(cache.hits()).isEqualTo(2);
     assertThat(cache.size()).isZero();
+    cache.clear();
+    assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
+    assertThat(asked).hasSize(5);
+  }
+
+  @Test
+  void aRefusalIsKeptNoLongerThanMaxAge() {
+    CachingFlexTokenValidator cache = FlexTokenValidator.cached(fake(new java.util.HashMap<>()), 10, Duration.ofSeconds(5), clock);
+    assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
+    clock.advance(Duration.ofSeconds(4));
+    assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
+    clock.advance(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
+    assertThat(asked).containsExactly("bad", "bad");
   }
 
   @Test

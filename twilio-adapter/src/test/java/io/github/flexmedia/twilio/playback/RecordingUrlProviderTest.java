@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The endpoint's decisions, with real token validation through twilio-java against the emulator:
+ * The endpoint's decisions, with real token validation (the JDK-client validator) against the emulator:
  * every hostile request is refused with a fixed answer that echoes nothing, and audited.
  */
 @Timeout(60)
@@ -42,7 +42,7 @@ class RecordingUrlProviderTest {
   @BeforeEach
   void start() {
     twilio = FlexTokenEmulator.start(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, FlexTokenEmulator.DEFAULT_AUTH_TOKEN, clock);
-    validator = FlexTokenValidator.cached(FlexTokenValidator.twilio(twilio.restClient()), 100, Duration.ofMinutes(5), clock);
+    validator = FlexTokenValidator.cached(twilio.validatorBuilder().clock(clock).build(), 100, Duration.ofMinutes(5), clock);
     storage.put(RE, "https://storage.example.com/" + RE + ".wav?sig=" + SECRET);
     provider = RecordingUrlProvider.builder(validator, (id, user) -> Optional.ofNullable(storage.get(id)))
         .audit(audit::add).clock(clock).build();
@@ -93,8 +93,9 @@ class RecordingUrlProviderTest {
     assertThat(r.headers()).containsEntry("Access-Control-Allow-Origin", FLEX)
         .containsEntry("Vary", "Origin").containsEntry("Cache-Control", "no-store");
     assertThat(r.toString()).isEqualTo("PlaybackResponse[status=200]");
+    assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
     assertThat(audit).containsExactly(new PlaybackEvent(NOW, Decision.GRANTED, "ana@example.com",
-        FlexTokenEmulator.workerSid("ana@example.com"), RE, FLEX));
+        FlexTokenEmulator.workerSid("ana@example.com"), RE, FLEX, null, null, List.of("supervisor")));
     assertThat(audit.get(0).status()).isEqualTo(200);
     assertThat(audit.get(0).toString()).doesNotContain("ana").doesNotContain(RE);
   }
@@ -127,7 +128,8 @@ class RecordingUrlProviderTest {
     assertThat(r.body()).isEmpty();
     assertThat(r.headers()).containsEntry("Access-Control-Allow-Origin", FLEX)
         .containsEntry("Access-Control-Allow-Methods", "GET")
-        .containsEntry("Access-Control-Allow-Headers", "Authorization")
+        .containsEntry("Access-Control-Allow-Headers",
+            "Authorization, Accept, Accept-Language, Content-Language, Content-Type, Range, Cache-Control, Pragma")
         .containsEntry("Vary", "Origin").containsEntry("Cache-Control", "no-store");
     assertThat(audit).extracting(PlaybackEvent::decision).containsExactly(Decision.PREFLIGHT_ALLOWED);
     assertThat(twilio.requestCount()).isZero();
@@ -212,7 +214,7 @@ class RecordingUrlProviderTest {
   void aTokenForAnotherAccountOrAnUnknownOneIs401() {
     String foreign = twilio.issue("AC11111111111111111111111111111111", "eve", Duration.ofHours(1), "admin");
     assertRefused(play(foreign), 401, foreign, SECRET);
-    assertRefused(play("eyJhbGciOiJkaXIifQ..abc.def.ghi"), 401, SECRET);
+    assertRefused(play(Jwe.junk(1)), 401, SECRET);
     assertThat(audit).extracting(PlaybackEvent::decision).containsOnly(Decision.INVALID_TOKEN);
     assertThat(audit).extracting(PlaybackEvent::identity).containsOnlyNulls();
   }
@@ -313,7 +315,7 @@ class RecordingUrlProviderTest {
         "//storage.example.com/a?" + SECRET,
         "/relative?" + SECRET,
         "https://user:" + SECRET + "@storage.example.com/a",
-        "https://storage.example.com/" + SECRET + "x".repeat(2100),
+        "https://storage.example.com/" + SECRET + "x".repeat(RecordingUrlProvider.MAX_MEDIA_URL_LENGTH),
         "");
     for (String url : bad) {
       provider = RecordingUrlProvider.builder(validator, (id, user) -> Optional.of(url)).audit(audit::add).build();
@@ -386,8 +388,9 @@ class RecordingUrlProviderTest {
         List.of("admin"), NOW, null);
     assertThat(user.toString()).isEqualTo(
         "FlexUser[identity=<redacted>, worker=WK0123…, roles=[admin], expiration=2026-11-28T12:00:00Z]");
-    assertThat(new PlaybackEvent(NOW, Decision.GRANTED, SECRET, null, SECRET, FLEX).toString())
-        .isEqualTo("PlaybackEvent[at=2026-11-28T12:00:00Z, decision=GRANTED, status=200, worker=null]");
+    assertThat(new PlaybackEvent(NOW, Decision.GRANTED, SECRET, null, SECRET, FLEX, "203.0.113.7", SECRET,
+        List.of("admin")).toString())
+        .isEqualTo("PlaybackEvent[at=2026-11-28T12:00:00Z, decision=GRANTED, status=200, worker=null, roles=[admin]]");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FlexUser(" ", null, null, null, null, null))
         .hasMessage("identity must not be blank");
   }

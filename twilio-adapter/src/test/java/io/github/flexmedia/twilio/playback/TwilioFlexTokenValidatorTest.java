@@ -4,41 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import com.twilio.http.NetworkHttpClient;
-import com.twilio.http.Request;
-import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
+import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.core5.http.HttpHost;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The twilio-java validator against the loopback emulator, every exchange counted. */
+/**
+ * The credential-built validator (JDK client) and the {@code TwilioRestClient} one against the
+ * loopback emulator, every exchange counted.
+ */
 @Timeout(60)
 class TwilioFlexTokenValidatorTest {
   static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+  static final String AC = FlexTokenEmulator.DEFAULT_ACCOUNT_SID;
+  static final String SK = "SK0123456789abcdef0123456789abcdef";
   private final MutableClock clock = new MutableClock(NOW);
   private FlexTokenEmulator twilio;
   private FlexTokenValidator validator;
 
   @BeforeEach
   void start() {
-    twilio = FlexTokenEmulator.start(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, FlexTokenEmulator.DEFAULT_AUTH_TOKEN, clock);
-    validator = FlexTokenValidator.twilio(twilio.restClient());
+    twilio = FlexTokenEmulator.start(AC, FlexTokenEmulator.DEFAULT_AUTH_TOKEN, clock);
+    validator = twilio.validatorBuilder().clock(clock).build();
   }
 
   @AfterEach
@@ -56,20 +60,25 @@ class TwilioFlexTokenValidatorTest {
     assertThat(user.realmUserId()).isEqualTo("ana@example.com");
     assertThat(user.workerSid()).isEqualTo(FlexTokenEmulator.workerSid("ana@example.com")).startsWith("WK");
     assertThat(user.roles()).containsExactly("supervisor", "wfo.full_access");
-    assertThat(user.hasRole("supervisor")).isTrue();
     assertThat(user.expiration()).isEqualTo(NOW.plus(FlexTokenEmulator.DEFAULT_TTL));
     assertThat(user.flexInstanceSid()).isEqualTo(FlexTokenEmulator.FLEX_INSTANCE_SID);
     assertThat(twilio.requestCount()).isEqualTo(1);
   }
 
   @Test
+  void theEmulatorIssuesCompactJwes() {
+    assertThat(FlexTokens.isCompactJwe(twilio.issue("ana", "admin"))).isTrue();
+    assertThat(FlexTokens.isCompactJwe(Jwe.junk(7))).isTrue();
+  }
+
+  @Test
   void anUnknownExpiredRevokedOrForeignTokenIsATypedRefusal() {
-    String expired = twilio.issue(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, "ana", Duration.ofMinutes(-1), "admin");
+    String expired = twilio.issue(AC, "ana", Duration.ofMinutes(-1), "admin");
     String foreign = twilio.issue("AC11111111111111111111111111111111", "eve", Duration.ofHours(1), "admin");
     String revoked = twilio.issue("bob", "admin");
     twilio.revoke(revoked);
 
-    assertThatThrownBy(() -> validator.validate("eyJ.not.a.known.token"))
+    assertThatThrownBy(() -> validator.validate(Jwe.junk(1)))
         .isInstanceOfSatisfying(InvalidFlexTokenException.class, e -> assertThat(e.code()).isEqualTo(20101));
     assertThatThrownBy(() -> validator.validate(expired))
         .isInstanceOfSatisfying(InvalidFlexTokenException.class, e -> assertThat(e.code()).isEqualTo(20104))
@@ -77,20 +86,46 @@ class TwilioFlexTokenValidatorTest {
     assertThatThrownBy(() -> validator.validate(foreign))
         .isInstanceOfSatisfying(InvalidFlexTokenException.class, e -> assertThat(e.code()).isEqualTo(20101));
     assertThatThrownBy(() -> validator.validate(revoked)).isInstanceOf(InvalidFlexTokenException.class);
-    assertThatThrownBy(() -> validator.validate(" ")).isInstanceOf(InvalidFlexTokenException.class);
     assertThat(twilio.requestCount()).isEqualTo(4);
   }
 
   @Test
+  void aTokenThatIsNotACompactJweIsRefusedWithoutACall() {
+    String header = Jwe.HEADER;
+    String noEnc = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("{\"alg\":\"dir\"}".getBytes(StandardCharsets.UTF_8));
+    List<String> junk = List.of(" ", "", "eyJ.a.b.c.d", "a.b.c.d.e", header + "..a.b", header + "..a.b.c.d",
+        header + "..a+b.c.d", noEnc + "..a.b.c", header + ".k..b.c", "W10..a.b.c",
+        header + "..a.b.c".repeat(3000));
+    for (String token : junk) {
+      assertThatThrownBy(() -> validator.validate(token)).as(token.length() > 40 ? "long" : token)
+          .isInstanceOfSatisfying(InvalidFlexTokenException.class, e -> assertThat(e.code()).isZero());
+    }
+    assertThatThrownBy(() -> validator.validate(null)).isInstanceOf(InvalidFlexTokenException.class);
+    assertThat(twilio.requestCount()).isZero();
+  }
+
+  @Test
+  void twilioAnsweringARefusalWith401Or403IsTheUsers401NotOurs() {
+    for (int status : new int[] {401, 403, 400}) {
+      twilio.answerRefusalsWith(status);
+      String expired = twilio.issue(AC, "ana", Duration.ofMinutes(-1), "admin");
+      assertThatThrownBy(() -> validator.validate(expired)).as("status %s", status)
+          .isInstanceOfSatisfying(InvalidFlexTokenException.class, e -> assertThat(e.code()).isEqualTo(20104));
+    }
+    assertThat(twilio.requestCount()).isEqualTo(3);
+  }
+
+  @Test
   void aTokenExpiresOnTheEmulatorsClock() {
-    String token = twilio.issue(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, "ana", Duration.ofMinutes(5), "admin");
+    String token = twilio.issue(AC, "ana", Duration.ofMinutes(5), "admin");
     assertThat(validator.validate(token).identity()).isEqualTo("ana");
     clock.advance(Duration.ofMinutes(5));
     assertThatThrownBy(() -> validator.validate(token)).isInstanceOf(InvalidFlexTokenException.class);
   }
 
   @Test
-  void aServerErrorIsUnavailableAfterExactlyOneExchangeNotRetriedByTwilioJava() {
+  void aServerErrorIsUnavailableAfterExactlyOneExchange() {
     String token = twilio.issue("ana", "admin");
     for (int status : new int[] {500, 503, 429}) {
       int before = twilio.requestCount();
@@ -104,80 +139,152 @@ class TwilioFlexTokenValidatorTest {
   }
 
   @Test
-  void twilioJavasOwnRequestPathWouldHaveSentThreePostsForOne503() {
-    // The reason for makeRequest: the same client's request() sends a 5xx three times.
-    twilio.failNext(10, 503);
-    TwilioRestClient rest = twilio.restClient();
-    Request r = new Request(HttpMethod.POST, "https://iam.twilio.com/v1/Accounts/"
-        + FlexTokenEmulator.DEFAULT_ACCOUNT_SID + "/Tokens/validate");
-    rest.request(r);
-    int viaRequest = twilio.requestCount();
+  void credentialsTwilioRefusesAreAConfigurationProblemLoggedOnce() {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Logger jul = Logger.getLogger("io.github.flexmedia.twilio.playback");
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record);
+      }
 
-    assertThatThrownBy(() -> validator.validate("eyJ.a.b.c.d")).isInstanceOf(FlexTokenUnavailableException.class);
+      @Override
+      public void flush() {}
 
-    assertThat(viaRequest).isEqualTo(3);
-    assertThat(twilio.requestCount()).isEqualTo(4);
+      @Override
+      public void close() {}
+    };
+    jul.addHandler(handler);
+    try {
+      FlexTokenValidator wrong = TwilioFlexTokenValidator.withAuthToken(AC, "wrong-secret")
+          .endpoint(URI.create("http://127.0.0.1:" + twilio.port())).build();
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> wrong.validate(twilio.issue("ana", "admin")))
+            .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(401))
+            .hasMessage("Twilio refused this service's credentials for token validation (401)");
+      }
+    } finally {
+      jul.removeHandler(handler);
+    }
+    assertThat(twilio.requestCount()).isEqualTo(3);
+    assertThat(logged).singleElement().satisfies(r -> {
+      assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.SEVERE);
+      assertThat(r.getMessage()).contains("this service's credentials", "HTTP 401", "AC0000…", "configuration problem")
+          .doesNotContain("wrong-secret");
+    });
   }
 
   @Test
-  void twilioRefusingOurCredentialsIsUnavailableNotInvalid() {
-    FlexTokenValidator wrong = FlexTokenValidator.twilio(
-        twilio.restClient(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, "wrong-secret"));
-    assertThatThrownBy(() -> wrong.validate(twilio.issue("ana", "admin")))
-        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(401))
-        .hasMessage("Twilio refused this service's credentials for token validation (401)");
+  void anApiKeyOfTheAccountAuthenticatesToo() {
+    twilio.addApiKey(SK, "key-secret");
+    FlexTokenValidator byKey = TwilioFlexTokenValidator.withApiKey(AC, SK, "key-secret")
+        .endpoint(URI.create("http://127.0.0.1:" + twilio.port())).build();
+    FlexTokenValidator wrongKey = TwilioFlexTokenValidator.withApiKey(AC, SK, "other")
+        .endpoint(URI.create("http://127.0.0.1:" + twilio.port())).build();
+
+    assertThat(byKey.validate(twilio.issue("ana", "admin")).identity()).isEqualTo("ana");
+    assertThatThrownBy(() -> wrongKey.validate(twilio.issue("ana", "admin")))
+        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(401));
+    assertThat(twilio.requestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void theCapAnswersTheExcessWithoutCallingTwilio() {
+    FlexTokenValidator capped = twilio.validatorBuilder().maxCallsPerSecond(5).clock(clock).build();
+    int unavailable = 0;
+    for (int i = 0; i < 200; i++) {
+      try {
+        capped.validate(Jwe.junk(i));
+      } catch (InvalidFlexTokenException e) {
+        assertThat(e.code()).isEqualTo(20101);
+      } catch (FlexTokenUnavailableException e) {
+        assertThat(e).hasMessage("token validation calls are over this service's cap of 5 per second");
+        unavailable++;
+      }
+    }
+    assertThat(twilio.requestCount()).isEqualTo(5);
+    assertThat(unavailable).isEqualTo(195);
+    clock.advance(Duration.ofMillis(400));
+    assertThatThrownBy(() -> capped.validate(Jwe.junk(1000))).isInstanceOf(InvalidFlexTokenException.class);
+    assertThatThrownBy(() -> capped.validate(Jwe.junk(1001))).isInstanceOf(InvalidFlexTokenException.class);
+    assertThatThrownBy(() -> capped.validate(Jwe.junk(1002))).isInstanceOf(FlexTokenUnavailableException.class);
+    assertThat(twilio.requestCount()).as("0.4 s refills two calls").isEqualTo(7);
+    assertThat(TwilioFlexTokenValidator.DEFAULT_MAX_CALLS_PER_SECOND).isEqualTo(10);
+  }
+
+  @Test
+  void aSlowTwilioIsUnavailableAfterTheResponseTimeoutInOneExchange() {
+    FlexTokenValidator impatient = twilio.validatorBuilder().responseTimeout(Duration.ofMillis(300)).build();
+    twilio.hold();
+    try {
+      assertThatThrownBy(() -> impatient.validate(twilio.issue("ana", "admin")))
+          .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isZero())
+          .hasMessage("Twilio token validation did not answer: HttpTimeoutException");
+    } finally {
+      twilio.resume();
+    }
     assertThat(twilio.requestCount()).isEqualTo(1);
   }
 
   @Test
   void twilioUnreachableIsUnavailableWithNoStatus() {
-    TwilioRestClient rest = twilio.restClient();
+    FlexTokenValidator v = twilio.validatorBuilder().build();
     twilio.close();
-    assertThatThrownBy(() -> FlexTokenValidator.twilio(rest).validate("eyJ.a.b.c.d"))
+    assertThatThrownBy(() -> v.validate(Jwe.junk(1)))
         .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isZero())
         .hasMessageStartingWith("Twilio token validation did not answer: ");
   }
 
   @Test
-  void aClientWithAnAuthStrategyLendsItToo() {
-    TwilioRestClient base = twilio.restClient();
-    TwilioRestClient strategy = new TwilioRestClient.Builder(new com.twilio.auth_strategy.BasicAuthStrategy(
-            FlexTokenEmulator.DEFAULT_ACCOUNT_SID, FlexTokenEmulator.DEFAULT_AUTH_TOKEN))
-        .accountSid(FlexTokenEmulator.DEFAULT_ACCOUNT_SID).httpClient(base.getHttpClient()).build();
-
-    assertThat(FlexTokenValidator.twilio(strategy).validate(twilio.issue("ana", "admin")).identity()).isEqualTo("ana");
-    assertThat(twilio.requestCount()).isEqualTo(1);
+  void theHostFollowsRegionAndEdgeAsTwilioJavaBuildsIt() {
+    String path = "/v1/Accounts/" + AC + "/Tokens/validate";
+    assertThat(((TwilioFlexTokenValidator) TwilioFlexTokenValidator.withAuthToken(AC, "t").build()).uri())
+        .hasToString("https://iam.twilio.com" + path);
+    assertThat(TwilioFlexTokenValidator.withAuthToken(AC, "t").region("ie1").build().uri())
+        .hasToString("https://iam.ie1.twilio.com" + path);
+    assertThat(TwilioFlexTokenValidator.withAuthToken(AC, "t").region("ie1").edge("dublin").build().uri())
+        .hasToString("https://iam.dublin.ie1.twilio.com" + path);
+    assertThat(TwilioFlexTokenValidator.withAuthToken(AC, "t").edge("sydney").build().uri())
+        .hasToString("https://iam.sydney.us1.twilio.com" + path);
   }
 
   @Test
-  void aClientWithoutCredentialsIsUnavailableAfterOneUnauthenticatedProbe() {
-    TwilioRestClient none = new TwilioRestClient.Builder(null, null)
-        .accountSid(FlexTokenEmulator.DEFAULT_ACCOUNT_SID).httpClient(twilio.restClient().getHttpClient()).build();
-
-    assertThatThrownBy(() -> FlexTokenValidator.twilio(none).validate(twilio.issue("ana", "admin")))
-        .isInstanceOf(FlexTokenUnavailableException.class)
-        .hasMessage("the TwilioRestClient has no credentials for token validation");
-    assertThat(twilio.requestCount()).as("one probe, sent before the body is set").isEqualTo(1);
+  void badSettingsAreTypedErrorsNamingTheSetting() {
+    assertThatThrownBy(() -> TwilioFlexTokenValidator.withAuthToken("nope", "t"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("accountSid");
+    assertThatThrownBy(() -> TwilioFlexTokenValidator.withAuthToken(AC, " "))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("authToken");
+    assertThatThrownBy(() -> TwilioFlexTokenValidator.withApiKey(AC, "AC0123456789abcdef0123456789abcdef", "s"))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("apiKeySid");
+    assertThatThrownBy(() -> TwilioFlexTokenValidator.withApiKey(AC, SK, ""))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("apiKeySecret");
+    TwilioFlexTokenValidator.Builder b = TwilioFlexTokenValidator.withAuthToken(AC, "secret-x");
+    for (String endpoint : new String[] {"http://example.com", "https://u:p@example.com", "https://example.com/x",
+        "https://example.com?q=1", "ftp://127.0.0.1"}) {
+      assertThatThrownBy(() -> b.endpoint(URI.create(endpoint))).as(endpoint)
+          .isInstanceOf(ConfigurationException.class).hasMessageContaining("endpoint");
+    }
+    assertThatThrownBy(() -> b.region("IE1")).isInstanceOf(ConfigurationException.class).hasMessageContaining("region");
+    assertThatThrownBy(() -> b.edge("a.b")).isInstanceOf(ConfigurationException.class).hasMessageContaining("edge");
+    assertThatThrownBy(() -> b.connectTimeout(Duration.ZERO)).hasMessageContaining("connectTimeout");
+    assertThatThrownBy(() -> b.responseTimeout(Duration.ofSeconds(31))).hasMessageContaining("responseTimeout");
+    assertThatThrownBy(() -> b.maxCallsPerSecond(0)).hasMessageContaining("maxCallsPerSecond");
+    assertThat(b.toString()).doesNotContain("secret-x");
+    assertThat(TwilioFlexTokenValidator.DEFAULT_CONNECT_TIMEOUT).isEqualTo(Duration.ofSeconds(2));
+    assertThat(TwilioFlexTokenValidator.DEFAULT_RESPONSE_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
-  void theAccountSidMustBeWellFormed() {
-    assertThatThrownBy(() -> FlexTokenValidator.twilio(new TwilioRestClient.Builder("nope", "x").build()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("restClient's account SID must be 'AC' followed by 32 hex digits");
-  }
-
-  @Test
-  void answersThatAreNotAValidationResultAreUnavailable() throws IOException {
+  void oneExchangeCarriesTheDocumentedRequestAndAnythingElseIsUnavailable() throws IOException {
     List<String> requests = new CopyOnWriteArrayList<>();
     String[] bodies = {
-        "not json", "", "[]", "{\"valid\":\"yes\"}", "{\"valid\":true,\"identity\":\"\"}",
-        "{\"valid\":true}"};
+        "not json", "", "[]", "{\"valid\":\"yes\"}", "{\"valid\":true,\"identity\":\"\"}", "{\"valid\":true}"};
     AtomicInteger next = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
     server.createContext("/", exchange -> {
       requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
           + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+          + exchange.getRequestHeaders().getFirst("Authorization") + " "
           + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       byte[] b = bodies[next.getAndIncrement()].getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, b.length == 0 ? -1 : b.length);
@@ -187,25 +294,68 @@ class TwilioFlexTokenValidatorTest {
     });
     server.start();
     try {
-      HttpHost local = new HttpHost("http", "127.0.0.1", server.getAddress().getPort());
-      TwilioRestClient rest = new TwilioRestClient.Builder(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, "t")
-          .httpClient(new NetworkHttpClient(HttpClientBuilder.create().disableAutomaticRetries()
-              .setRoutePlanner((t, c) -> new HttpRoute(local))))
-          .build();
-      FlexTokenValidator v = FlexTokenValidator.twilio(rest);
+      FlexTokenValidator v = TwilioFlexTokenValidator.withAuthToken(AC, "t")
+          .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).build();
       for (int i = 0; i < bodies.length; i++) {
-        assertThatThrownBy(() -> v.validate("eyJ.a.b.c.d")).isInstanceOf(FlexTokenUnavailableException.class);
+        assertThatThrownBy(() -> v.validate(Jwe.junk(1))).isInstanceOf(FlexTokenUnavailableException.class);
       }
     } finally {
       server.stop(0);
     }
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((AC + ":t").getBytes(StandardCharsets.UTF_8));
     assertThat(requests).hasSize(bodies.length).allSatisfy(r -> assertThat(r).isEqualTo(
-        "POST /v1/Accounts/" + FlexTokenEmulator.DEFAULT_ACCOUNT_SID
-            + "/Tokens/validate application/json {\"token\":\"eyJ.a.b.c.d\"}"));
+        "POST /v1/Accounts/" + AC + "/Tokens/validate application/json " + basic
+            + " {\"token\":\"" + Jwe.junk(1) + "\"}"));
   }
 
   @Test
-  void toStringShowsTheAccountPrefixOnly() {
-    assertThat(validator).hasToString("TwilioFlexTokenValidator[account=AC0000…]");
+  void toStringShowsTheAccountPrefixAndTheCapOnly() {
+    assertThat(validator).hasToString("TwilioFlexTokenValidator[account=AC0000…, maxCallsPerSecond=10]");
+  }
+
+  // --- FlexTokenValidator.twilio(TwilioRestClient): twilio-java's public request path ---
+
+  @Test
+  void aRestClientLendsItsCredentialsThroughItsPublicRequestPath() {
+    FlexTokenValidator viaRest = FlexTokenValidator.twilio(twilio.restClient());
+    assertThat(viaRest.validate(twilio.issue("ana", "supervisor")).roles()).containsExactly("supervisor");
+    assertThatThrownBy(() -> viaRest.validate("eyJ.a.b.c.d")).isInstanceOf(InvalidFlexTokenException.class);
+    assertThat(twilio.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRestClientWithAnApiKeyOrAnAuthStrategyWorksToo() {
+    twilio.addApiKey(SK, "key-secret");
+    TwilioRestClient base = twilio.restClient();
+    TwilioRestClient byKey = new TwilioRestClient.Builder(SK, "key-secret").accountSid(AC)
+        .httpClient(base.getHttpClient()).build();
+    TwilioRestClient strategy = new TwilioRestClient.Builder(new com.twilio.auth_strategy.BasicAuthStrategy(
+            AC, FlexTokenEmulator.DEFAULT_AUTH_TOKEN)).accountSid(AC).httpClient(base.getHttpClient()).build();
+
+    assertThat(FlexTokenValidator.twilio(byKey).validate(twilio.issue("ana", "admin")).identity()).isEqualTo("ana");
+    assertThat(FlexTokenValidator.twilio(strategy).validate(twilio.issue("bob", "admin")).identity()).isEqualTo("bob");
+    assertThat(twilio.requestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRestClientRepeatsA5xxAsTwilioJavaDoesAndRefusedCredentialsAreNotTheUsers() {
+    twilio.failNext(10, 503);
+    FlexTokenValidator viaRest = FlexTokenValidator.twilio(twilio.restClient());
+    assertThatThrownBy(() -> viaRest.validate(Jwe.junk(1)))
+        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+    assertThat(twilio.requestCount()).as("twilio-java's reliableRequest: three exchanges").isEqualTo(3);
+    twilio.failNext(0, 503);
+
+    FlexTokenValidator wrong = FlexTokenValidator.twilio(twilio.restClient(AC, "wrong-secret"));
+    assertThatThrownBy(() -> wrong.validate(twilio.issue("ana", "admin")))
+        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(401));
+    assertThat(twilio.requestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void theRestClientsAccountSidMustBeWellFormed() {
+    assertThatThrownBy(() -> FlexTokenValidator.twilio(new TwilioRestClient.Builder("nope", "x").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("restClient's account SID must be 'AC' followed by 32 hex digits");
   }
 }

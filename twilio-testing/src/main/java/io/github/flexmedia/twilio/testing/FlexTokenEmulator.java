@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
+import io.github.flexmedia.twilio.playback.TwilioFlexTokenValidator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ import org.apache.hc.core5.util.Timeout;
  * <pre>{@code
  * try (FlexTokenEmulator twilio = FlexTokenEmulator.start()) {
  *   String token = twilio.issue("supervisor@example.com", "supervisor");
- *   FlexUser user = FlexTokenValidator.twilio(twilio.restClient()).validate(token);
+ *   FlexUser user = twilio.validatorBuilder().build().validate(token);
  * }
  * }</pre>
  *
@@ -78,7 +79,10 @@ public final class FlexTokenEmulator implements AutoCloseable {
   private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
+  private final Map<String, String> apiKeys = new ConcurrentHashMap<>();
   private volatile int failureStatus;
+  private volatile int refusalStatus = 200;
+  private volatile java.util.concurrent.CountDownLatch held;
 
   private FlexTokenEmulator(String accountSid, String authToken, Clock clock) throws IOException {
     this.accountSid = accountSid;
@@ -164,6 +168,60 @@ public final class FlexTokenEmulator implements AutoCloseable {
   public void failNext(int count, int status) {
     this.failureStatus = status;
     this.failures.set(count);
+  }
+
+  /**
+   * Answers {@code valid: false} (an expired, revoked or unknown token) with {@code status}
+   * instead of 200, the body unchanged: Twilio's validation has been seen answering a refused
+   * token with 401 or 403 and that body, which a validator must take for the user's 401, not for
+   * its own credentials being refused.
+   *
+   * @param status 200, 400, 401 or 403
+   */
+  public void answerRefusalsWith(int status) {
+    if (status != 200 && status != 400 && status != 401 && status != 403) {
+      throw new IllegalArgumentException("status must be 200, 400, 401 or 403");
+    }
+    this.refusalStatus = status;
+  }
+
+  /**
+   * Accepts the API key {@code keySid} with {@code secret} as credentials of this account too (basic
+   * auth user name and password), as Twilio accepts an account's API keys.
+   *
+   * @param keySid the key SID ({@code SK…})
+   * @param secret its secret
+   */
+  public void addApiKey(String keySid, String secret) {
+    apiKeys.put(Objects.requireNonNull(keySid, "keySid"), Objects.requireNonNull(secret, "secret"));
+  }
+
+  /**
+   * Holds every answer from now on until {@link #resume()}: requests arrive (and are counted) but
+   * wait, so a test can line up concurrent callers behind one call.
+   */
+  public void hold() {
+    held = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** Lets held requests, and those after them, be answered. */
+  public void resume() {
+    java.util.concurrent.CountDownLatch h = held;
+    held = null;
+    if (h != null) {
+      h.countDown();
+    }
+  }
+
+  /**
+   * A validator builder with this emulator's account and auth token, sending to this emulator:
+   * the same JDK HTTP client and call cap production uses, only the endpoint differs.
+   *
+   * @return the builder; add options, then {@code build()}
+   */
+  public TwilioFlexTokenValidator.Builder validatorBuilder() {
+    return TwilioFlexTokenValidator.withAuthToken(accountSid, authToken)
+        .endpoint(java.net.URI.create("http://127.0.0.1:" + port()));
   }
 
   /**
@@ -265,6 +323,7 @@ public final class FlexTokenEmulator implements AutoCloseable {
   /** Stops the emulator at once. */
   @Override
   public void close() {
+    resume();
     server.close();
   }
 
@@ -277,13 +336,24 @@ public final class FlexTokenEmulator implements AutoCloseable {
     requests.incrementAndGet();
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      java.util.concurrent.CountDownLatch h = held;
+      if (h != null) {
+        try {
+          h.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (failures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
         error(exchange, failureStatus, failureStatus == 429 ? 20429 : 20500, "Injected failure");
         return;
       }
       String expected = "Basic " + Base64.getEncoder().encodeToString(
           (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
-      if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      String given = exchange.getRequestHeaders().getFirst("Authorization");
+      boolean apiKey = apiKeys.entrySet().stream().anyMatch(k -> ("Basic " + Base64.getEncoder().encodeToString(
+          (k.getKey() + ":" + k.getValue()).getBytes(StandardCharsets.UTF_8))).equals(given));
+      if (!expected.equals(given) && !apiKey) {
         error(exchange, 401, 20003, "Authenticate");
         return;
       }
@@ -307,7 +377,8 @@ public final class FlexTokenEmulator implements AutoCloseable {
         error(exchange, 400, 20001, "Missing required parameter token");
         return;
       }
-      send(exchange, 200, answer(json.get("token").textValue()));
+      ObjectNode answer = answer(json.get("token").textValue());
+      send(exchange, answer.get("valid").booleanValue() ? 200 : refusalStatus, answer);
     }
   }
 

@@ -1,4 +1,10 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.ratelimit;
+
+import io.github.flexmedia.twilio.AttachInterruptedException;
+import io.github.flexmedia.twilio.RateLimitedException;
+import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.TaskSnapshot;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -7,7 +13,7 @@ import java.util.function.Supplier;
  * A {@link TaskRouterClient} whose calls each take a permit from an {@link AdaptiveLimiter} and
  * report their answer to it: one limiter shared by every thread of an attacher.
  */
-final class LimitedTaskRouterClient implements TaskRouterClient {
+public final class LimitedTaskRouterClient implements TaskRouterClient {
   private final TaskRouterClient delegate;
   private final AdaptiveLimiter limiter;
 

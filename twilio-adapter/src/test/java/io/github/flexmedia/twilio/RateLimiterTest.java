@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The attacher's shared adaptive limit, wired into attachAll and the event queue. */
+/** The shared rate limiter, wired into attachAll, the event queue and several attachers. */
 @Timeout(60)
-class AdaptiveConcurrencyTest {
+class RateLimiterTest {
   private static final MediaAttributes MEDIA = Sids.ticket();
 
   private static List<String> seed(InMemoryTaskRouter router, int n) {
@@ -34,15 +34,19 @@ class AdaptiveConcurrencyTest {
   }
 
   @Test
-  void attachAllUnderTheAdaptiveLimitAttachesEveryTaskWithTwoRequestsEach() {
+  void attachAllUnderTheLimiterAttachesEveryTaskWithTwoRequestsEach() {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     List<String> sids = seed(router, 40);
-    MediaAttacher attacher = MediaAttacher.builder(router).adaptiveConcurrency(8).build();
+    RateLimiter limiter = RateLimiter.builder().maxConcurrency(8).build();
+    MediaAttacher attacher = MediaAttacher.builder(router).rateLimiter(limiter).build();
 
     List<TaskOutcome> outcomes = attacher.attachAll(Sids.WS, sids, MEDIA, 8, BulkProgressListener.NONE);
 
     assertThat(outcomes).allMatch(TaskOutcome::succeeded);
     assertThat(router.calls()).hasSize(80);
+    assertThat(limiter.inFlight()).isZero();
+    assertThat(limiter.rate()).isGreaterThan(10); // slow start: the threads waited for the pace
+    assertThat(limiter.rateLimitedCount()).isZero();
   }
 
   @Test
@@ -53,7 +57,10 @@ class AdaptiveConcurrencyTest {
     // Two requests allowed, then a 429 (Retry-After 1 s) for every later one until the clock moves.
     router.rateLimit(TokenBucket.of(1, 2, frozen::get));
     List<Duration> slept = new CopyOnWriteArrayList<>();
-    MediaAttacher attacher = MediaAttacher.builder(router).adaptiveConcurrency(4)
+    List<String> heard = new CopyOnWriteArrayList<>();
+    RateLimiter limiter = RateLimiter.builder().maxConcurrency(4)
+        .listener((rate, pause, sent) -> heard.add(pause + " " + sent)).build();
+    MediaAttacher attacher = MediaAttacher.builder(router).rateLimiter(limiter)
         .sleeper(d -> {
           slept.add(d);
           frozen.addAndGet(d.toNanos()); // the bucket refills while the caller waits
@@ -67,15 +74,41 @@ class AdaptiveConcurrencyTest {
     assertThat(outcomes).allMatch(TaskOutcome::succeeded);
     assertThat(router.calls()).extracting(RecordedCall::status).contains(429);
     assertThat(slept).contains(Duration.ofSeconds(1));
+    long refused = router.calls().stream().filter(c -> c.status() == 429).count();
+    assertThat(limiter.rateLimitedCount()).isEqualTo(refused);
+    assertThat(heard).hasSize((int) refused).allMatch(h -> h.endsWith(" true"));
+    assertThat(limiter.pauseCount()).isBetween(1L, refused);
   }
 
   @Test
-  void theEventQueueCanShareOneAdaptiveLimitAmongItsWorkers() throws Exception {
+  void oneLimiterSharedByTwoAttachersCountsTheRequestsOfBoth() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    seed(router, 2);
+    AtomicLong frozen = new AtomicLong();
+    router.rateLimit(TokenBucket.of(1, 4, frozen::get)); // two attaches, then 429s
+    RateLimiter limiter = RateLimiter.builder().maxPause(Duration.ofMillis(1)).build();
+    MediaAttacher one = MediaAttacher.builder(router).rateLimiter(limiter).maxAttempts(1).build();
+    MediaAttacher two = MediaAttacher.builder(router).rateLimiter(limiter).maxAttempts(1).build();
+
+    one.attach(Sids.WS, Sids.task(100), MEDIA);
+    two.attach(Sids.WS, Sids.task(101), MEDIA);
+    assertThatThrownBy(() -> one.attach(Sids.WS, Sids.task(100), MEDIA))
+        .isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(() -> two.attach(Sids.WS, Sids.task(101), MEDIA))
+        .isInstanceOf(RateLimitedException.class);
+
+    assertThat(limiter.rateLimitedCount()).isEqualTo(2);
+    assertThat(router.calls()).hasSize(6);
+  }
+
+  @Test
+  void theEventQueueWorkersShareOneLimiter() throws Exception {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     List<String> sids = seed(router, 10);
     List<AttachOutcome> outcomes = new CopyOnWriteArrayList<>();
-    AttachQueue queue = AttachQueue.builder(router).workers(3).adaptiveConcurrency()
-        .listener(outcomes::add).build();
+    RateLimiter limiter = RateLimiter.adaptive();
+    AttachQueue queue = AttachQueue.builder(router).workers(3)
+        .attacher(b -> b.rateLimiter(limiter)).listener(outcomes::add).build();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     for (String sid : sids) {
       assertThat(queue.offer(PendingAttach.of(Sids.WS, sid, MEDIA, deadline))).isTrue();
@@ -83,11 +116,14 @@ class AdaptiveConcurrencyTest {
     assertThat(queue.shutdown(Duration.ofSeconds(30))).isEmpty();
     assertThat(outcomes).hasSize(10)
         .allMatch(o -> o.status() == AttachOutcome.Status.ATTACHED);
+    assertThat(router.calls()).hasSize(20);
+    assertThat(limiter.inFlight()).isZero();
   }
 
   @Test
   void refusesAMaximumBelowOne() {
-    assertThatThrownBy(() -> MediaAttacher.builder(new InMemoryTaskRouter()).adaptiveConcurrency(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("max must be at least 1 (was 0)");
+    assertThatThrownBy(() -> RateLimiter.builder().maxConcurrency(0))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("maxConcurrency must be at least 1 (was 0)");
   }
 }
