@@ -129,11 +129,12 @@ public final class WebhookHandler {
     String signature = request.header(WebhookVerifier.SIGNATURE_HEADER);
     // As twilio-node's validateIncomingRequest (src/webhooks/webhooks.ts): a signed URL with
     // bodySHA256 means a JSON body, whatever the Content-Type (Event Streams sends
-    // application/cloudevents-batch+json). Only an unverified handler also trusts Content-Type.
+    // application/cloudevents-batch+json). Only an unverified handler, which has no signed URL to
+    // go by, also trusts a Content-Type naming JSON.
     String contentType = request.header("Content-Type");
     boolean json = WebhookVerifier.bodyHash(signedUrl) != null
         || (verifier == null && contentType != null
-            && contentType.toLowerCase(Locale.ROOT).startsWith("application/json"));
+            && contentType.toLowerCase(Locale.ROOT).contains("json"));
     Map<String, List<String>> form = Map.of();
     try {
       if (json) {

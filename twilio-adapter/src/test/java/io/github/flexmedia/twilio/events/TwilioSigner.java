@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,6 +30,30 @@ final class TwilioSigner {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Signs a form whose names may repeat, as twilio-node's getExpectedTwilioSignature does: names
+   * sorted, under each its distinct values sorted, each appended as name then value.
+   */
+  static String signRepeated(String token, String url, Map<String, List<String>> params) {
+    StringBuilder data = new StringBuilder(url);
+    new TreeMap<>(params).forEach((k, values) ->
+        new java.util.TreeSet<>(values).forEach(v -> data.append(k).append(v)));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String formRepeated(Map<String, List<String>> params) {
+    return params.entrySet().stream()
+        .flatMap(e -> e.getValue().stream().map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+            + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
+        .collect(Collectors.joining("&"));
   }
 
   /** The URL Twilio calls for a JSON body: the hex SHA-256 of the body in {@code bodySHA256}. */
