@@ -2,6 +2,7 @@ package io.github.flexmedia.spring;
 
 import io.github.flexmedia.spring.internal.PlaybackServlet;
 import io.github.flexmedia.spring.internal.Settings;
+import io.github.flexmedia.spring.internal.Instrumentation;
 import io.github.flexmedia.spring.internal.WebhookServlet;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.WebhookHandler;
@@ -77,6 +78,7 @@ public class FlexMediaEndpointsAutoConfiguration {
    * @param verifier checks signatures
    * @param media the application's mapping; required
    * @param properties the bound properties
+   * @param instrumentation counts the Event Streams events skipped, if metrics are on
    * @return the servlet registration
    * @throws FlexMediaConfigurationException when there is no {@link TaskRouterEventMedia} bean
    */
@@ -84,7 +86,8 @@ public class FlexMediaEndpointsAutoConfiguration {
   @ConditionalOnBooleanProperty("flex-media.webhooks.taskrouter-events.enabled")
   public ServletRegistrationBean<WebhookServlet> flexMediaTaskRouterEventsEndpoint(
       AttachQueue queue, WebhookVerifier verifier, ObjectProvider<TaskRouterEventMedia> media,
-      FlexMediaProperties properties) {
+      FlexMediaProperties properties, ObjectProvider<Instrumentation> instrumentation) {
+    Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
     TaskRouterEventMedia mapping = media.getIfAvailable();
     if (mapping == null) {
       throw new FlexMediaConfigurationException("flex-media.webhooks.taskrouter-events.enabled",
@@ -95,7 +98,8 @@ public class FlexMediaEndpointsAutoConfiguration {
     return webhook("flexMediaTaskRouterEvents", properties,
         properties.getWebhooks().getTaskrouterEvents(),
         "flex-media.webhooks.taskrouter-events.path",
-        webhookHandler(queue, verifier, properties, b -> b.onTaskRouterEvent(mapping::mediaFor)));
+        webhookHandler(queue, verifier, properties,
+            b -> b.onTaskRouterEvent(mapping::mediaFor).onSkippedEvent(metrics::eventSkipped)));
   }
 
   /**

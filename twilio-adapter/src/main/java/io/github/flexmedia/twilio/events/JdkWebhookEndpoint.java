@@ -121,8 +121,25 @@ public final class JdkWebhookEndpoint implements HttpHandler {
    * @throws IllegalArgumentException if {@code threads} is below 1
    */
   public ExecutorService executor(int threads) {
+    return readDeadlineExecutor(threads, readTimeout);
+  }
+
+  /**
+   * An executor like {@link #executor()} for other handlers on a JDK server (a playback endpoint,
+   * say): each request has {@code readTimeout} to deliver its request line, headers and body, until
+   * its handler calls {@link #readComplete()}.
+   *
+   * @param threads the number of threads, at least 1
+   * @param readTimeout the read timeout, positive
+   * @return a new executor
+   * @throws IllegalArgumentException if {@code threads} is below 1 or the timeout not positive
+   */
+  public static ExecutorService readDeadlineExecutor(int threads, Duration readTimeout) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
+    }
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("readTimeout must be positive");
     }
     return new ReadDeadlineExecutor(threads, readTimeout);
   }
