@@ -38,8 +38,10 @@ import java.util.function.Function;
  * WebhookResponse r = handler.handle(new WebhookRequest(method, url, headers, body));
  * }</pre>
  *
- * <p>Which request is which: a JSON body is an Event Streams delivery (signed with {@code
- * bodySHA256}); a form with {@code RecordingSid} is a recording status callback; a form with
+ * <p>Which request is which: a request whose signed URL carries {@code bodySHA256} is a JSON Event
+ * Streams delivery, whatever its {@code Content-Type} (as twilio-node decides); each of its events
+ * is read on its own, and an unreadable or unknown one is skipped and reported ({@link
+ * Builder#onSkippedEvent}) while the others are handled; a form with {@code RecordingSid} is a recording status callback; a form with
  * {@code EventType} is a TaskRouter event. A recording callback names no task, so its URL must
  * carry {@code WorkspaceSid} and {@code TaskSid} query parameters (Twilio signs the query too):
  * set {@code recordingStatusCallback} to {@code https://hooks.example.com/recording?WorkspaceSid=WS…&TaskSid=WT…}.

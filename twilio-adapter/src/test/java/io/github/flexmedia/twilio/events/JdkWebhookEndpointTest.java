@@ -134,7 +134,7 @@ class JdkWebhookEndpointTest {
 
   @Test
   void anOversizeBodyIsRefusedFromItsLengthWithoutBeingRead() throws Exception {
-    int port = serve(new JdkWebhookEndpoint(handler(), Duration.ofSeconds(30), 1024));
+    int port = serve(new JdkWebhookEndpoint(handler(), Duration.ofSeconds(10), 1024));
     // headers only: the 2 MiB body is never sent, so the answer proves it was not waited for
     Socket s = open(port, "POST /twilio/taskrouter HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         + "X-Twilio-Signature: abc\r\nContent-Length: " + (2 << 20) + "\r\n\r\n");
@@ -144,7 +144,7 @@ class JdkWebhookEndpointTest {
 
   @Test
   void aForgedRequestIsRefusedFromItsHeadersBeforeItsBodyArrives() throws Exception {
-    int port = serve(new JdkWebhookEndpoint(handler(), Duration.ofSeconds(30),
+    int port = serve(new JdkWebhookEndpoint(handler(), Duration.ofSeconds(10),
         JdkWebhookEndpoint.MAX_BODY_BYTES));
     // no signature, 1 MiB announced, nothing sent
     Socket unsigned = open(port, "POST /twilio/taskrouter HTTP/1.1\r\nHost: 127.0.0.1\r\n"

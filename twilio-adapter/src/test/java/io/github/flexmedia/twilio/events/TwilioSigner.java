@@ -23,13 +23,7 @@ final class TwilioSigner {
   static String sign(String token, String url, Map<String, String> params) {
     StringBuilder data = new StringBuilder(url);
     new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return hmac(token, data.toString());
   }
 
   /**
@@ -40,10 +34,14 @@ final class TwilioSigner {
     StringBuilder data = new StringBuilder(url);
     new TreeMap<>(params).forEach((k, values) ->
         new java.util.TreeSet<>(values).forEach(v -> data.append(k).append(v)));
+    return hmac(token, data.toString());
+  }
+
+  private static String hmac(String token, String data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
