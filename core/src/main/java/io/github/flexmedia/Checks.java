@@ -169,26 +169,29 @@ final class Checks {
       throw new InvalidMediaException(
           field,
           Rule.SID_FORMAT,
-          "must be '" + prefix + "' followed by 32 hex digits (expected '" + prefix + "…', got "
-              + found(sid, prefix) + ")");
+          "must be '" + prefix + "' followed by 32 hex digits (" + found(sid, prefix) + ")");
     }
     return sid;
   }
 
-  /** What a wrong SID looks like, without its value: its first two letters and its length. */
+  /**
+   * What a wrong SID looks like, without its value: its first two letters and its length. When
+   * the prefix is right, the message says what else is wrong, so that it does not read as if the
+   * expected and the found SID were the same.
+   */
   private static String found(String sid, String prefix) {
     if (sid.length() < 2 || !PREFIX.matcher(sid.substring(0, 2)).matches()) {
-      return sid.isEmpty()
+      return "expected '" + prefix + "…', got " + (sid.isEmpty()
           ? "an empty string"
-          : sid.length() + " characters not starting with two upper-case letters";
+          : sid.length() + " characters not starting with two upper-case letters");
     }
     String head = "'" + sid.substring(0, 2) + "…'";
     if (!sid.startsWith(prefix)) {
-      return head;
+      return "expected '" + prefix + "…', got " + head;
     }
     return sid.length() != 34
-        ? head + " of " + sid.length() + " characters"
-        : head + " with a character that is not a hex digit";
+        ? "it starts with '" + prefix + "' but has " + sid.length() + " characters, not 34"
+        : "it starts with '" + prefix + "' but has a character that is not a hex digit";
   }
 
   /** Flex wants epoch milliseconds; seconds and microseconds are the usual mistakes. */

@@ -142,8 +142,7 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree could not be written", e);
     }
-    int surrogate = firstUnpairedSurrogate(json);
-    if (surrogate >= 0) {
+    if (firstUnpairedSurrogate(json) != -1) {
       throw new MalformedAttributesException(
           "$", "is not valid Unicode (an escaped unpaired UTF-16 surrogate cannot be sent as UTF-8)");
     }
@@ -175,7 +174,7 @@ final class Json {
   }
 
   private static String where(JsonLocation location) {
-    if (location == null || location.getLineNr() < 0) {
+    if (location == null || location.getLineNr() < 1) { // Jackson counts lines from 1; -1 is unknown
       return "";
     }
     return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";

@@ -71,28 +71,30 @@ final class LinkCodec {
       this.sink = sink;
     }
 
-    private Void page(MediaLink.Page link) {
+    private void page(MediaLink.Page link) {
       sink.start();
       sink.text("type", link.typeName());
       sink.url("url", link.url());
       sink.text("title", link.title());
       sink.end();
-      return null;
     }
 
     @Override
     public Void visitRaw(MediaLink.Raw link) {
-      return page(link);
+      page(link);
+      return null;
     }
 
     @Override
     public Void visitEmbedded(MediaLink.Embedded link) {
-      return page(link);
+      page(link);
+      return null;
     }
 
     @Override
     public Void visitReferenced(MediaLink.Referenced link) {
-      return page(link);
+      page(link);
+      return null;
     }
 
     @Override
@@ -350,7 +352,7 @@ final class LinkCodec {
     LinkKind kind = LinkKind.ofType(type.textValue());
     if (kind == null) {
       throw new InvalidMediaException(
-          "type", Rule.KNOWN_TYPE, "is not a type Flex documents (" + LinkKind.DOCUMENTED + ")");
+          "type", Rule.KNOWN_TYPE, "is not a type Flex documents (" + LinkKind.documented() + ")");
     }
     return kind.read(node);
   }

@@ -155,6 +155,9 @@ final class MediaDocument {
   static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
     StringBuilderWriter out = new StringBuilderWriter(256);
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
+      // Every object is closed here, explicitly: a missing end is a bug to see, not one for
+      // Jackson to paper over when the generator closes.
+      gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
       LinkCodec.Writer writer = new LinkCodec.Writer(gen);
       gen.writeStartObject();
       if (task != null) {
@@ -211,10 +214,7 @@ final class MediaDocument {
   private static void mergeList(ArrayNode array, String path, List<MediaLink> links, MergeMode mode) {
     if (mode == MergeMode.APPEND) {
       // Typed readings of the elements, made only when a new link of the same type needs one.
-      List<MediaLink> typed = new ArrayList<>(array.size() + links.size());
-      for (int i = 0; i < array.size(); i++) {
-        typed.add(null);
-      }
+      List<MediaLink> typed = new ArrayList<>(Collections.nCopies(array.size(), (MediaLink) null));
       for (MediaLink link : links) {
         ObjectNode node = LinkCodec.toNode(link);
         if (!contains(array, typed, link, node, path)) {

@@ -252,8 +252,8 @@ class MediaLinkValidationTest {
         MediaLink.voiceRecordingViaProvider("https://p.example.com/provide?r=1")
             .url("https://r.example.com/a.wav")
             .build();
-    assertThat(r.url()).isNotNull();
-    assertThat(r.urlProvider()).isNotNull();
+    assertThat(r.url()).hasToString("https://r.example.com/a.wav");
+    assertThat(r.urlProvider()).hasToString("https://p.example.com/provide?r=1");
   }
 
   @Test

@@ -74,10 +74,10 @@ class OtherWritersTest {
   @Test
   void sidMessagesDescribeWhatWasFoundWithoutRepeatingIt() {
     assertThat(catchThrowableOfType(InvalidMediaException.class, () -> MediaLink.twilioRecording("AC12", RE)))
-        .hasMessageContaining("expected 'AC…', got 'AC…' of 4 characters").hasMessageNotContaining("AC12");
+        .hasMessageContaining("(it starts with 'AC' but has 4 characters, not 34)").hasMessageNotContaining("AC12");
     assertThat(catchThrowableOfType(InvalidMediaException.class,
             () -> MediaLink.twilioRecording(AC, "RE0123456789abcdef0123456789abcdeZ")))
-        .hasMessageContaining("got 'RE…' with a character that is not a hex digit")
+        .hasMessageContaining("(it starts with 'RE' but has a character that is not a hex digit)")
         .extracting(InvalidMediaException::field).isEqualTo("recordingSid");
     assertThat(catchThrowableOfType(InvalidMediaException.class, () -> Sid.require("taskSid", "secret-token", "WT")))
         .hasMessageContaining("12 characters not starting with two upper-case letters")

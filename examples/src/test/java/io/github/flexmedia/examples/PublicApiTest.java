@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.spring.FlexMediaAutoConfiguration;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import java.io.IOException;
@@ -36,14 +37,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PublicApiTest {
   private static final Map<String, Class<?>> ANCHORS =
       Map.of("flex-media-core", MediaLink.class, "flex-media-twilio", MediaAttacher.class,
-          "flex-media-twilio-testing", InMemoryTaskRouter.class);
+          "flex-media-twilio-testing", InMemoryTaskRouter.class,
+          "flex-media-spring-boot-starter", FlexMediaAutoConfiguration.class);
   private static final Map<String, String> ENTRY_POINTS = Map.of(
       "flex-media-core", "public sealed interface io.github.flexmedia.MediaLink",
       "flex-media-twilio", "public final class io.github.flexmedia.twilio.MediaAttacher",
-      "flex-media-twilio-testing", "public final class io.github.flexmedia.twilio.testing.InMemoryTaskRouter");
+      "flex-media-twilio-testing", "public final class io.github.flexmedia.twilio.testing.InMemoryTaskRouter",
+      "flex-media-spring-boot-starter", "public class io.github.flexmedia.spring.FlexMediaAutoConfiguration");
 
   @ParameterizedTest
-  @ValueSource(strings = {"flex-media-core", "flex-media-twilio", "flex-media-twilio-testing"})
+  @ValueSource(strings = {"flex-media-core", "flex-media-twilio", "flex-media-twilio-testing",
+      "flex-media-spring-boot-starter"})
   void publicApiMatchesTheCheckedInListing(String artifact) throws Exception {
     String actual = listing(ANCHORS.get(artifact));
     Path checkedIn = Path.of("src/test/resources/api/" + artifact + ".txt");
@@ -63,7 +67,8 @@ class PublicApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"flex-media-core", "flex-media-twilio", "flex-media-twilio-testing"})
+  @ValueSource(strings = {"flex-media-core", "flex-media-twilio", "flex-media-twilio-testing",
+      "flex-media-spring-boot-starter"})
   void listingSeesTheWholeApiAndNoInternals(String artifact) throws Exception {
     String listing = listing(ANCHORS.get(artifact));
     // No signature may mention an internal type: not as a public type, nor as a parameter, return,

@@ -2,10 +2,23 @@ package io.github.flexmedia.spring;
 
 import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.MediaPolicy;
+import io.github.flexmedia.spring.internal.Credentials;
+import io.github.flexmedia.spring.internal.CredentialsCheck;
+import io.github.flexmedia.spring.internal.AttachFailureLog;
 import io.github.flexmedia.spring.internal.Instrumentation;
+import io.github.flexmedia.spring.internal.PlaybackLog;
 import io.github.flexmedia.spring.internal.QueueShutdown;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.TwilioClients;
+import io.github.flexmedia.spring.properties.AttachProperties;
+import io.github.flexmedia.spring.properties.FlexMediaProperties;
+import io.github.flexmedia.spring.properties.LoggingProperties;
+import io.github.flexmedia.spring.properties.MetricsProperties;
+import io.github.flexmedia.spring.properties.PlaybackProperties;
+import io.github.flexmedia.spring.properties.PolicyProperties;
+import io.github.flexmedia.spring.properties.QueueProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
+import io.github.flexmedia.spring.properties.WebhooksProperties;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
@@ -20,9 +33,10 @@ import io.github.flexmedia.twilio.playback.RecordingResolver;
 import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -57,7 +71,9 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "flex-media.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FlexMediaProperties.class)
+@EnableConfigurationProperties({FlexMediaProperties.class, TwilioProperties.class,
+    AttachProperties.class, PolicyProperties.class, QueueProperties.class, WebhooksProperties.class,
+    PlaybackProperties.class, LoggingProperties.class, MetricsProperties.class})
 public class FlexMediaAutoConfiguration {
   /** How long the queue may finish its work when the application stops. */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -68,7 +84,7 @@ public class FlexMediaAutoConfiguration {
   /**
    * The twilio-java client, from {@code flex-media.twilio.*}.
    *
-   * @param properties the bound properties
+   * @param twilio {@code flex-media.twilio.*}
    * @param customizers adjust the HTTP client, in order
    * @return the client
    * @throws FlexMediaConfigurationException naming a missing or malformed credential property
@@ -77,20 +93,19 @@ public class FlexMediaAutoConfiguration {
   @Lazy
   @ConditionalOnMissingBean
   public TwilioRestClient flexMediaTwilioRestClient(
-      FlexMediaProperties properties, ObjectProvider<TwilioHttpClientCustomizer> customizers) {
-    return TwilioClients.fromProperties(properties.getTwilio(), customizers.orderedStream());
+      TwilioProperties twilio, ObjectProvider<TwilioHttpClientCustomizer> customizers) {
+    return TwilioClients.fromProperties(twilio, customizers.orderedStream());
   }
 
   /**
    * The policy from {@code flex-media.policy.*}; the attacher checks every link against it.
    *
-   * @param properties the bound properties
+   * @param p {@code flex-media.policy.*}
    * @return the policy
    */
   @Bean
   @ConditionalOnMissingBean
-  public MediaPolicy flexMediaPolicy(FlexMediaProperties properties) {
-    FlexMediaProperties.Policy p = properties.getPolicy();
+  public MediaPolicy flexMediaPolicy(PolicyProperties p) {
     MediaPolicy.Builder builder = MediaPolicy.builder();
     if (!p.getAllowedHosts().isEmpty()) {
       builder.allowHosts(p.getAllowedHosts().toArray(String[]::new));
@@ -111,7 +126,7 @@ public class FlexMediaAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public TaskRouterClient flexMediaTaskRouterClient(
+  TaskRouterClient flexMediaTaskRouterClient(
       TwilioRestClient restClient, ObjectProvider<Instrumentation> instrumentation) {
     return instrumentation.getIfAvailable(() -> Instrumentation.NONE)
         .instrument(new TwilioTaskRouterClient(restClient));
@@ -122,20 +137,19 @@ public class FlexMediaAutoConfiguration {
    *
    * @param client the TaskRouter client
    * @param policy the policy every link must satisfy
-   * @param properties the bound properties
+   * @param attach {@code flex-media.attach.*}
    * @return the attacher
    * @throws FlexMediaConfigurationException when a {@code flex-media.attach.*} value is out of range
    */
   @Bean
   @ConditionalOnMissingBean
   public MediaAttacher flexMediaAttacher(
-      TaskRouterClient client, MediaPolicy policy, FlexMediaProperties properties) {
-    return configure(MediaAttacher.builder(client), policy, properties).build();
+      TaskRouterClient client, MediaPolicy policy, AttachProperties attach) {
+    return configure(MediaAttacher.builder(client), policy, attach).build();
   }
 
   private static MediaAttacher.Builder configure(
-      MediaAttacher.Builder builder, MediaPolicy policy, FlexMediaProperties properties) {
-    FlexMediaProperties.Attach a = properties.getAttach();
+      MediaAttacher.Builder builder, MediaPolicy policy, AttachProperties a) {
     builder.mergeMode(a.getMergeMode()).policy(policy);
     Settings.check("flex-media.attach.max-attempts", () -> builder.maxAttempts(a.getMaxAttempts()));
     Settings.check("flex-media.attach.initial-backoff",
@@ -148,18 +162,32 @@ public class FlexMediaAutoConfiguration {
   /**
    * Checks Twilio's webhook signatures with {@code flex-media.twilio.auth-token}.
    *
-   * @param properties the bound properties
+   * @param twilio {@code flex-media.twilio.*}
    * @return the verifier
    * @throws FlexMediaConfigurationException when the auth token is not set
    */
   @Bean
   @Lazy
   @ConditionalOnMissingBean
-  public WebhookVerifier flexMediaWebhookVerifier(FlexMediaProperties properties) {
-    return WebhookVerifier.of(Settings.require("flex-media.twilio.auth-token",
-        properties.getTwilio().getAuthToken(),
+  public WebhookVerifier flexMediaWebhookVerifier(TwilioProperties twilio) {
+    return WebhookVerifier.of(Credentials.AUTH_TOKEN.require(twilio.getAuthToken(),
         "Twilio signs webhooks with the account's auth token: set it (an API key cannot verify "
             + "signatures), or define a WebhookVerifier bean."));
+  }
+
+  /**
+   * Checks at startup the credentials the starter will build its client and verifier from: an
+   * unresolved placeholder, a blank or a malformed value stops the application, naming the
+   * property and never showing the value.
+   *
+   * @param beans the bean factory, to see whether the application brings its own client
+   * @param twilio {@code flex-media.twilio.*}
+   * @return the check, run once every singleton exists
+   */
+  @Bean
+  CredentialsCheck flexMediaCredentialsCheck(
+      ConfigurableListableBeanFactory beans, TwilioProperties twilio) {
+    return new CredentialsCheck(beans, twilio);
   }
 
   /**
@@ -170,7 +198,9 @@ public class FlexMediaAutoConfiguration {
    * @param shutdown shuts the queue down with the context
    * @param client the TaskRouter client
    * @param policy the policy every link must satisfy
-   * @param properties the bound properties
+   * @param attach {@code flex-media.attach.*}
+   * @param q {@code flex-media.queue.*}
+   * @param logging {@code flex-media.logging.*}
    * @param listeners the application's listeners
    * @param instrumentation metrics, when Micrometer is present
    * @return the queue
@@ -178,18 +208,23 @@ public class FlexMediaAutoConfiguration {
   @Bean
   @Lazy
   @ConditionalOnMissingBean
-  public AttachQueue flexMediaAttachQueue(
+  AttachQueue flexMediaAttachQueue(
       QueueShutdown shutdown,
       TaskRouterClient client,
       MediaPolicy policy,
-      FlexMediaProperties properties,
+      AttachProperties attach,
+      QueueProperties q,
+      LoggingProperties logging,
       ObjectProvider<AttachListener> listeners,
       ObjectProvider<Instrumentation> instrumentation) {
     Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
-    List<AttachListener> all = listeners.orderedStream().collect(Collectors.toList());
-    FlexMediaProperties.Queue q = properties.getQueue();
+    List<AttachListener> all = new ArrayList<>();
+    if (logging.isAttachFailures()) {
+      all.add(new AttachFailureLog());
+    }
+    listeners.orderedStream().forEach(all::add);
     AttachQueue.Builder builder = AttachQueue.builder(client)
-        .attacher(b -> configure(b, policy, properties))
+        .attacher(b -> configure(b, policy, attach))
         .listener(outcome -> {
           metrics.attachFinished(outcome);
           all.forEach(l -> l.onOutcome(outcome));
@@ -203,13 +238,30 @@ public class FlexMediaAutoConfiguration {
   }
 
   /**
+   * Builds {@code url_provider} links from {@code flex-media.webhooks.public-url} and {@code
+   * flex-media.playback.url-provider.path}.
+   *
+   * @param webhooks {@code flex-media.webhooks.*}
+   * @param playback {@code flex-media.playback.*}
+   * @return the link builder
+   * @throws FlexMediaConfigurationException when {@code flex-media.webhooks.public-url} is not set
+   */
+  @Bean
+  @Lazy
+  @ConditionalOnMissingBean
+  public UrlProviderLinks flexMediaUrlProviderLinks(
+      WebhooksProperties webhooks, PlaybackProperties playback) {
+    return new UrlProviderLinks(webhooks.getPublicUrl(), playback.getUrlProvider().getPath());
+  }
+
+  /**
    * Shuts the {@link #flexMediaAttachQueue} down with the context, if it was made, letting it
    * finish its work for up to 10 seconds; what is left is logged by task.
    *
    * @return the shutdown hook
    */
   @Bean
-  public QueueShutdown flexMediaAttachQueueShutdown() {
+  QueueShutdown flexMediaAttachQueueShutdown() {
     return new QueueShutdown(SHUTDOWN_GRACE);
   }
 
@@ -218,17 +270,16 @@ public class FlexMediaAutoConfiguration {
    * {@code flex-media.playback.token-cache-*}.
    *
    * @param restClient the twilio-java client (its account validates the tokens)
-   * @param properties the bound properties
+   * @param p {@code flex-media.playback.*}
    * @param instrumentation metrics, when Micrometer is present
    * @return the validator
    */
   @Bean
   @Lazy
   @ConditionalOnMissingBean
-  public FlexTokenValidator flexMediaTokenValidator(
-      TwilioRestClient restClient, FlexMediaProperties properties,
+  FlexTokenValidator flexMediaTokenValidator(
+      TwilioRestClient restClient, PlaybackProperties p,
       ObjectProvider<Instrumentation> instrumentation) {
-    FlexMediaProperties.Playback p = properties.getPlayback();
     CachingFlexTokenValidator[] cached = new CachingFlexTokenValidator[1];
     Settings.check("flex-media.playback.token-cache-max-entries", () -> cached[0] =
         FlexTokenValidator.cached(FlexTokenValidator.twilio(restClient),
@@ -246,7 +297,8 @@ public class FlexMediaAutoConfiguration {
    * @param resolver the application's resolver
    * @param authorizer the application's authorizer, if any
    * @param audit the application's access log, if any
-   * @param properties the bound properties
+   * @param p {@code flex-media.playback.*}
+   * @param logging {@code flex-media.logging.*}
    * @return the provider
    */
   @Bean
@@ -258,17 +310,18 @@ public class FlexMediaAutoConfiguration {
       RecordingResolver resolver,
       ObjectProvider<PlaybackAuthorizer> authorizer,
       ObjectProvider<PlaybackAudit> audit,
-      FlexMediaProperties properties) {
-    FlexMediaProperties.Playback p = properties.getPlayback();
+      PlaybackProperties p,
+      LoggingProperties logging) {
     RecordingUrlProvider.Builder builder = RecordingUrlProvider.builder(validator, resolver);
-    PlaybackAuthorizer own = authorizer.getIfAvailable();
-    if (own != null) {
-      builder.authorizer(own);
+    PlaybackAuthorizer application = authorizer.getIfAvailable();
+    if (application != null) {
+      builder.authorizer(application);
     } else {
       Settings.check("flex-media.playback.allowed-roles", () ->
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }
-    audit.ifAvailable(builder::audit);
+    PlaybackAudit own = audit.getIfAvailable(() -> PlaybackAudit.NONE);
+    builder.audit(logging.isPlaybackDecisions() ? new PlaybackLog(own) : own);
     Settings.check("flex-media.playback.allowed-origins",
         () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
     return builder.build();

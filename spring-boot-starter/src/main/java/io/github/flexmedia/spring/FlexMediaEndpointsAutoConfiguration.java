@@ -1,8 +1,12 @@
 package io.github.flexmedia.spring;
 
+import io.github.flexmedia.spring.internal.EndpointsLog;
 import io.github.flexmedia.spring.internal.PlaybackServlet;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.WebhookServlet;
+import io.github.flexmedia.spring.properties.EndpointProperties;
+import io.github.flexmedia.spring.properties.PlaybackProperties;
+import io.github.flexmedia.spring.properties.WebhooksProperties;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.WebhookHandler;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
@@ -13,9 +17,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The HTTP endpoints, each off by default and switched on by its property, in a servlet web
@@ -41,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "flex-media.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(HttpServlet.class)
+@EnableConfigurationProperties({WebhooksProperties.class, PlaybackProperties.class})
 public class FlexMediaEndpointsAutoConfiguration {
 
   /** Created by Spring. */
@@ -54,19 +62,18 @@ public class FlexMediaEndpointsAutoConfiguration {
    * @param queue the attach queue
    * @param verifier checks signatures
    * @param media the application's mapping, if any
-   * @param properties the bound properties
+   * @param webhooks {@code flex-media.webhooks.*}
    * @return the servlet registration
    */
   @Bean
   @ConditionalOnBooleanProperty("flex-media.webhooks.recording-callbacks.enabled")
-  public ServletRegistrationBean<WebhookServlet> flexMediaRecordingCallbacksEndpoint(
+  ServletRegistrationBean<WebhookServlet> flexMediaRecordingCallbacksEndpoint(
       AttachQueue queue, WebhookVerifier verifier, ObjectProvider<RecordingCallbackMedia> media,
-      FlexMediaProperties properties) {
+      WebhooksProperties webhooks) {
     RecordingCallbackMedia mapping = media.getIfAvailable(RecordingCallbackMedia::completedRecordings);
-    return webhook("flexMediaRecordingCallbacks", properties,
-        properties.getWebhooks().getRecordingCallbacks(),
+    return webhook("flexMediaRecordingCallbacks", webhooks.getRecordingCallbacks(),
         "flex-media.webhooks.recording-callbacks.path",
-        webhookHandler(queue, verifier, properties, b -> b.onRecording(mapping::mediaFor)));
+        webhookHandler(queue, verifier, webhooks, b -> b.onRecording(mapping::mediaFor)));
   }
 
   /**
@@ -76,15 +83,15 @@ public class FlexMediaEndpointsAutoConfiguration {
    * @param queue the attach queue
    * @param verifier checks signatures
    * @param media the application's mapping; required
-   * @param properties the bound properties
+   * @param webhooks {@code flex-media.webhooks.*}
    * @return the servlet registration
    * @throws FlexMediaConfigurationException when there is no {@link TaskRouterEventMedia} bean
    */
   @Bean
   @ConditionalOnBooleanProperty("flex-media.webhooks.taskrouter-events.enabled")
-  public ServletRegistrationBean<WebhookServlet> flexMediaTaskRouterEventsEndpoint(
+  ServletRegistrationBean<WebhookServlet> flexMediaTaskRouterEventsEndpoint(
       AttachQueue queue, WebhookVerifier verifier, ObjectProvider<TaskRouterEventMedia> media,
-      FlexMediaProperties properties) {
+      WebhooksProperties webhooks) {
     TaskRouterEventMedia mapping = media.getIfAvailable();
     if (mapping == null) {
       throw new FlexMediaConfigurationException("flex-media.webhooks.taskrouter-events.enabled",
@@ -92,24 +99,23 @@ public class FlexMediaEndpointsAutoConfiguration {
           "Define a TaskRouterEventMedia bean saying which media an event puts on its task, or "
               + "switch the endpoint off.");
     }
-    return webhook("flexMediaTaskRouterEvents", properties,
-        properties.getWebhooks().getTaskrouterEvents(),
+    return webhook("flexMediaTaskRouterEvents", webhooks.getTaskrouterEvents(),
         "flex-media.webhooks.taskrouter-events.path",
-        webhookHandler(queue, verifier, properties, b -> b.onTaskRouterEvent(mapping::mediaFor)));
+        webhookHandler(queue, verifier, webhooks, b -> b.onTaskRouterEvent(mapping::mediaFor)));
   }
 
   /**
    * The {@code url_provider} endpoint the Flex Insights player calls.
    *
    * @param provider the provider; made when the application defines a {@code RecordingResolver}
-   * @param properties the bound properties
+   * @param webhooks {@code flex-media.webhooks.*}
    * @return the servlet registration
    * @throws FlexMediaConfigurationException when there is no provider (no {@code RecordingResolver})
    */
   @Bean
   @ConditionalOnBooleanProperty("flex-media.playback.url-provider.enabled")
-  public ServletRegistrationBean<PlaybackServlet> flexMediaUrlProviderEndpoint(
-      ObjectProvider<RecordingUrlProvider> provider, FlexMediaProperties properties) {
+  ServletRegistrationBean<PlaybackServlet> flexMediaUrlProviderEndpoint(
+      ObjectProvider<RecordingUrlProvider> provider, PlaybackProperties playback) {
     RecordingUrlProvider p = provider.getIfAvailable();
     if (p == null) {
       throw new FlexMediaConfigurationException("flex-media.playback.url-provider.enabled",
@@ -118,12 +124,24 @@ public class FlexMediaEndpointsAutoConfiguration {
               + "URL, or switch the endpoint off.");
     }
     return registration("flexMediaUrlProvider", new PlaybackServlet(p),
-        path("flex-media.playback.url-provider.path", properties.getPlayback().getUrlProvider()));
+        path("flex-media.playback.url-provider.path", playback.getUrlProvider()));
+  }
+
+  /**
+   * Logs at startup each endpoint switched on and its path; off with {@code
+   * flex-media.logging.endpoints=false}.
+   *
+   * @param registrations the servlet registrations
+   * @return the startup line's writer
+   */
+  @Bean
+  @ConditionalOnBooleanProperty(name = "flex-media.logging.endpoints", matchIfMissing = true)
+  EndpointsLog flexMediaEndpointsLog(ObjectProvider<ServletRegistrationBean<?>> registrations) {
+    return new EndpointsLog(registrations);
   }
 
   private static WebhookHandler webhookHandler(AttachQueue queue, WebhookVerifier verifier,
-      FlexMediaProperties properties, Consumer<WebhookHandler.Builder> media) {
-    FlexMediaProperties.Webhooks w = properties.getWebhooks();
+      WebhooksProperties w, Consumer<WebhookHandler.Builder> media) {
     WebhookHandler.Builder builder = WebhookHandler.builder(queue).verifier(verifier);
     if (w.getPublicUrl() != null && !w.getPublicUrl().isBlank()) {
       Settings.check("flex-media.webhooks.public-url", () -> builder.publicUrl(w.getPublicUrl().trim()));
@@ -137,12 +155,12 @@ public class FlexMediaEndpointsAutoConfiguration {
   }
 
   private static ServletRegistrationBean<WebhookServlet> webhook(String name,
-      FlexMediaProperties properties, FlexMediaProperties.Endpoint endpoint, String pathProperty,
+      EndpointProperties endpoint, String pathProperty,
       WebhookHandler handler) {
     return registration(name, new WebhookServlet(handler), path(pathProperty, endpoint));
   }
 
-  private static String path(String property, FlexMediaProperties.Endpoint endpoint) {
+  private static String path(String property, EndpointProperties endpoint) {
     String path = endpoint.getPath();
     if (path == null || !path.startsWith("/") || path.contains("*") || path.length() < 2) {
       throw new FlexMediaConfigurationException(property,
@@ -157,5 +175,28 @@ public class FlexMediaEndpointsAutoConfiguration {
     ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, path);
     registration.setName(name);
     return registration;
+  }
+
+  /**
+   * RFC 9457 problem details for flex-media's exceptions thrown from the application's
+   * controllers, when Spring MVC is present; off with {@code flex-media.problem-details.enabled=false}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+  @ConditionalOnBooleanProperty(name = "flex-media.problem-details.enabled", matchIfMissing = true)
+  public static class ProblemDetailsConfiguration {
+    /** Created by Spring. */
+    public ProblemDetailsConfiguration() {}
+
+    /**
+     * The controller advice.
+     *
+     * @return the advice
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public FlexMediaProblemDetails flexMediaProblemDetails() {
+      return new FlexMediaProblemDetails();
+    }
   }
 }

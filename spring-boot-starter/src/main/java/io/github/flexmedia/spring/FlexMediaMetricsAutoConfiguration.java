@@ -40,7 +40,7 @@ public class FlexMediaMetricsAutoConfiguration {
    * @return the instrumentation the other flex-media beans report to
    */
   @Bean
-  public Instrumentation flexMediaInstrumentation(MeterRegistry registry) {
+  Instrumentation flexMediaInstrumentation(MeterRegistry registry) {
     return new MicrometerInstrumentation(registry);
   }
 }

@@ -4,9 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.spring.properties.PlaybackProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
+import io.github.flexmedia.spring.properties.WebhooksProperties;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,33 +27,116 @@ import org.junit.jupiter.api.Test;
  * processor at compile time: every property has a description, defaults are the library's.
  */
 class ConfigurationMetadataTest {
+  /**
+   * Every property the starter reads. Removing one from the metadata (or the code) fails {@link
+   * #everyPropertyIsInTheMetadataWithADescription}; adding one without listing it here fails
+   * {@link #theMetadataHasNoPropertyThisListMisses}.
+   */
+  private static final Set<String> PROPERTIES = Set.of(
+      "flex-media.enabled",
+      "flex-media.twilio.account-sid", "flex-media.twilio.auth-token", "flex-media.twilio.api-key",
+      "flex-media.twilio.api-secret", "flex-media.twilio.connect-timeout",
+      "flex-media.twilio.response-timeout",
+      "flex-media.attach.merge-mode", "flex-media.attach.max-attempts",
+      "flex-media.attach.initial-backoff", "flex-media.attach.max-backoff",
+      "flex-media.attach.max-retry-after",
+      "flex-media.policy.allowed-hosts", "flex-media.policy.allow-insecure-http",
+      "flex-media.metrics.enabled",
+      "flex-media.webhooks.public-url", "flex-media.webhooks.synchronous-budget",
+      "flex-media.webhooks.recording-callbacks.enabled", "flex-media.webhooks.recording-callbacks.path",
+      "flex-media.webhooks.taskrouter-events.enabled", "flex-media.webhooks.taskrouter-events.path",
+      "flex-media.queue.workers", "flex-media.queue.capacity", "flex-media.queue.attach-window",
+      "flex-media.playback.url-provider.enabled", "flex-media.playback.url-provider.path",
+      "flex-media.playback.allowed-origins", "flex-media.playback.allowed-roles",
+      "flex-media.playback.token-cache-max-entries", "flex-media.playback.token-cache-max-age",
+      "flex-media.logging.attach-failures", "flex-media.logging.playback-decisions",
+      "flex-media.logging.endpoints", "flex-media.problem-details.enabled");
 
-  @Test
-  void everyPropertyIsDescribedAndTheDefaultsAreTheLibrarys() throws Exception {
+  private static Map<String, JsonNode> metadata() throws Exception {
     Map<String, JsonNode> byName = new HashMap<>();
-    try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+    try (InputStream in = ConfigurationMetadataTest.class.getResourceAsStream(
+        "/META-INF/spring-configuration-metadata.json")) {
       assertThat(in).as("generated metadata").isNotNull();
       for (JsonNode p : new ObjectMapper().readTree(in).get("properties")) {
-        byName.put(p.get("name").asText(), p);
+        assertThat(byName.put(p.get("name").asText(), p)).as("listed twice: " + p).isNull();
       }
     }
-    assertThat(byName).containsKeys("flex-media.enabled", "flex-media.twilio.account-sid",
-        "flex-media.twilio.auth-token", "flex-media.twilio.api-key", "flex-media.twilio.api-secret",
-        "flex-media.attach.merge-mode", "flex-media.attach.max-attempts",
-        "flex-media.attach.max-retry-after", "flex-media.policy.allowed-hosts",
-        "flex-media.policy.allow-insecure-http", "flex-media.metrics.enabled");
+    return byName;
+  }
+
+  @Test
+  void everyPropertyIsInTheMetadataWithADescription() throws Exception {
+    Map<String, JsonNode> byName = metadata();
+    assertThat(byName).containsKeys(PROPERTIES.toArray(String[]::new));
     assertThat(byName.values()).allSatisfy(p ->
         assertThat(p.path("description").asText()).as(p.get("name").asText()).isNotBlank());
+  }
+
+  @Test
+  void theMetadataHasNoPropertyThisListMisses() throws Exception {
+    assertThat(metadata().keySet()).containsExactlyInAnyOrderElementsOf(PROPERTIES);
+  }
+
+  @Test
+  void everyPropertyTheReadmeOrTheCodeNamesIsInTheMetadata() throws Exception {
+    Pattern name = Pattern.compile("flex-media(?:\\.[a-z][a-z-]*)+");
+    Set<String> named = new TreeSet<>();
+    List<Path> files = new ArrayList<>();
+    files.add(Path.of("README.md"));
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      sources.filter(f -> f.toString().endsWith(".java")).forEach(files::add);
+    }
+    for (Path f : files) {
+      Matcher m = name.matcher(Files.readString(f, StandardCharsets.UTF_8));
+      while (m.find()) {
+        named.add(m.group());
+      }
+    }
+    Set<String> groups = new TreeSet<>();
+    PROPERTIES.forEach(p -> {
+      for (int dot = p.indexOf('.'); dot > 0; dot = p.indexOf('.', dot + 1)) {
+        groups.add(p.substring(0, dot));
+      }
+    });
+    // "flex-media.webhooks.*" names a group, "token-cache-*" a family: each must lead somewhere.
+    Set<String> prefixes = new TreeSet<>();
+    named.removeIf(n -> (n.endsWith("-") || n.endsWith(".")) && prefixes.add(n));
+    named.removeIf(groups::contains);
+    assertThat(named).isNotEmpty();
+    assertThat(metadata().keySet()).containsAll(named);
+    assertThat(prefixes).allSatisfy(prefix ->
+        assertThat(PROPERTIES).anyMatch(p -> p.startsWith(prefix)));
+  }
+
+  @Test
+  void theDefaultsAreTheLibrarys() throws Exception {
+    Map<String, JsonNode> byName = metadata();
     assertThat(byName.get("flex-media.attach.max-attempts").get("defaultValue").asInt()).isEqualTo(5);
     assertThat(byName.get("flex-media.attach.merge-mode").get("defaultValue").asText()).isEqualTo("append");
     assertThat(byName.get("flex-media.twilio.auth-token").has("defaultValue")).isFalse();
+    WebhooksProperties webhooks = new WebhooksProperties();
+    PlaybackProperties playback = new PlaybackProperties();
+    assertThat(byName.get("flex-media.webhooks.recording-callbacks.path").get("defaultValue").asText())
+        .isEqualTo(webhooks.getRecordingCallbacks().getPath());
+    assertThat(byName.get("flex-media.webhooks.taskrouter-events.path").get("defaultValue").asText())
+        .isEqualTo(webhooks.getTaskrouterEvents().getPath());
+    assertThat(byName.get("flex-media.playback.url-provider.path").get("defaultValue").asText())
+        .isEqualTo(playback.getUrlProvider().getPath());
+    for (String endpoint : List.of("flex-media.webhooks.recording-callbacks.enabled",
+        "flex-media.webhooks.taskrouter-events.enabled", "flex-media.playback.url-provider.enabled")) {
+      assertThat(byName.get(endpoint).get("defaultValue").asBoolean(true)).as(endpoint).isFalse();
+    }
+    assertThat(byName.get("flex-media.playback.allowed-roles").get("defaultValue"))
+        .extracting(JsonNode::asText).containsExactlyElementsOf(playback.getAllowedRoles());
+    assertThat(byName.get("flex-media.playback.allowed-origins").get("defaultValue"))
+        .extracting(JsonNode::asText).containsExactlyElementsOf(playback.getAllowedOrigins());
   }
 
   @Test
   void propertiesToStringSaysWhichCredentialsAreSetAndShowsNone() {
-    FlexMediaProperties properties = new FlexMediaProperties();
-    properties.getTwilio().setAccountSid("AC" + "1".repeat(32));
-    properties.getTwilio().setAuthToken("hush-hush");
+    TwilioProperties properties = new TwilioProperties();
+    properties.setAccountSid("AC" + "1".repeat(32));
+    properties.setAuthToken("hush-hush");
     assertThat(properties.toString())
         .contains("accountSid=set", "authToken=set", "apiKey=unset")
         .doesNotContain("hush-hush", "AC111");

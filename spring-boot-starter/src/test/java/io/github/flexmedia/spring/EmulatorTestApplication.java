@@ -25,12 +25,12 @@ class EmulatorTestApplication {
 
   @Bean(destroyMethod = "close")
   LocalTaskRouterServer taskRouterEmulator() {
-    return LocalTaskRouterServer.start();
+    return Sids.taskRouter();
   }
 
   @Bean(destroyMethod = "close")
   FlexTokenEmulator tokenEmulator() {
-    return FlexTokenEmulator.start();
+    return Sids.flexTokens();
   }
 
   /** Twilio's hosts, each to its emulator: iam.twilio.com validates tokens, the rest is TaskRouter. */

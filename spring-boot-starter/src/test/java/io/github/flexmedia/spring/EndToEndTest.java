@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.twilio.TaskRouterClient;
+import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import io.github.flexmedia.twilio.testing.Operation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,6 +69,45 @@ class EndToEndTest {
         "/actuator/metrics/flex_media.taskrouter.requests?tag=operation:update&tag=outcome:success").body());
     assertThat(metric.at("/measurements/0/statistic").asText()).isEqualTo("COUNT");
     assertThat(metric.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void aBadTaskSidIsA400ProblemNamingFieldAndRuleAndNotTheValue() throws Exception {
+    int before = emulator.requestCount();
+    HttpResponse<String> response = post("/tasks/WT-not-a-sid/tickets",
+        "{\"workspaceSid\":\"" + WS + "\",\"url\":\"https://crm.example.com/t/7\",\"title\":\"Ticket 7\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.get("status").asInt()).isEqualTo(400);
+    assertThat(problem.get("field").asText()).isEqualTo("taskSid");
+    assertThat(problem.get("rule").asText()).isEqualTo("sid-format");
+    assertThat(problem.get("detail").asText()).isEqualTo("'taskSid' breaks the rule 'sid-format'.");
+    assertThat(problem.get("instance").asText()).isEqualTo("/tasks/%7BtaskSid%7D/tickets");
+    assertThat(response.body()).doesNotContain("not-a-sid").doesNotContain("crm.example.com");
+    assertThat(emulator.requestCount()).as("nothing sent").isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownTaskIsA404Problem() throws Exception {
+    HttpResponse<String> response = post("/tasks/WT" + "e".repeat(32) + "/tickets",
+        "{\"workspaceSid\":\"" + WS + "\",\"url\":\"https://crm.example.com/t/7\",\"title\":\"Ticket 7\"}");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(response.body()).get("kind").asText()).isEqualTo("not_found");
+  }
+
+  @Test
+  void aTaskEveryAttemptFoundChangedIsA409Problem() throws Exception {
+    // The attacher's 5 attempts (the default) each meet a 412.
+    emulator.router().failNext(Operation.UPDATE, 5, Fault.conflict());
+    HttpResponse<String> response = post("/tasks/" + WT + "/tickets",
+        "{\"workspaceSid\":\"" + WS + "\",\"url\":\"https://crm.example.com/t/8\",\"title\":\"Ticket 8\"}");
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(response.body()).get("kind").asText()).isEqualTo("conflict");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.github.flexmedia.spring.Sids.ACCOUNT;
 import static io.github.flexmedia.spring.Sids.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flexmedia.spring.properties.PlaybackProperties;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
@@ -160,7 +161,7 @@ class EndpointsAutoConfigurationTest {
 
   @Test
   void theDefaultsAreTheLibrarys() {
-    FlexMediaProperties.Playback playback = new FlexMediaProperties().getPlayback();
+    PlaybackProperties playback = new PlaybackProperties();
     assertThat(playback.getAllowedOrigins()).isEqualTo(RecordingUrlProvider.DEFAULT_ALLOWED_ORIGINS);
     assertThat(playback.getAllowedRoles()).isEqualTo(PlaybackAuthorizer.DEFAULT_ROLES);
   }

@@ -43,7 +43,7 @@ class FlexMediaAutoConfigurationTest {
 
   @BeforeEach
   void startEmulator() {
-    server = LocalTaskRouterServer.start();
+    server = Sids.taskRouter();
     server.router().putTask(WS, WT, "{\"routing\":{\"skill\":\"billing\"}}");
   }
 

@@ -37,7 +37,7 @@ class MetricsAutoConfigurationTest {
 
   @BeforeEach
   void startEmulator() {
-    server = LocalTaskRouterServer.start();
+    server = Sids.taskRouter();
     server.router().putTask(WS, WT, "{}");
   }
 

@@ -3,6 +3,14 @@ package io.github.flexmedia.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flexmedia.MergeMode;
+import io.github.flexmedia.spring.properties.AttachProperties;
+import io.github.flexmedia.spring.properties.FlexMediaProperties;
+import io.github.flexmedia.spring.properties.MetricsProperties;
+import io.github.flexmedia.spring.properties.PlaybackProperties;
+import io.github.flexmedia.spring.properties.PolicyProperties;
+import io.github.flexmedia.spring.properties.QueueProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
+import io.github.flexmedia.spring.properties.WebhooksProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,30 +46,39 @@ class PropertiesBindingTest {
         Map.entry("flex-media.playback.token-cache-max-entries", "100"),
         Map.entry("flex-media.playback.token-cache-max-age", "1m"));
 
-    FlexMediaProperties p = new Binder(new MapConfigurationPropertySource(source))
-        .bind("flex-media", Bindable.of(FlexMediaProperties.class)).get();
+    Binder binder = new Binder(new MapConfigurationPropertySource(source));
+    FlexMediaProperties p = binder.bind("flex-media", Bindable.of(FlexMediaProperties.class)).get();
+    TwilioProperties twilio = binder.bind("flex-media.twilio", Bindable.of(TwilioProperties.class)).get();
+    AttachProperties attach = binder.bind("flex-media.attach", Bindable.of(AttachProperties.class)).get();
+    WebhooksProperties webhooks =
+        binder.bind("flex-media.webhooks", Bindable.of(WebhooksProperties.class)).get();
+    PlaybackProperties playback =
+        binder.bind("flex-media.playback", Bindable.of(PlaybackProperties.class)).get();
+    QueueProperties queue = binder.bind("flex-media.queue", Bindable.of(QueueProperties.class)).get();
+    MetricsProperties metrics = binder.bind("flex-media.metrics", Bindable.of(MetricsProperties.class)).get();
+    PolicyProperties policy = binder.bindOrCreate("flex-media.policy", Bindable.of(PolicyProperties.class));
 
     assertThat(p.isEnabled()).isFalse();
-    assertThat(p.getTwilio().getApiKey()).isEqualTo("SK" + "2".repeat(32));
-    assertThat(p.getTwilio().getApiSecret()).isEqualTo("secret");
-    assertThat(p.getTwilio().getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(p.getTwilio().getResponseTimeout()).isEqualTo(Duration.ofSeconds(20));
-    assertThat(p.getAttach().getMergeMode()).isEqualTo(MergeMode.REPLACE);
-    assertThat(p.getAttach().getMaxAttempts()).isEqualTo(9);
-    assertThat(p.getMetrics().isEnabled()).isFalse();
-    assertThat(p.getWebhooks().getPublicUrl()).isEqualTo("https://hooks.example.com");
-    assertThat(p.getWebhooks().getSynchronousBudget()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(p.getWebhooks().getTaskrouterEvents().getPath()).isEqualTo("/twilio/events");
-    assertThat(p.getWebhooks().getRecordingCallbacks().isEnabled()).isFalse();
-    assertThat(p.getQueue().getWorkers()).isEqualTo(8);
-    assertThat(p.getQueue().getCapacity()).isEqualTo(50);
-    assertThat(p.getQueue().getAttachWindow()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(p.getPlayback().getUrlProvider().isEnabled()).isTrue();
-    assertThat(p.getPlayback().getAllowedOrigins()).containsExactly("https://flex.example.com");
-    assertThat(p.getPlayback().getAllowedRoles()).containsExactly("supervisor");
-    assertThat(p.getPlayback().getTokenCacheMaxEntries()).isEqualTo(100);
-    assertThat(p.getPlayback().getTokenCacheMaxAge()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(p.toString()).doesNotContain("secret").contains("apiSecret=set");
-    assertThat(p.getPolicy().getAllowedHosts()).isEqualTo(List.of());
+    assertThat(twilio.getApiKey()).isEqualTo("SK" + "2".repeat(32));
+    assertThat(twilio.getApiSecret()).isEqualTo("secret");
+    assertThat(twilio.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(twilio.getResponseTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(attach.getMergeMode()).isEqualTo(MergeMode.REPLACE);
+    assertThat(attach.getMaxAttempts()).isEqualTo(9);
+    assertThat(metrics.isEnabled()).isFalse();
+    assertThat(webhooks.getPublicUrl()).isEqualTo("https://hooks.example.com");
+    assertThat(webhooks.getSynchronousBudget()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(webhooks.getTaskrouterEvents().getPath()).isEqualTo("/twilio/events");
+    assertThat(webhooks.getRecordingCallbacks().isEnabled()).isFalse();
+    assertThat(queue.getWorkers()).isEqualTo(8);
+    assertThat(queue.getCapacity()).isEqualTo(50);
+    assertThat(queue.getAttachWindow()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(playback.getUrlProvider().isEnabled()).isTrue();
+    assertThat(playback.getAllowedOrigins()).containsExactly("https://flex.example.com");
+    assertThat(playback.getAllowedRoles()).containsExactly("supervisor");
+    assertThat(playback.getTokenCacheMaxEntries()).isEqualTo(100);
+    assertThat(playback.getTokenCacheMaxAge()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(twilio.toString()).doesNotContain("secret").contains("apiSecret=set");
+    assertThat(policy.getAllowedHosts()).isEqualTo(List.of());
   }
 }

@@ -5,6 +5,9 @@ import static io.github.flexmedia.spring.Sids.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flexmedia.MediaPolicy;
+import io.github.flexmedia.spring.properties.AttachProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
+import io.github.flexmedia.spring.properties.WebhooksProperties;
 import io.github.flexmedia.twilio.playback.RecordingResolver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +51,12 @@ class ReadmeSpringBootSectionTest {
         .withBean(RecordingResolver.class, () -> (id, user) -> Optional.empty())
         .run(context -> {
           assertThat(context).hasNotFailed();
-          FlexMediaProperties p = context.getBean(FlexMediaProperties.class);
-          assertThat(p.getTwilio().getAccountSid()).isEqualTo(ACCOUNT);
-          assertThat(p.getAttach().getMaxAttempts()).isEqualTo(8);
-          assertThat(p.getWebhooks().getPublicUrl()).isEqualTo("https://hooks.example.com");
+          assertThat(context.getBean(TwilioProperties.class).getAccountSid()).isEqualTo(ACCOUNT);
+          assertThat(context.getBean(AttachProperties.class).getMaxAttempts()).isEqualTo(8);
+          assertThat(context.getBean(WebhooksProperties.class).getPublicUrl())
+              .isEqualTo("https://hooks.example.com");
+          assertThat(context.getBean(UrlProviderLinks.class).providerUrl())
+              .isEqualTo("https://hooks.example.com/flex-media/url-provider");
           assertThat(context.getBean(MediaPolicy.class).allowedHosts())
               .containsExactlyInAnyOrder("crm.example.com", "api.twilio.com");
           assertThat(context.getBeansOfType(ServletRegistrationBean.class).values())

@@ -142,6 +142,22 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
    * @return the client
    */
   public static TwilioTaskRouterClient fromEnvironment(Function<String, String> env) {
+    return fromEnvironment(env, SingleAttemptHttpClient.defaultBuilder());
+  }
+
+  /**
+   * Like {@link #fromEnvironment(Function)}, on your own Apache HttpClient 5 builder (a proxy, TLS
+   * settings, a route to a local emulator), made single-attempt by {@link
+   * #singleAttemptHttpClient(HttpClientBuilder)}.
+   *
+   * @param env reads an environment variable by name
+   * @param base the builder to start from; {@link #defaultHttpClientBuilder()} for the defaults
+   * @return the client
+   * @throws ConfigurationException naming the missing or malformed variable (never its value)
+   */
+  public static TwilioTaskRouterClient fromEnvironment(
+      Function<String, String> env, HttpClientBuilder base) {
+    Objects.requireNonNull(base, "base");
     String accountSid = require(env, "TWILIO_ACCOUNT_SID");
     if (!Sid.isValid(accountSid, "AC")) {
       throw env("TWILIO_ACCOUNT_SID", "must be 'AC' followed by 32 hex digits");
@@ -159,7 +175,7 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
       rest = new TwilioRestClient.Builder(accountSid, env.apply("TWILIO_AUTH_TOKEN"));
     }
     return new TwilioTaskRouterClient(
-        rest.httpClient(singleAttemptHttpClient(SingleAttemptHttpClient.defaultBuilder())).build());
+        rest.httpClient(singleAttemptHttpClient(base)).build());
   }
 
   private static String require(Function<String, String> env, String name) {

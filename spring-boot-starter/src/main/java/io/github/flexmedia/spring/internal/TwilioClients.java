@@ -1,7 +1,7 @@
 package io.github.flexmedia.spring.internal;
 
 import com.twilio.http.TwilioRestClient;
-import io.github.flexmedia.spring.FlexMediaProperties;
+import io.github.flexmedia.spring.properties.TwilioProperties;
 import io.github.flexmedia.spring.TwilioHttpClientCustomizer;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import java.util.stream.Stream;
@@ -13,10 +13,6 @@ import org.apache.hc.core5.util.Timeout;
 
 /** Builds the twilio-java client from {@code flex-media.twilio.*}. */
 public final class TwilioClients {
-  private static final String ACCOUNT_SID = "flex-media.twilio.account-sid";
-  private static final String AUTH_TOKEN = "flex-media.twilio.auth-token";
-  private static final String API_KEY = "flex-media.twilio.api-key";
-  private static final String API_SECRET = "flex-media.twilio.api-secret";
 
   private TwilioClients() {}
 
@@ -31,21 +27,21 @@ public final class TwilioClients {
    *     malformed property
    */
   public static TwilioRestClient fromProperties(
-      FlexMediaProperties.Twilio twilio, Stream<TwilioHttpClientCustomizer> customizers) {
+      TwilioProperties twilio, Stream<TwilioHttpClientCustomizer> customizers) {
     String noClient = "Set it (for example from the TWILIO_ACCOUNT_SID environment variable), or "
         + "define a TwilioRestClient or TaskRouterClient bean.";
-    String accountSid = Settings.requireSid(ACCOUNT_SID,
-        Settings.require(ACCOUNT_SID, twilio.getAccountSid(), noClient), "AC");
+    String accountSid = Credentials.ACCOUNT_SID.require(twilio.getAccountSid(), noClient);
     TwilioRestClient.Builder builder;
-    if (twilio.getApiKey() != null && !twilio.getApiKey().isBlank()) {
-      String key = Settings.requireSid(API_KEY, twilio.getApiKey().trim(), "SK");
-      String secret = Settings.require(API_SECRET, twilio.getApiSecret(),
-          "Set it to the API key's secret, or remove " + API_KEY + " to use " + AUTH_TOKEN + ".");
+    if (CredentialsCheck.isSet(twilio.getApiKey())) {
+      String key = Credentials.API_KEY.check(twilio.getApiKey());
+      String secret = Credentials.API_SECRET.require(twilio.getApiSecret(),
+          "Set it to the API key's secret, or remove flex-media.twilio.api-key to use "
+              + "flex-media.twilio.auth-token.");
       builder = new TwilioRestClient.Builder(key, secret).accountSid(accountSid);
     } else {
-      String token = Settings.require(AUTH_TOKEN, twilio.getAuthToken(),
+      String token = Credentials.AUTH_TOKEN.require(twilio.getAuthToken(),
           "Set it (for example from the TWILIO_AUTH_TOKEN environment variable), or set "
-              + API_KEY + " and " + API_SECRET + ".");
+              + "flex-media.twilio.api-key and flex-media.twilio.api-secret.");
       builder = new TwilioRestClient.Builder(accountSid, token);
     }
     HttpClientBuilder http = HttpClientBuilder.create()

@@ -4,15 +4,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring Boot service on flex-media-spring-boot-starter. With the {@code emulators} profile it
- * starts a TaskRouter emulator on loopback and needs no Twilio account:
+ * A Spring Boot service on flex-media-spring-boot-starter. It reads {@code TWILIO_ACCOUNT_SID} and
+ * {@code TWILIO_AUTH_TOKEN} (see application.yml) and talks to Twilio. To run it locally against
+ * the emulators, with no account, use the test class path's {@code TestExampleApplication}:
  *
  * <pre>
- * java -jar examples/spring-boot/target/flex-media-spring-boot-example.jar --spring.profiles.active=emulators
+ * mvn -B -pl examples/spring-boot -am spring-boot:test-run
  * </pre>
- *
- * <p>Without it, it reads {@code TWILIO_ACCOUNT_SID} and {@code TWILIO_AUTH_TOKEN} (see
- * application.yml) and talks to Twilio.
  */
 @SpringBootApplication
 public class ExampleApplication {
@@ -20,7 +18,7 @@ public class ExampleApplication {
   /**
    * Starts the service.
    *
-   * @param args Spring Boot arguments, e.g. {@code --spring.profiles.active=emulators}
+   * @param args Spring Boot arguments
    */
   public static void main(String[] args) {
     SpringApplication.run(ExampleApplication.class, args);

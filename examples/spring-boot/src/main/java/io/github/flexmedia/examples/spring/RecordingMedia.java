@@ -1,9 +1,8 @@
 package io.github.flexmedia.examples.spring;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.RecordingChannel;
 import io.github.flexmedia.spring.RecordingCallbackMedia;
-import io.github.flexmedia.twilio.playback.PlaybackLinks;
+import io.github.flexmedia.spring.UrlProviderLinks;
 import io.github.flexmedia.twilio.playback.RecordingResolver;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,24 +24,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RecordingMedia {
 
-  /** Which media a recording status callback puts on its task. */
+  /**
+   * Which media a recording status callback puts on its task: a completed recording, playing
+   * through this service's url_provider endpoint ({@code flex-media.webhooks.public-url} and the
+   * endpoint's path, from the starter's {@link UrlProviderLinks}).
+   */
   @Bean
-  RecordingCallbackMedia recordingsViaUrlProvider(
-      @Value("${example.public-url}") String publicUrl) {
-    return callback -> {
-      if (!callback.isCompleted()) {
-        return Optional.empty();
-      }
-      var link = PlaybackLinks.voiceRecording(publicUrl + "/flex-media/url-provider",
-          callback.recordingSid());
-      if (callback.startTime() != null) {
-        link.startTime(callback.startTime());
-      }
-      if (callback.channels() == 2) {
-        link.channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS);
-      }
-      return Optional.of(MediaAttributes.builder().media(link.build()).build());
-    };
+  RecordingCallbackMedia recordingsViaUrlProvider(UrlProviderLinks links) {
+    return callback -> callback.isCompleted()
+        ? Optional.of(MediaAttributes.builder().media(links.recording(callback)).build())
+        : Optional.empty();
   }
 
   /** Where the player fetches the audio: a URL of the service's storage, signed for 5 minutes. */

@@ -31,8 +31,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the example the way the README does (its main class, the emulators profile) on a free
- * port, and uses it over HTTP as the CRM, Twilio and the Flex Insights player would.
+ * Starts the example the way {@code mvn spring-boot:test-run} does ({@link
+ * TestExampleApplication}: the application's own main with the emulators added) on a free port,
+ * and uses it over HTTP as the CRM, Twilio and the Flex Insights player would.
  */
 class ExampleApplicationSmokeTest {
   private static final String WS = "WS00000000000000000000000000000001";
@@ -49,8 +50,8 @@ class ExampleApplicationSmokeTest {
 
   @BeforeAll
   static void start() {
-    app = SpringApplication.run(ExampleApplication.class,
-        "--spring.profiles.active=emulators", "--server.port=0", "--server.address=127.0.0.1");
+    app = SpringApplication.from(ExampleApplication::main).with(TestExampleApplication.LocalRun.class)
+        .run("--server.port=0", "--server.address=127.0.0.1").getApplicationContext();
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     taskRouter = app.getBean(LocalTaskRouterServer.class);
   }
@@ -82,11 +83,37 @@ class ExampleApplicationSmokeTest {
   }
 
   @Test
+  void aBadTaskSidIsA400ProblemNamingTheFieldAndTheRule() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/tasks/WT42/tickets"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"42\"}")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    var problem = new ObjectMapper().readTree(response.body());
+    assertThat(problem.get("field").asText()).isEqualTo("taskSid");
+    assertThat(problem.get("rule").asText()).isEqualTo("sid-format");
+    assertThat(response.body()).doesNotContain("WT42");
+  }
+
+  @Test
+  void theDemoTaskIsSeededAndASupervisorTokenWasWrittenForCurl() throws Exception {
+    assertThat(taskRouter.router().attributes(WS, TestExampleApplication.DEMO_TASK))
+        .contains("Ada Lovelace");
+    String token = java.nio.file.Files.readString(
+        java.nio.file.Path.of("target", "supervisor-flex-token.txt")).trim();
+    HttpResponse<String> play = play(token);
+    assertThat(play.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aSignedRecordingCallbackPutsAUrlProviderRecordingOnTheTaskAndASupervisorCanPlayIt()
       throws Exception {
     String task = "WT" + "c".repeat(32);
     taskRouter.router().putTask(WS, task, "{}");
-    String url = base + "/flex-media/recording-callbacks?WorkspaceSid=" + WS + "&TaskSid=" + task;
+    String pathAndQuery = "/flex-media/recording-callbacks?WorkspaceSid=" + WS + "&TaskSid=" + task;
+    // Twilio signs the URL it calls: flex-media.webhooks.public-url, before any proxy.
+    String signed = "https://recordings.example.com" + pathAndQuery;
     Map<String, String> form = new LinkedHashMap<>();
     form.put("AccountSid", ACCOUNT);
     form.put("CallSid", CALL);
@@ -97,8 +124,9 @@ class ExampleApplicationSmokeTest {
     form.put("RecordingDuration", "42");
     form.put("RecordingStartTime", "Sat, 28 Nov 2026 10:15:30 +0000");
 
-    HttpResponse<String> forged = post(url, form, "not-the-auth-token");
-    HttpResponse<String> callback = post(url, form, LocalTaskRouterServer.DEFAULT_AUTH_TOKEN);
+    HttpResponse<String> forged = post(base + pathAndQuery, signed, form, "not-the-auth-token");
+    HttpResponse<String> callback =
+        post(base + pathAndQuery, signed, form, LocalTaskRouterServer.DEFAULT_AUTH_TOKEN);
 
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(callback.statusCode()).isEqualTo(202);
@@ -110,21 +138,26 @@ class ExampleApplicationSmokeTest {
                 .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS).build()));
 
     String token = app.getBean(FlexTokenEmulator.class).issue("sup@example.com", "supervisor");
-    HttpResponse<String> play = send(HttpRequest.newBuilder(
-            URI.create(base + "/flex-media/url-provider?recording=" + RECORDING))
-        .header("Origin", "https://flex.twilio.com")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            ("token:" + token).getBytes(StandardCharsets.UTF_8))));
+    HttpResponse<String> play = play(token);
     assertThat(play.statusCode()).isEqualTo(200);
     assertThat(new ObjectMapper().readTree(play.body()).get("media_url").asText())
         .startsWith("https://storage.example.com/recordings/" + RECORDING + ".wav?expires=");
   }
 
-  private static HttpResponse<String> post(String url, Map<String, String> form, String signingToken)
-      throws Exception {
+  /** Plays the recording as the Flex Insights player does: Basic "token:" + the Flex token. */
+  private static HttpResponse<String> play(String flexToken) throws Exception {
+    return send(HttpRequest.newBuilder(
+            URI.create(base + "/flex-media/url-provider?recording=" + RECORDING))
+        .header("Origin", "https://flex.twilio.com")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("token:" + flexToken).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private static HttpResponse<String> post(String url, String signedUrl, Map<String, String> form,
+      String signingToken) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Twilio-Signature", sign(signingToken, url, form))
+        .header("X-Twilio-Signature", sign(signingToken, signedUrl, form))
         .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&")))));

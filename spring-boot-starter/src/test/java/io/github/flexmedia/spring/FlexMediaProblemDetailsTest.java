@@ -1,0 +1,63 @@
+package io.github.flexmedia.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.twilio.RateLimitedException;
+import io.github.flexmedia.twilio.TaskConflictException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** The answers the advice gives; over HTTP, EndToEndTest shows the 400, 404 and 409. */
+class FlexMediaProblemDetailsTest {
+  private final FlexMediaProblemDetails advice = new FlexMediaProblemDetails();
+
+  @Test
+  void aRateLimitIsA503WithTwilioRetryAfterRoundedUpToSeconds() {
+    ResponseEntity<ProblemDetail> answer = advice.rateLimited(
+        new RateLimitedException("rate limited", 20429, Duration.ofMillis(2500), null), null);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(503);
+    assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");
+    assertThat(answer.getBody().getProperties()).containsEntry("kind", "rate_limited");
+  }
+
+  @Test
+  void aRateLimitWithoutRetryAfterStillTellsTheClientToWait() {
+    ResponseEntity<ProblemDetail> answer =
+        advice.rateLimited(new RateLimitedException("rate limited", 20429, null, null), null);
+
+    assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+  }
+
+  @Test
+  void aPolicyRefusalNamesThePropertyToChange() {
+    ResponseEntity<ProblemDetail> offTheList = advice.invalidMedia(new InvalidMediaException(
+        "media[0].url", InvalidMediaException.Rule.HOST_ALLOW_LIST, "not on the list"), null);
+    ResponseEntity<ProblemDetail> plainHttp = advice.invalidMedia(new InvalidMediaException(
+        "media[0].url", InvalidMediaException.Rule.HTTPS_ONLY, "must use https"), null);
+    ResponseEntity<ProblemDetail> title = advice.invalidMedia(new InvalidMediaException(
+        "media[0].title", InvalidMediaException.Rule.REQUIRED, "is required"), null);
+
+    assertThat(offTheList.getBody().getProperties())
+        .containsEntry("property", "flex-media.policy.allowed-hosts");
+    assertThat(offTheList.getBody().getDetail()).isEqualTo("'media[0].url' breaks the rule "
+        + "'host-allow-list' (the media policy: see flex-media.policy.allowed-hosts).");
+    assertThat(plainHttp.getBody().getProperties())
+        .containsEntry("property", "flex-media.policy.allow-insecure-http");
+    assertThat(title.getBody().getProperties()).doesNotContainKey("property");
+    assertThat(title.getBody().getDetail()).isEqualTo("'media[0].title' breaks the rule 'required'.");
+  }
+
+  @Test
+  void aConflictIsA409AndSaysNothingOfTheMessage() {
+    ResponseEntity<ProblemDetail> answer =
+        advice.conflict(new TaskConflictException("task WT123 secret detail", 20412, null), null);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(409);
+    assertThat(answer.getBody().getDetail()).doesNotContain("secret");
+  }
+}

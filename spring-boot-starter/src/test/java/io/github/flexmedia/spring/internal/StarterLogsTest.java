@@ -1,0 +1,120 @@
+package io.github.flexmedia.spring.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.AttachResult;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.TaskSnapshot;
+import io.github.flexmedia.twilio.events.AttachOutcome;
+import io.github.flexmedia.twilio.events.PendingAttach;
+import io.github.flexmedia.twilio.playback.PlaybackEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** What the starter writes to the log, line by line. */
+@ExtendWith(OutputCaptureExtension.class)
+class StarterLogsTest {
+  private static final String WS = "WS" + "0".repeat(31) + "1";
+  private static final String URL = "https://crm.example.com/cases/secret-case?patient=ada";
+
+  /** A clock the test moves. */
+  private static final class Ticking extends Clock {
+    private Instant now = Instant.parse("2026-12-06T00:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static PendingAttach attach(int i) {
+    return PendingAttach.of(WS, String.format("WT%032x", i),
+        MediaAttributes.builder().media(MediaLink.referenced(URL, "Ada's case")).build(),
+        Instant.parse("2026-12-06T00:02:00Z"));
+  }
+
+  private static AttachOutcome failed(int i) {
+    TaskRouterException e = new TaskRouterException("Authenticate", 401, 20003, null);
+    e.afterAttempts(1);
+    return new AttachOutcome(attach(i), AttachOutcome.Status.FAILED, null, e);
+  }
+
+  private static List<String> lines(CapturedOutput output, String marker) {
+    return output.getAll().lines().filter(l -> l.contains(marker)).collect(Collectors.toList());
+  }
+
+  @Test
+  void aFloodIsCappedAndTheNextLineSaysHowManyWereLeftOut(CapturedOutput output) {
+    Ticking clock = new Ticking();
+    AttachFailureLog log = new AttachFailureLog(clock);
+    for (int i = 0; i < 25; i++) {
+      log.onOutcome(failed(i));
+    }
+    assertThat(lines(output, "flex-media attach not done")).hasSize(20);
+
+    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    log.onOutcome(failed(99));
+
+    List<String> all = lines(output, "flex-media attach not done");
+    assertThat(all).hasSize(21);
+    assertThat(all.get(20)).contains("outcome=failed", "error=authentication", "attempts=1",
+        String.format("task=WT%032x", 99), "(5 more such lines were left out before this one)");
+    assertThat(all.get(0)).doesNotContain("left out");
+    assertThat(output.getAll()).doesNotContain("crm.example.com", "Ada");
+  }
+
+  @Test
+  void anAttachThatLandedIsNotLogged(CapturedOutput output) {
+    PendingAttach a = attach(1);
+    AttachResult result = new AttachResult(
+        new TaskSnapshot(WS, a.taskSid(), "{}", "\"1\"", "completed", "voice"), 1, true, List.of());
+    new AttachFailureLog().onOutcome(new AttachOutcome(a, AttachOutcome.Status.ATTACHED, result, null));
+    assertThat(lines(output, "flex-media attach not done")).isEmpty();
+  }
+
+  @Test
+  void aPlaybackDecisionIsOneInfoLineWithTheIdentityFingerprinted(CapturedOutput output) {
+    List<PlaybackEvent> seen = new ArrayList<>();
+    new PlaybackLog(seen::add).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
+        PlaybackEvent.Decision.GRANTED, "ada@example.com", "WK" + "1".repeat(32),
+        "RE" + "2".repeat(32), "https://flex.twilio.com"));
+
+    assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
+        assertThat(line).contains("INFO", "decision=GRANTED", "status=200",
+            "recording=RE" + "2".repeat(32), "user=" + PlaybackLog.fingerprint("ada@example.com"),
+            "origin=https://flex.twilio.com"));
+    assertThat(output.getAll()).doesNotContain("ada@example.com");
+    assertThat(PlaybackLog.fingerprint("ada@example.com")).hasSize(12)
+        .isNotEqualTo(PlaybackLog.fingerprint("bob@example.com"));
+    assertThat(seen).as("the application's audit still hears it").hasSize(1);
+  }
+
+  @Test
+  void aDecisionBeforeTheTokenWasReadLogsDashes(CapturedOutput output) {
+    new PlaybackLog(e -> { }).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
+        PlaybackEvent.Decision.NO_CREDENTIALS, null, null, null, null));
+    assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
+        assertThat(line).contains("decision=NO_CREDENTIALS", "status=401", "recording=- user=- worker=- origin=-"));
+  }
+}

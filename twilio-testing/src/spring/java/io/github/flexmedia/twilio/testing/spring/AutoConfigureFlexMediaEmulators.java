@@ -1,0 +1,40 @@
+package io.github.flexmedia.twilio.testing.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+
+/**
+ * Runs a Spring Boot test (or a local run from the test class path) against the emulators
+ * instead of Twilio: {@link FlexMediaEmulatorsAutoConfiguration} starts a {@link
+ * io.github.flexmedia.twilio.testing.LocalTaskRouterServer} and a {@link
+ * io.github.flexmedia.twilio.testing.FlexTokenEmulator}, and gives flex-media-spring-boot-starter
+ * a {@code TwilioRestClient} and a {@code WebhookVerifier} that talk to them, so that no
+ * credential is needed. Put it on a {@code @SpringBootTest} class, or on the
+ * {@code @TestConfiguration} a test-class-path {@code main} adds with {@code
+ * SpringApplication.from(MyApplication::main).with(...)}:
+ *
+ * <pre>{@code
+ * @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+ * @AutoConfigureFlexMediaEmulators
+ * class RecordingsTest {
+ *   @Autowired LocalTaskRouterServer taskRouter;   // seed tasks, read them back
+ *   @Autowired FlexTokenEmulator flexTokens;       // issue("sup@example.com", "supervisor")
+ * }
+ * }</pre>
+ *
+ * <p>It lives in the testing artifact, which belongs in test scope: it is active only where that
+ * artifact is on the class path and only where this annotation asks for it (the class it imports
+ * is listed in {@code META-INF/spring/<this annotation's name>.imports}, as Spring Boot's own
+ * {@code @AutoConfigure…} annotations do).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ImportAutoConfiguration
+public @interface AutoConfigureFlexMediaEmulators {}
