@@ -55,6 +55,14 @@ public record MediaWarning(Code code, String message, String path) {
      * written; Flex may show it wrongly or not at all. The warning's path is the link's, and its
      * message names the field and the rule.
      */
-    INVALID_LINK
+    INVALID_LINK,
+    /**
+     * The media are within 4096 characters but their UTF-8 encoding passes 4096 bytes. Twilio
+     * documents the limit as "4096 characters" and does not state the unit it measures; this
+     * library counts characters ({@link MediaAttributes#MAX_TASK_ATTRIBUTES_LENGTH}), and warns
+     * here so that a document of many non-ASCII characters does not meet a 400 unwarned, should
+     * TaskRouter count bytes.
+     */
+    ATTRIBUTES_OVER_4096_UTF8_BYTES
   }
 }
