@@ -39,7 +39,11 @@ import java.util.Objects;
 public final class MediaAttributes {
   /**
    * TaskRouter's limit on a Task's {@code attributes}: 4096 characters, whitespace included. The
-   * limit is fixed (TaskRouter "Limits and quotas", Task attributes); it cannot be raised.
+   * limit is fixed (TaskRouter "Limits and quotas", Task attributes); it cannot be raised. This
+   * library counts characters as Java does ({@code String.length()}, UTF-16 code units), which
+   * is the hard limit it enforces; Twilio does not state the unit, so {@link #lint()} also warns
+   * ({@link MediaWarning.Code#ATTRIBUTES_OVER_4096_UTF8_BYTES}) when the UTF-8 size passes 4096
+   * bytes.
    */
   public static final int MAX_TASK_ATTRIBUTES_LENGTH = 4096;
 

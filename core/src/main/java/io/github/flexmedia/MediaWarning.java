@@ -57,6 +57,14 @@ public record MediaWarning(Code code, String message, String path) {
      */
     INVALID_LINK,
     /**
+     * The media are within 4096 characters but their UTF-8 encoding passes 4096 bytes. Twilio
+     * documents the limit as "4096 characters" and does not state the unit it measures; this
+     * library counts characters ({@link MediaAttributes#MAX_TASK_ATTRIBUTES_LENGTH}), and warns
+     * here so that a document of many non-ASCII characters does not meet a 400 unwarned, should
+     * TaskRouter count bytes.
+     */
+    ATTRIBUTES_OVER_4096_UTF8_BYTES,
+    /**
      * A key inside {@code conversations} or {@code customers} that Flex Insights does not
      * document: Insights ignores it silently ("Unknown task attributes are silently ignored",
      * Twilio, "Add Additional TaskRouter Data"). The message names the nearest known key when one

@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.PendingAttach;
@@ -48,7 +49,7 @@ public final class FleetWorker {
         .build();
     AttachQueue queue = AttachQueue.builder(new TwilioTaskRouterClient(rest))
         .store(JdbcAttachStore.builder(pool).build())
-        .owner(name).workers(4).adaptiveConcurrency().lease(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(200))
+        .owner(name).workers(4).attacher(b -> b.rateLimiter(RateLimiter.adaptive())).lease(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(200))
         .listener(o -> {
           synchronized (out) {
             out.println("outcome " + o.attach().id() + " " + o.status());

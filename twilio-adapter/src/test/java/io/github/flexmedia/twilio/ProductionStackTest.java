@@ -286,13 +286,14 @@ class ProductionStackTest {
   }
 
   @Test
-  void anInjected401AnswersUnauthorizedAndIsNotRetried() {
+  void anInjected401AnswersAuthenticateWith20003AndIsNotRetried() {
     server.router().failAlways(FETCH, Fault.unauthorized());
 
     assertThatThrownBy(() -> attacher(server.restClient(), 5).attach(WS, WT, Sids.ticket()))
         .isInstanceOf(TaskRouterAuthenticationException.class);
     assertThatThrownBy(() -> Task.fetcher(WS, WT).fetch(server.restClient()))
-        .isInstanceOf(ApiException.class).hasMessage("Unauthorized");
+        .isInstanceOf(ApiException.class).hasMessage("Authenticate")
+        .extracting(e -> ((ApiException) e).getCode()).isEqualTo(20003);
     assertThat(server.requestCount()).isEqualTo(2);
   }
 
