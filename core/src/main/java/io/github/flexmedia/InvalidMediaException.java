@@ -179,7 +179,16 @@ public class InvalidMediaException extends FlexMediaException {
     /** A stored channel is neither {@code customer} nor {@code others}. */
     CHANNEL_NAME("channel-name"),
     /** A valid link of a known type was made as an {@link MediaLink.Unknown}. */
-    TYPED("typed");
+    TYPED("typed"),
+    /** A Flex Insights field was given a value of a JSON type Twilio does not document for it. */
+    INSIGHTS_TYPE("insights-type"),
+    /** A Flex Insights data path is not one the library can write (a container, or media). */
+    INSIGHTS_PATH("insights-path"),
+    /**
+     * Under a HIPAA {@link MediaPolicy}: keys Twilio's HIPAA filter drops or removes as PII before
+     * Flex Insights, refused before anything is sent.
+     */
+    HIPAA_PRESERVED_LIST("hipaa-preserved-list");
 
     private final String id;
 

@@ -1,6 +1,7 @@
 package io.github.flexmedia;
 
 import io.github.flexmedia.InvalidMediaException.Rule;
+import io.github.flexmedia.internal.InsightsLinter;
 import io.github.flexmedia.internal.Checks;
 import io.github.flexmedia.internal.Linter;
 import io.github.flexmedia.internal.MediaDocument;
@@ -42,21 +43,30 @@ import java.util.Objects;
 public final class MediaAttributes {
   /**
    * TaskRouter's limit on a Task's {@code attributes}: 4096 characters, whitespace included. The
-   * limit is fixed (TaskRouter "Limits and quotas", Task attributes); it cannot be raised.
+   * limit is fixed (TaskRouter "Limits and quotas", Task attributes); it cannot be raised. This
+   * library counts characters as Java does ({@code String.length()}, UTF-16 code units), which
+   * is the hard limit it enforces; Twilio does not state the unit, so {@link #lint()} also warns
+   * ({@link MediaWarning.Code#ATTRIBUTES_OVER_4096_UTF8_BYTES}) when the UTF-8 size passes 4096
+   * bytes.
    */
   public static final int MAX_TASK_ATTRIBUTES_LENGTH = 4096;
 
   private static final MediaAttributes EMPTY =
-      new MediaAttributes(null, Map.of(), MediaPolicy.strict());
+      new MediaAttributes(null, Map.of(), InsightsData.empty(), MediaPolicy.strict());
 
   private final List<MediaLink> taskMedia; // null: the task-level list is not named
   private final Map<String, List<MediaLink>> reservationMedia;
+  private final InsightsData insights;
   private final MediaPolicy policy; // what toBuilder() carries on; not part of the value
 
   private MediaAttributes(
-      List<MediaLink> taskMedia, Map<String, List<MediaLink>> reservationMedia, MediaPolicy policy) {
+      List<MediaLink> taskMedia,
+      Map<String, List<MediaLink>> reservationMedia,
+      InsightsData insights,
+      MediaPolicy policy) {
     this.taskMedia = taskMedia;
     this.reservationMedia = reservationMedia;
+    this.insights = insights;
     this.policy = policy;
   }
 
@@ -100,7 +110,8 @@ public final class MediaAttributes {
     if (read.taskMedia() == null && read.reservationMedia().isEmpty()) {
       return EMPTY;
     }
-    return new MediaAttributes(read.taskMedia(), read.reservationMedia(), MediaPolicy.strict());
+    return new MediaAttributes(
+        read.taskMedia(), read.reservationMedia(), InsightsData.empty(), MediaPolicy.strict());
   }
 
   /**
@@ -131,12 +142,46 @@ public final class MediaAttributes {
   }
 
   /**
-   * Whether no list is named at all.
+   * The Flex Insights fields written with the media (see {@link InsightsData}); empty unless the
+   * builder was given some. {@link #fromTaskAttributes(String)} reads media only: read the fields
+   * with {@link InsightsData#fromTaskAttributes(String)}.
    *
-   * @return whether no list is named at all
+   * @return the Insights fields written with the media
+   */
+  public InsightsData insights() {
+    return insights;
+  }
+
+  /**
+   * A copy with {@code data} as its Insights fields instead of these, and the same links, which are
+   * not checked again (a document read back keeps other writers' links as they are). Pairs what
+   * the two readers give, for a preview of a stored task:
+   *
+   * <pre>{@code
+   * MediaAttributes.fromTaskAttributes(json).withInsights(InsightsData.fromTaskAttributes(json));
+   * }</pre>
+   *
+   * @param data the Insights fields
+   * @return the copy
+   * @throws InvalidMediaException if this was built under a HIPAA {@link MediaPolicy} and {@code
+   *     data} holds fields Twilio's HIPAA filter drops
+   */
+  public MediaAttributes withInsights(InsightsData data) {
+    MediaAttributes copy = new MediaAttributes(
+        taskMedia, reservationMedia, Objects.requireNonNull(data, "data"), policy);
+    if (policy.isHipaa()) {
+      policy.check(copy);
+    }
+    return copy;
+  }
+
+  /**
+   * Whether no list is named and no Insights field is set: merging it changes nothing.
+   *
+   * @return whether no list is named and no Insights field is set
    */
   public boolean isEmpty() {
-    return taskMedia == null && reservationMedia.isEmpty();
+    return taskMedia == null && reservationMedia.isEmpty() && insights.isEmpty();
   }
 
   /**
@@ -152,6 +197,7 @@ public final class MediaAttributes {
       b.taskMedia = new ArrayList<>(taskMedia);
     }
     reservationMedia.forEach((sid, links) -> b.reservationMedia.put(sid, new ArrayList<>(links)));
+    b.insights.putAll(insights);
     return b;
   }
 
@@ -163,7 +209,7 @@ public final class MediaAttributes {
    * @return only the media parts, minified, in the schema Flex reads
    */
   public String toJson() {
-    return MediaDocument.write(taskMedia, reservationMedia);
+    return MediaDocument.write(taskMedia, reservationMedia, insights.values());
   }
 
   /**
@@ -179,7 +225,8 @@ public final class MediaAttributes {
    */
   public String mergeInto(String existingTaskAttributesJson, MergeMode mode) {
     Objects.requireNonNull(mode, "mode");
-    return MediaDocument.merge(existingTaskAttributesJson, taskMedia, reservationMedia, mode);
+    return MediaDocument.merge(
+        existingTaskAttributesJson, taskMedia, reservationMedia, mode, insights.values());
   }
 
   /**
@@ -188,13 +235,35 @@ public final class MediaAttributes {
    * @return the warnings in document order; empty when Flex will show what the lists say
    */
   public List<MediaWarning> lint() {
-    return Linter.lint(this);
+    List<MediaWarning> all = new ArrayList<>(Linter.lint(this));
+    all.addAll(insights.lint());
+    return List.copyOf(all);
+  }
+
+  /**
+   * {@link #lint()} plus what a write to a task in {@code state} at {@code now} achieves: a task
+   * already completed or canceled has been taken by Flex Insights, which ignores later changes to
+   * its attributes ({@link MediaWarning.Code#WRITTEN_AFTER_COMPLETION} for each Insights field);
+   * media links alone may still change within {@link TaskState#MEDIA_WINDOW} of completion, after
+   * which the task is deleted (Twilio, "Add Additional TaskRouter Data").
+   *
+   * @param state the task's status and, when completed or canceled, since when
+   * @param now the time of the write
+   * @return the warnings; never throws
+   */
+  public List<MediaWarning> lint(TaskState state, java.time.Instant now) {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(now, "now");
+    List<MediaWarning> all = new ArrayList<>(lint());
+    all.addAll(InsightsLinter.timing(this, state, now));
+    return List.copyOf(all);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof MediaAttributes m
         && Objects.equals(m.taskMedia, taskMedia)
+        && m.insights.equals(insights)
         && m.reservationMedia.equals(reservationMedia)
         // Map equality ignores order; the order of segments is part of the document.
         && List.copyOf(m.reservationMedia.keySet()).equals(List.copyOf(reservationMedia.keySet()));
@@ -202,7 +271,7 @@ public final class MediaAttributes {
 
   @Override
   public int hashCode() {
-    return Objects.hash(taskMedia, reservationMedia);
+    return Objects.hash(taskMedia, reservationMedia, insights);
   }
 
   /** Shows link types and URL hosts only; never paths, queries or titles. */
@@ -215,6 +284,10 @@ public final class MediaAttributes {
     if (!reservationMedia.isEmpty()) {
       sb.append(taskMedia != null ? ", " : "").append("reservations=").append(reservationMedia);
     }
+    if (!insights.isEmpty()) {
+      sb.append(sb.length() > "MediaAttributes{".length() ? ", " : "").append("insights=")
+          .append(insights.paths());
+    }
     return sb.append('}').toString();
   }
 
@@ -225,9 +298,24 @@ public final class MediaAttributes {
   public static final class Builder {
     private List<MediaLink> taskMedia; // null until media(...) is called
     private final Map<String, List<MediaLink>> reservationMedia = new LinkedHashMap<>();
+    private final InsightsData.Builder insights = InsightsData.builder();
     private MediaPolicy policy = MediaPolicy.strict();
 
     private Builder() {}
+
+    /**
+     * Adds Flex Insights fields to write with the media, in the same read–merge–write (see {@link
+     * InsightsData}); a later call replaces values at the same paths. Under a {@link MediaPolicy}
+     * with {@link MediaPolicy.Builder#hipaa(boolean) hipaa(true)}, {@link #build()} refuses fields
+     * Twilio's HIPAA filter would drop.
+     *
+     * @param data the fields
+     * @return this builder
+     */
+    public Builder insights(InsightsData data) {
+      insights.putAll(Objects.requireNonNull(data, "data"));
+      return this;
+    }
 
     /**
      * Appends task-level links (shown for the whole conversation). Calling it with no links still
@@ -313,14 +401,18 @@ public final class MediaAttributes {
      *     the link's JSON path
      */
     public MediaAttributes build() {
-      if (taskMedia == null && reservationMedia.isEmpty()) {
-        return policy.equals(MediaPolicy.strict()) ? EMPTY : new MediaAttributes(null, Map.of(), policy);
+      InsightsData data = insights.build();
+      if (taskMedia == null && reservationMedia.isEmpty() && data.isEmpty()) {
+        return policy.equals(MediaPolicy.strict())
+            ? EMPTY
+            : new MediaAttributes(null, Map.of(), data, policy);
       }
       Map<String, List<MediaLink>> reservations = new LinkedHashMap<>();
       reservationMedia.forEach((sid, links) -> reservations.put(sid, List.copyOf(links)));
       MediaAttributes media = new MediaAttributes(
           taskMedia == null ? null : List.copyOf(taskMedia),
           Collections.unmodifiableMap(reservations),
+          data,
           policy);
       policy.check(media);
       return media;

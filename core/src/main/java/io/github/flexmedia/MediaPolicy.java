@@ -26,19 +26,21 @@ import java.util.Set;
  */
 public final class MediaPolicy {
   private static final MediaPolicy STRICT =
-      new MediaPolicy(false, Set.of(), Checks.MAX_URL_LENGTH, Integer.MAX_VALUE);
+      new MediaPolicy(false, Set.of(), Checks.MAX_URL_LENGTH, Integer.MAX_VALUE, false);
 
   private final boolean allowInsecureHttp;
   private final Set<String> allowedHosts;
   private final int maxUrlLength;
   private final int maxTitleLength;
+  private final boolean hipaa;
 
-  private MediaPolicy(
-      boolean allowInsecureHttp, Set<String> allowedHosts, int maxUrlLength, int maxTitleLength) {
+  private MediaPolicy(boolean allowInsecureHttp, Set<String> allowedHosts, int maxUrlLength,
+      int maxTitleLength, boolean hipaa) {
     this.allowInsecureHttp = allowInsecureHttp;
     this.allowedHosts = allowedHosts;
     this.maxUrlLength = maxUrlLength;
     this.maxTitleLength = maxTitleLength;
+    this.hipaa = hipaa;
   }
 
   /**
@@ -97,16 +99,53 @@ public final class MediaPolicy {
   }
 
   /**
-   * Checks every link of {@code media}, task level first, then each reservation in order.
+   * Whether this is a HIPAA account's policy: Insights fields that Twilio's HIPAA filter drops or
+   * removes as PII are refused (off by default).
+   *
+   * @return whether Insights fields off Twilio's HIPAA preserved list are refused
+   */
+  public boolean isHipaa() {
+    return hipaa;
+  }
+
+  /**
+   * Checks every link of {@code media}, task level first, then each reservation in order; under
+   * a HIPAA policy, then its Insights fields.
    *
    * @param media the media to check
-   * @throws InvalidMediaException naming the first offending link's JSON path and the rule
+   * @throws InvalidMediaException naming the first offending link's JSON path and the rule; under
+   *     a HIPAA policy, naming every Insights path the HIPAA filter would drop, with the rule
+   *     {@link Rule#HIPAA_PRESERVED_LIST}
    */
   public void check(MediaAttributes media) {
     Objects.requireNonNull(media, "media");
     checkAll("conversations.media", media.taskMedia());
     media.reservationMedia().forEach((sid, links) ->
         checkAll("reservation_attributes." + sid + ".media", links));
+    if (hipaa) {
+      checkHipaa(media.insights());
+    }
+  }
+
+  /**
+   * Refuses, all at once, every path Twilio's HIPAA filter would drop or strip before Insights
+   * ("HIPAA for Flex Insights Historical Reporting": only the preserved lists reach Insights; the
+   * customer's phone, email and external ID and the external contact are removed).
+   */
+  private static void checkHipaa(InsightsData data) {
+    List<String> refused = new java.util.ArrayList<>();
+    for (MediaWarning w : data.hipaaLint()) {
+      // One HIPAA code per path at most: a field is either dropped or removed as PII.
+      if (w.code() == MediaWarning.Code.HIPAA_NOT_PRESERVED
+          || w.code() == MediaWarning.Code.HIPAA_PII_REMOVED) {
+        refused.add(w.path());
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new InvalidMediaException(String.join(", ", refused), Rule.HIPAA_PRESERVED_LIST,
+          "Twilio's HIPAA filter drops these before Flex Insights (not on the preserved list, or"
+              + " removed as PII); refused under a HIPAA MediaPolicy");
+    }
   }
 
   private void checkAll(String path, List<MediaLink> links) {
@@ -181,19 +220,21 @@ public final class MediaPolicy {
         && p.allowInsecureHttp == allowInsecureHttp
         && p.allowedHosts.equals(allowedHosts)
         && p.maxUrlLength == maxUrlLength
-        && p.maxTitleLength == maxTitleLength;
+        && p.maxTitleLength == maxTitleLength
+        && p.hipaa == hipaa;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(allowInsecureHttp, allowedHosts, maxUrlLength, maxTitleLength);
+    return Objects.hash(allowInsecureHttp, allowedHosts, maxUrlLength, maxTitleLength, hipaa);
   }
 
   @Override
   public String toString() {
     return "MediaPolicy{insecureHttp=" + allowInsecureHttp + ", allowedHosts=" + allowedHosts
         + ", maxUrlLength=" + maxUrlLength
-        + (maxTitleLength == Integer.MAX_VALUE ? "" : ", maxTitleLength=" + maxTitleLength) + "}";
+        + (maxTitleLength == Integer.MAX_VALUE ? "" : ", maxTitleLength=" + maxTitleLength)
+        + (hipaa ? ", hipaa" : "") + "}";
   }
 
   /** Builds a {@link MediaPolicy}; starts from the strict default. */
@@ -202,8 +243,23 @@ public final class MediaPolicy {
     private final Set<String> allowedHosts = new LinkedHashSet<>();
     private int maxUrlLength = Checks.MAX_URL_LENGTH;
     private int maxTitleLength = Integer.MAX_VALUE;
+    private boolean hipaa;
 
     private Builder() {}
+
+    /**
+     * For a HIPAA account: Insights fields Twilio's HIPAA filter would drop (keys off its preserved
+     * lists) or strip as PII are refused when media are built or attached, before anything is
+     * sent, instead of vanishing silently on Twilio's side. Lint without refusing with {@link
+     * InsightsData#hipaaLint()}.
+     *
+     * @param hipaa whether the account is HIPAA-enabled
+     * @return this builder
+     */
+    public Builder hipaa(boolean hipaa) {
+      this.hipaa = hipaa;
+      return this;
+    }
 
     /**
      * Admits URLs of at most {@code max} characters, 1 to 2048 (the default and the ceiling).
@@ -274,7 +330,8 @@ public final class MediaPolicy {
           allowInsecureHttp,
           java.util.Collections.unmodifiableSet(new LinkedHashSet<>(allowedHosts)),
           maxUrlLength,
-          maxTitleLength);
+          maxTitleLength,
+          hipaa);
     }
   }
 

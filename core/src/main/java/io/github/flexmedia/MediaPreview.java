@@ -83,7 +83,7 @@ public final class MediaPreview {
       }
       body.append("</ul></section>\n");
     }
-    if (media.isEmpty()) {
+    if (!media.hasTaskMedia() && media.reservationMedia().isEmpty()) {
       body.append("<p class=\"note\">No custom media: Flex shows its default call recording or chat"
           + " transcript.</p>\n");
     }
@@ -96,6 +96,7 @@ public final class MediaPreview {
       }
       body.append("</section>\n");
     }
+    insights(body, media.insights());
     int r = 0;
     for (Map.Entry<String, List<MediaLink>> e : media.reservationMedia().entrySet()) {
       body.append("<section class=\"segment\" data-level=\"reservation\" data-reservation=\"")
@@ -132,6 +133,55 @@ public final class MediaPreview {
     }
     Files.writeString(file, html(media), StandardCharsets.UTF_8);
     return file;
+  }
+
+  /**
+   * The Insights fields as rows of the conversation's attributes: the label Insights derives from
+   * the key, the value as written, and a note where Insights will not show it as written.
+   */
+  private static void insights(StringBuilder out, InsightsData data) {
+    if (data.isEmpty()) {
+      return;
+    }
+    Map<String, String> notes = new java.util.HashMap<>();
+    for (MediaWarning w : data.lint()) {
+      notes.putIfAbsent(w.path(), w.code().name());
+    }
+    out.append("<section class=\"segment\" data-level=\"insights\"><h2>Conversation data"
+        + " (Flex Insights)</h2>\n<table class=\"insights\">\n");
+    for (String path : data.paths()) {
+      String key = path.substring(path.lastIndexOf('.') + 1);
+      String value = data.json(path).orElse("");
+      if (value.startsWith("\"")) {
+        value = value.substring(1, value.length() - 1); // show text without its JSON quotes
+      }
+      out.append("<tr data-path=\"").append(esc(path)).append("\"><th>").append(esc(label(key)))
+          .append("</th><td>").append(esc(value)).append("</td><td class=\"note\"><code>")
+          .append(esc(path)).append("</code>");
+      String note = notes.get(path);
+      if (note != null) {
+        out.append(" <span class=\"unreachable\">").append(note).append("</span>");
+      }
+      out.append("</td></tr>\n");
+    }
+    out.append("</table></section>\n");
+  }
+
+  /** {@code hang_up_by} → {@code Hang Up By}. */
+  static String label(String key) {
+    StringBuilder sb = new StringBuilder(key.length());
+    boolean start = true;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == '_') {
+        sb.append(' ');
+        start = true;
+      } else {
+        sb.append(start ? Character.toUpperCase(c) : c);
+        start = false;
+      }
+    }
+    return sb.toString();
   }
 
   private static void list(StringBuilder out, String id, List<MediaLink> links) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.flexmedia.MediaWarning.Code;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,34 @@ class LintTest {
 
     assertThat(m.toJson().length()).isGreaterThan(MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH);
     assertThat(codes(m)).containsExactly(Code.ATTRIBUTES_TOO_LARGE);
+  }
+
+  @Test
+  void mediaWithin4096CharactersButOver4096Utf8BytesAreWarnedAbout() {
+    MediaAttributes.Builder b = MediaAttributes.builder().media(Fixtures.chat());
+    MediaAttributes built = b.build();
+    // three UTF-8 bytes per character: the characters stay under the limit, the bytes do not
+    for (int i = 0; built.toJson().getBytes(StandardCharsets.UTF_8).length <= 4096; i++) {
+      built = b.media(MediaLink.referenced("https://crm.example.com/t/" + i, "録音".repeat(40))).build();
+    }
+    MediaAttributes m = built;
+
+    assertThat(m.toJson().length()).isLessThanOrEqualTo(MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH);
+    assertThat(m.lint()).singleElement().satisfies(w -> {
+      assertThat(w.code()).isEqualTo(Code.ATTRIBUTES_OVER_4096_UTF8_BYTES);
+      assertThat(w.path()).isEqualTo("$");
+      assertThat(w.message()).contains(m.toJson().length() + " characters").doesNotContain("録音");
+    });
+  }
+
+  @Test
+  void asciiMediaUnderTheLimitGetNoSizeWarning() {
+    MediaAttributes m = MediaAttributes.builder().media(Fixtures.chat(),
+        MediaLink.referenced("https://crm.example.com/t", "x".repeat(3000))).build();
+
+    assertThat(m.toJson().getBytes(StandardCharsets.UTF_8).length)
+        .isEqualTo(m.toJson().length()).isLessThanOrEqualTo(4096);
+    assertThat(codes(m)).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.github.flexmedia.MediaWarning;
 
 
 import io.github.flexmedia.MediaWarning.Code;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,25 @@ public final class Linter {
             path));
       }
     }
-    int length = media.toJson().length();
+    String json = media.toJson();
+    int length = json.length();
     if (length > MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH) {
       out.add(new MediaWarning(
           Code.ATTRIBUTES_TOO_LARGE,
           "the media alone take " + length + " characters; TaskRouter refuses attributes over "
               + MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH,
           "$"));
+    } else {
+      // Twilio states "4096 characters" without the unit it counts in; characters stay the hard
+      // limit, and a UTF-8 size over 4096 bytes is worth a warning in case it counts bytes.
+      int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MediaAttributes.MAX_TASK_ATTRIBUTES_LENGTH) {
+        out.add(new MediaWarning(
+            Code.ATTRIBUTES_OVER_4096_UTF8_BYTES,
+            "the media alone take " + length + " characters but " + bytes + " bytes in UTF-8;"
+                + " TaskRouter documents 4096 characters without stating the unit",
+            "$"));
+      }
     }
     return List.copyOf(out);
   }

@@ -154,8 +154,21 @@ public final class MediaDocument {
     return (ArrayNode) current;
   }
 
-  /** The minified media-only document. */
-  public static String write(List<MediaLink> task, Map<String, List<MediaLink>> reservations) {
+  /**
+   * The minified document of what this library writes: the media lists and the Insights fields,
+   * {@code conversations} first, then {@code reservation_attributes}, {@code customers} and the
+   * root-level fields.
+   */
+  public static String write(
+      List<MediaLink> task, Map<String, List<MediaLink>> reservations, Map<String, JsonNode> insights) {
+    Map<String, Map<String, JsonNode>> byPlace = new LinkedHashMap<>();
+    for (String place : new String[] {"conversations.", "customers.", ""}) {
+      byPlace.put(place, new LinkedHashMap<>());
+    }
+    insights.forEach((path, value) -> {
+      String[] parts = InsightsLinter.split(path);
+      byPlace.get(parts[0]).put(parts[1], value);
+    });
     StringBuilderWriter out = new StringBuilderWriter(256);
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       // Every object is closed here, explicitly: a missing end is a bug to see, not one for
@@ -163,9 +176,13 @@ public final class MediaDocument {
       gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
       LinkCodec.Writer writer = new LinkCodec.Writer(gen);
       gen.writeStartObject();
-      if (task != null) {
+      Map<String, JsonNode> conversationFields = byPlace.get("conversations.");
+      if (task != null || !conversationFields.isEmpty()) {
         gen.writeObjectFieldStart(CONVERSATIONS);
-        writeList(gen, writer, task);
+        if (task != null) {
+          writeList(gen, writer, task);
+        }
+        writeFields(gen, conversationFields);
         gen.writeEndObject();
       }
       if (!reservations.isEmpty()) {
@@ -177,11 +194,25 @@ public final class MediaDocument {
         }
         gen.writeEndObject();
       }
+      Map<String, JsonNode> customerFields = byPlace.get("customers.");
+      if (!customerFields.isEmpty()) {
+        gen.writeObjectFieldStart("customers");
+        writeFields(gen, customerFields);
+        gen.writeEndObject();
+      }
+      writeFields(gen, byPlace.get(""));
       gen.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static void writeFields(JsonGenerator gen, Map<String, JsonNode> fields) throws IOException {
+    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
+      gen.writeFieldName(e.getKey());
+      gen.writeTree(e.getValue());
+    }
   }
 
   private static void writeList(JsonGenerator gen, LinkCodec.Writer writer, List<MediaLink> links)
@@ -198,7 +229,8 @@ public final class MediaDocument {
       String existing,
       List<MediaLink> task,
       Map<String, List<MediaLink>> reservations,
-      MergeMode mode) {
+      MergeMode mode,
+      Map<String, JsonNode> insights) {
     ObjectNode root = Json.parseAttributes(existing);
     if (task != null) {
       ObjectNode conversations = object(root, CONVERSATIONS, CONVERSATIONS, true);
@@ -211,7 +243,23 @@ public final class MediaDocument {
         mergeList(mediaList(reservation(ra, e.getKey(), true), path, true), path, e.getValue(), mode);
       }
     }
+    mergeInsights(root, insights);
     return Json.write(root);
+  }
+
+  /**
+   * Sets each named Insights field, in either mode: a field holds one value, so naming it replaces
+   * it. Every other key stays where it is, with its value.
+   */
+  private static void mergeInsights(ObjectNode root, Map<String, JsonNode> insights) {
+    for (Map.Entry<String, JsonNode> e : insights.entrySet()) {
+      String[] parts = InsightsLinter.split(e.getKey());
+      ObjectNode target = parts[0].isEmpty()
+          ? root
+          : object(root, parts[0].substring(0, parts[0].length() - 1),
+              parts[0].substring(0, parts[0].length() - 1), true);
+      target.set(parts[1], e.getValue().deepCopy());
+    }
   }
 
   private static void mergeList(ArrayNode array, String path, List<MediaLink> links, MergeMode mode) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.flexmedia.InsightsData;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaPreview;
 import io.github.flexmedia.MediaWarning;
@@ -99,7 +100,9 @@ public final class ExampleContext {
     printWarnings(warnings);
     Path preview = previewDir.resolve(scenarioName + ".html");
     try {
-      MediaPreview.write(MediaAttributes.fromTaskAttributes(task.attributesJson()), preview);
+      String json = task.attributesJson();
+      MediaPreview.write(MediaAttributes.fromTaskAttributes(json)
+          .withInsights(InsightsData.fromTaskAttributes(json)), preview);
       out.println("  preview: " + preview.toAbsolutePath().normalize());
     } catch (IOException e) {
       out.println("  preview not written: " + e.getClass().getSimpleName());

@@ -32,7 +32,8 @@ public final class Main {
       new AttachToExistingTask(),
       new ReadMediaBack(),
       new WebhooksToInsights(),
-      new AuthenticatedPlayback());
+      new AuthenticatedPlayback(),
+      new WrapUpInsightsData());
 
   static final String LOCAL_WORKSPACE = "WS00000000000000000000000000000001";
   static final String LOCAL_WORKFLOW = "WW00000000000000000000000000000001";

@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -114,12 +113,11 @@ public final class WebhooksToInsights implements Scenario {
   private static HttpServer start(WebhookHandler handler) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-      server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "example-webhooks");
-        t.setDaemon(true);
-        return t;
-      }));
-      server.createContext("/twilio/", new JdkWebhookEndpoint(handler));
+      JdkWebhookEndpoint endpoint = new JdkWebhookEndpoint(handler);
+      // The endpoint's executor bounds each request's header and body time (5 s by default): a
+      // client that sends them slowly cannot hold these four threads from Twilio's callbacks.
+      server.setExecutor(endpoint.executor(4));
+      server.createContext("/twilio/", endpoint);
       server.start();
       return server;
     } catch (IOException e) {

@@ -158,6 +158,21 @@ class ScenariosTest {
   }
 
   @Test
+  void wrapUpWritesOutcomeAndCsatWithItsMediaAndKeepsEverythingElse() throws Exception {
+    String stored = run(new WrapUpInsightsData());
+
+    JsonNode tree = JSON.readTree(stored);
+    assertThat(tree.at("/conversations/outcome").asText()).isEqualTo("Resolved");
+    assertThat(tree.at("/conversations/conversation_measure_1").isNumber()).isTrue();
+    assertThat(tree.at("/conversations/conversation_measure_1").asInt()).isEqualTo(5);
+    assertThat(tree.at("/conversations/queue").asText()).isEqualTo("Billing");
+    assertThat(tree.at("/customers/market_segment").asText()).isEqualTo("Pensioners");
+    assertThat(tree.at("/type").asText()).isEqualTo("inbound");
+    assertThat(taskMedia(stored)).hasSize(2);
+    assertThat(io.github.flexmedia.InsightsData.fromTaskAttributes(stored).lint()).isEmpty();
+  }
+
+  @Test
   void mainRunsEveryScenarioLocallyAndSummarises(@TempDir Path dir) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = Main.run(Map.of("FLEX_MEDIA_PREVIEW_DIR", dir.toString()),
@@ -168,13 +183,15 @@ class ScenariosTest {
     try (var files = java.nio.file.Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .hasSize(Main.SCENARIOS.size()).contains("01-CreateTaskWithReferencedLink.html", "10-ReadMediaBack.html",
-              "11-WebhooksToInsights.html", "12-AuthenticatedPlayback.html");
+              "11-WebhooksToInsights.html", "12-AuthenticatedPlayback.html", "13-WrapUpInsightsData.html");
     }
     assertThat(text).contains("preview: " + dir.toAbsolutePath().normalize().resolve("03-EmbeddedLink.html"));
     assertThat(java.nio.file.Files.readString(dir.resolve("07-ReservationLevelMedia.html")))
         .contains("data-reservation=\"" + ReservationLevelMedia.SECOND + "\"");
+    assertThat(java.nio.file.Files.readString(dir.resolve("13-WrapUpInsightsData.html")))
+        .contains("<th>Outcome</th><td>Resolved</td>", "<th>Conversation Measure 1</th><td>5</td>");
     assertThat(text.lines().findFirst().orElseThrow()).contains("local TaskRouter emulator");
-    assertThat(text).contains("Summary: 12 of 12 scenarios ran").doesNotContain("FAILED");
+    assertThat(text).contains("Summary: 13 of 13 scenarios ran").doesNotContain("FAILED");
   }
 
   @Test

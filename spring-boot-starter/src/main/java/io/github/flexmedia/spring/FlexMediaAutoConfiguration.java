@@ -103,11 +103,12 @@ public class FlexMediaAutoConfiguration {
    * The policy from {@code flex-media.policy.*}; the attacher checks every link against it.
    *
    * @param p {@code flex-media.policy.*}
+   * @param properties {@code flex-media.hipaa}
    * @return the policy
    */
   @Bean
   @ConditionalOnMissingBean
-  public MediaPolicy flexMediaPolicy(PolicyProperties p) {
+  public MediaPolicy flexMediaPolicy(PolicyProperties p, FlexMediaProperties properties) {
     MediaPolicy.Builder builder = MediaPolicy.builder();
     if (!p.getAllowedHosts().isEmpty()) {
       builder.allowHosts(p.getAllowedHosts().toArray(String[]::new));
@@ -115,7 +116,7 @@ public class FlexMediaAutoConfiguration {
     if (p.isAllowInsecureHttp()) {
       builder.allowInsecureHttp();
     }
-    return builder.build();
+    return builder.hipaa(properties.isHipaa()).build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.flexmedia.spring;
 
 import io.github.flexmedia.spring.internal.EndpointsLog;
+import io.github.flexmedia.spring.internal.Instrumentation;
 import io.github.flexmedia.spring.internal.PlaybackServlet;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.WebhookServlet;
@@ -84,6 +85,7 @@ public class FlexMediaEndpointsAutoConfiguration {
    * @param verifier checks signatures
    * @param media the application's mapping; required
    * @param webhooks {@code flex-media.webhooks.*}
+   * @param instrumentation counts the Event Streams events skipped, if metrics are on
    * @return the servlet registration
    * @throws FlexMediaConfigurationException when there is no {@link TaskRouterEventMedia} bean
    */
@@ -91,7 +93,8 @@ public class FlexMediaEndpointsAutoConfiguration {
   @ConditionalOnBooleanProperty("flex-media.webhooks.taskrouter-events.enabled")
   ServletRegistrationBean<WebhookServlet> flexMediaTaskRouterEventsEndpoint(
       AttachQueue queue, WebhookVerifier verifier, ObjectProvider<TaskRouterEventMedia> media,
-      WebhooksProperties webhooks) {
+      WebhooksProperties webhooks, ObjectProvider<Instrumentation> instrumentation) {
+    Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
     TaskRouterEventMedia mapping = media.getIfAvailable();
     if (mapping == null) {
       throw new FlexMediaConfigurationException("flex-media.webhooks.taskrouter-events.enabled",
@@ -101,7 +104,8 @@ public class FlexMediaEndpointsAutoConfiguration {
     }
     return webhook("flexMediaTaskRouterEvents", webhooks.getTaskrouterEvents(),
         "flex-media.webhooks.taskrouter-events.path",
-        webhookHandler(queue, verifier, webhooks, b -> b.onTaskRouterEvent(mapping::mediaFor)));
+        webhookHandler(queue, verifier, webhooks,
+            b -> b.onTaskRouterEvent(mapping::mediaFor).onSkippedEvent(metrics::eventSkipped)));
   }
 
   /**

@@ -33,7 +33,7 @@ class ConfigurationMetadataTest {
    * {@link #theMetadataHasNoPropertyThisListMisses}.
    */
   private static final Set<String> PROPERTIES = Set.of(
-      "flex-media.enabled",
+      "flex-media.enabled", "flex-media.hipaa",
       "flex-media.twilio.account-sid", "flex-media.twilio.auth-token", "flex-media.twilio.api-key",
       "flex-media.twilio.api-secret", "flex-media.twilio.connect-timeout",
       "flex-media.twilio.response-timeout",

@@ -207,4 +207,27 @@ class FlexMediaAutoConfigurationTest {
     runner.withBean(TaskRouterClient.class, InMemoryTaskRouter::new)
         .run(context -> assertThat(context.getBean(MediaPolicy.class)).isEqualTo(MediaPolicy.strict()));
   }
+
+  @Test
+  void theHipaaSwitchMakesTheAttacherRefuseDroppedInsightsFieldsBeforeAnyRequest() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(WS, WT, "{}");
+    router.clearCalls();
+    io.github.flexmedia.MediaAttributes media = io.github.flexmedia.MediaAttributes.builder()
+        .insights(io.github.flexmedia.InsightsData.builder()
+            .custom("customers.email", "jane@example.com").custom("crm_id", "7").build())
+        .build();
+    runner.withBean(TaskRouterClient.class, () -> router)
+        .withPropertyValues("flex-media.hipaa=true")
+        .run(context -> {
+          assertThat(context.getBean(MediaPolicy.class).isHipaa()).isTrue();
+          assertThatThrownBy(() -> context.getBean(MediaAttacher.class).attach(WS, WT, media))
+              .isInstanceOf(InvalidMediaException.class)
+              .hasMessageContaining("customers.email, crm_id")
+              .hasMessageContaining("hipaa-preserved-list");
+          assertThat(router.calls()).isEmpty();
+        });
+    runner.withBean(TaskRouterClient.class, InMemoryTaskRouter::new)
+        .run(context -> assertThat(context.getBean(MediaPolicy.class).isHipaa()).isFalse());
+  }
 }

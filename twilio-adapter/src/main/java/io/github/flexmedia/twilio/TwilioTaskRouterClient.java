@@ -242,8 +242,11 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
     } catch (ApiException e) {
       throw translate(operation, workspaceSid, taskSid, e, CapturingRestClient.takeLastResponse());
     } catch (ApiConnectionException e) {
-      CapturingRestClient.takeLastResponse();
-      throw ErrorMapping.forStatus(operation, workspaceSid, taskSid, 0, 0, null, e);
+      // No response, or a response whose body could not be read: map on its status if it came.
+      Response response = CapturingRestClient.takeLastResponse();
+      int status = response != null ? Math.max(0, response.getStatusCode()) : 0;
+      throw ErrorMapping.forStatus(operation, workspaceSid, taskSid, status, 0,
+          retryAfter(status, response), e);
     } catch (TwilioException e) {
       CapturingRestClient.takeLastResponse();
       throw new TaskRouterException(TaskRouterException.Kind.LOCAL_FAILURE, "task " + operation
@@ -253,13 +256,21 @@ public final class TwilioTaskRouterClient implements TaskRouterClient {
 
   private TaskRouterException translate(
       String operation, String workspaceSid, String taskSid, ApiException e, Response response) {
-    int status = e.getStatusCode() != null ? e.getStatusCode()
-        : response != null ? response.getStatusCode() : 0;
+    // The HTTP status decides; the body only enriches. twilio-java 13's getStatusCode() is the
+    // error body's "status" field (0 when the body has none, null when the body is not JSON or is
+    // empty), so a 404 or 429 whose body lacks it would read as "no response". The response this
+    // call got is captured per thread by CapturingRestClient: its status is the real one.
+    int status = response != null && response.getStatusCode() > 0 ? response.getStatusCode()
+        : e.getStatusCode() != null ? e.getStatusCode() : 0;
     int code = e.getCode() != null ? e.getCode() : 0;
-    Duration retryAfter = (status == 429 || status == 503) && response != null
+    return ErrorMapping.forStatus(
+        operation, workspaceSid, taskSid, status, code, retryAfter(status, response), e);
+  }
+
+  private Duration retryAfter(int status, Response response) {
+    return (status == 429 || status == 503) && response != null
         ? Headers.retryAfter(Headers.get(response.getHeaders(), "Retry-After"), clock)
         : null;
-    return ErrorMapping.forStatus(operation, workspaceSid, taskSid, status, code, retryAfter, e);
   }
 
   @Override

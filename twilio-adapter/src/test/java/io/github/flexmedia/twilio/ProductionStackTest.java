@@ -285,14 +285,15 @@ class ProductionStackTest {
   }
 
   @Test
-  void anInjected401AnswersUnauthorizedAndIsNotRetried() {
+  void anInjected401AnswersAuthenticateWith20003AndIsNotRetried() {
     server.router().failAlways(FETCH, Fault.unauthorized());
 
     assertThatThrownBy(() -> attacher(server.restClient(), 5).attach(WS, WT, Sids.ticket()))
         .isInstanceOfSatisfying(TaskRouterException.class,
             e -> assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.AUTHENTICATION));
     assertThatThrownBy(() -> Task.fetcher(WS, WT).fetch(server.restClient()))
-        .isInstanceOf(ApiException.class).hasMessage("Unauthorized");
+        .isInstanceOf(ApiException.class).hasMessage("Authenticate")
+        .extracting(e -> ((ApiException) e).getCode()).isEqualTo(20003);
     assertThat(server.requestCount()).isEqualTo(2);
   }
 

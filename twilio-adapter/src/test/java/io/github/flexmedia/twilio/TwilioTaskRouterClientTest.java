@@ -14,6 +14,7 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import io.github.flexmedia.twilio.testing.RecordedCall;
+import io.github.flexmedia.twilio.testing.TokenBucket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +117,34 @@ class TwilioTaskRouterClientTest {
     server.router().failNext(1, Fault.rateLimited());
     RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client.fetchTask(WS, WT));
     assertThat(e.retryAfter()).isEmpty();
+  }
+
+  @Test
+  void theEmulatorsRateLimitWithRetryAfterReachesTheCallerAfterOneRequest() {
+    long[] now = {0};
+    server.router().rateLimit(TokenBucket.of(0.25, 1, () -> now[0]));
+    client.fetchTask(WS, WT);
+
+    RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client.fetchTask(WS, WT));
+
+    assertThat(server.requestCount()).isEqualTo(2);
+    assertThat(e.statusCode()).isEqualTo(429);
+    assertThat(e.errorCode()).isEqualTo(20429);
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void theEmulatorsRateLimitWithoutRetryAfterIsStillRateLimited() {
+    long[] now = {0};
+    server.router().rateLimit(TokenBucket.of(0.25, 1, () -> now[0]).withoutRetryAfter());
+    client.fetchTask(WS, WT);
+
+    RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client.fetchTask(WS, WT));
+
+    assertThat(server.requestCount()).isEqualTo(2);
+    assertThat(e.errorCode()).isEqualTo(20429);
+    assertThat(e.retryAfter()).isEmpty();
+    assertThat(e.isRetryable()).isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.flexmedia.spring.internal;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.SkippedEvent;
 import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
 
 /**
@@ -41,6 +42,14 @@ public interface Instrumentation {
    * @param outcome the outcome
    */
   void attachFinished(AttachOutcome outcome);
+
+  /**
+   * Records an Event Streams event skipped as unreadable or unknown (the rest of its delivery was
+   * handled).
+   *
+   * @param skipped which event and field; never a value
+   */
+  default void eventSkipped(SkippedEvent skipped) {}
 
   /**
    * Reports the queue's depth from now on.

@@ -5,6 +5,7 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.SkippedEvent;
 import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -27,6 +28,9 @@ import java.util.Objects;
  *       attach queue's outcomes;
  *   <li>{@code flex_media.attach.attempts} (distribution summary): attempts per queued attach;
  *   <li>{@code flex_media.queue.pending} (gauge): accepted attaches not yet finished;
+ *   <li>{@code flex_media.webhook.events.skipped} (counter; tags {@code field}: the field at
+ *       fault, {@code kind}: {@code unknown} or {@code unreadable}): Event Streams events left out
+ *       of an otherwise handled delivery;
  *   <li>{@code flex_media.playback.token_cache} (function counter; tag {@code result}: {@code
  *       hit}, {@code miss}): Flex token checks answered from the cache and sent to Twilio.
  * </ul>
@@ -38,6 +42,8 @@ public final class MicrometerInstrumentation implements Instrumentation {
   public static final String ATTEMPTS = "flex_media.attach.attempts";
   /** The queue's depth. */
   public static final String QUEUE_PENDING = "flex_media.queue.pending";
+  /** Event Streams events skipped as unreadable or unknown. */
+  public static final String EVENTS_SKIPPED = "flex_media.webhook.events.skipped";
   /** The token cache's hits and misses. */
   public static final String TOKEN_CACHE = "flex_media.playback.token_cache";
 
@@ -72,6 +78,16 @@ public final class MicrometerInstrumentation implements Instrumentation {
           .register(registry)
           .record(attempts);
     }
+  }
+
+  @Override
+  public void eventSkipped(SkippedEvent skipped) {
+    Counter.builder(EVENTS_SKIPPED)
+        .description("Event Streams events skipped as unreadable or unknown, by field")
+        .tag("field", skipped.field())
+        .tag("kind", skipped.unknown() ? "unknown" : "unreadable")
+        .register(registry)
+        .increment();
   }
 
   private static int attempts(AttachOutcome outcome) {

@@ -36,6 +36,12 @@ public class FlexMediaProperties {
   /** Whether flex-media's auto-configuration runs at all. */
   private boolean enabled = true;
 
+  /**
+   * Whether the Twilio account is HIPAA-enabled: Flex Insights fields Twilio's HIPAA filter would
+   * drop are refused before anything is sent.
+   */
+  private boolean hipaa;
+
   /** Creates the properties with their defaults; Spring binds the configured values. */
   public FlexMediaProperties() {}
 
@@ -55,5 +61,24 @@ public class FlexMediaProperties {
    */
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  /**
+   * Whether the account is HIPAA-enabled ({@code flex-media.hipaa}): the {@code MediaPolicy} bean
+   * then refuses Insights fields off Twilio's HIPAA preserved list.
+   *
+   * @return whether the account is HIPAA-enabled (false by default)
+   */
+  public boolean isHipaa() {
+    return hipaa;
+  }
+
+  /**
+   * Marks the account as HIPAA-enabled.
+   *
+   * @param hipaa whether the account is HIPAA-enabled
+   */
+  public void setHipaa(boolean hipaa) {
+    this.hipaa = hipaa;
   }
 }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * value may be forged, huge, or hold PHI.
  */
 final class Params {
+  private static final System.Logger LOG = System.getLogger(Params.class.getName());
+  /** At or above this, an epoch number is milliseconds: 10^11 seconds is the year 5138. */
+  private static final BigDecimal MILLIS_FROM = BigDecimal.valueOf(100_000_000_000L);
   private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,9})?");
 
   private Params() {}
@@ -66,13 +69,36 @@ final class Params {
     }
   }
 
-  /** Seconds since the epoch, with an optional fraction. */
+  /**
+   * Reads an optional value tolerantly: a value {@code read} refuses is reported at FINE (the
+   * parameter's name and the rule, never the value) and read as absent.
+   */
+  static <T> T tolerant(String name, String value, java.util.function.Function<String, T> read) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return read.apply(value);
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "ignored: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Seconds or milliseconds since the epoch, with an optional fraction: TaskRouter documents
+   * seconds, and some senders write milliseconds; a value of 10^11 or more is milliseconds.
+   */
   static Instant epochSeconds(String name, String value) {
     String v = value.trim();
-    if (!SECONDS.matcher(v).matches()) {
-      throw new IllegalArgumentException("parameter " + name + " must be seconds since the epoch");
+    if (!SECONDS.matcher(v).matches() && !v.matches("[0-9]{13,15}")) {
+      throw new IllegalArgumentException(
+          "parameter " + name + " must be seconds or milliseconds since the epoch");
     }
     BigDecimal seconds = new BigDecimal(v);
+    if (seconds.compareTo(MILLIS_FROM) >= 0) {
+      seconds = seconds.movePointLeft(3);
+    }
     long whole = seconds.longValue();
     long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
     return Instant.ofEpochSecond(whole, nanos);

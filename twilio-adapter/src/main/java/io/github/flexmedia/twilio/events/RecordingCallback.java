@@ -68,28 +68,37 @@ public record RecordingCallback(
   }
 
   /**
-   * Reads the form parameters of a recording status callback. Unknown parameters are ignored.
+   * Reads the form parameters of a recording status callback. Only what the link needs is
+   * required; the optional parameters are read tolerantly: a garbled one (an in-progress callback's
+   * {@code RecordingDuration=-1}, say) is read as absent and reported at FINE, never refused.
+   * Unknown parameters are ignored.
    *
    * @param params the POST parameters
    * @return the callback
    * @throws IllegalArgumentException naming the parameter (never its value) when a required one
-   *     ({@code AccountSid}, {@code RecordingSid}, {@code RecordingStatus}) is missing or any is
-   *     garbled
+   *     ({@code AccountSid}, {@code RecordingSid}, {@code RecordingStatus}) is missing or garbled
    */
   public static RecordingCallback fromForm(Map<String, String> params) {
     Objects.requireNonNull(params, "params");
-    String start = Params.optional(params, "RecordingStartTime");
-    String channels = Params.optional(params, "RecordingChannels");
-    String duration = Params.optional(params, "RecordingDuration");
+    Integer channels = Params.tolerant("RecordingChannels",
+        Params.optional(params, "RecordingChannels"), v -> {
+          int n = Params.positiveInt("RecordingChannels", v, 2);
+          if (n == 0) {
+            throw new IllegalArgumentException("parameter RecordingChannels must be 1 or 2");
+          }
+          return n;
+        });
     return new RecordingCallback(
         Params.required(params, "AccountSid"),
-        Params.optional(params, "CallSid"),
+        Params.tolerant("CallSid", Params.optional(params, "CallSid"),
+            v -> Params.sid("CallSid", v, "CA")),
         Params.required(params, "RecordingSid"),
         Params.required(params, "RecordingStatus"),
-        start == null ? null : Params.rfc2822("RecordingStartTime", start),
-        channels == null ? 1 : Params.positiveInt("RecordingChannels", channels, 2),
-        duration == null ? null
-            : Duration.ofSeconds(Params.positiveInt("RecordingDuration", duration, Integer.MAX_VALUE)),
+        Params.tolerant("RecordingStartTime", Params.optional(params, "RecordingStartTime"),
+            v -> Params.rfc2822("RecordingStartTime", v)),
+        channels == null ? 1 : channels,
+        Params.tolerant("RecordingDuration", Params.optional(params, "RecordingDuration"),
+            v -> Duration.ofSeconds(Params.positiveInt("RecordingDuration", v, Integer.MAX_VALUE))),
         Params.optional(params, "RecordingSource"));
   }
 

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.Sid;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A TaskRouter event: from the workspace's event callback (a form POST) or from an Event Streams
@@ -26,7 +28,7 @@ import java.util.Objects;
  * @param reservationSid {@code ReservationSid} ({@code WR...}); {@code null} when absent
  * @param taskAttributes {@code TaskAttributes}, the task's attributes JSON as TaskRouter sent it;
  *     {@code null} when absent. It may hold PHI: {@link #toString()} leaves it out
- * @param timestamp {@code Timestamp} (epoch seconds on the wire): when the event happened
+ * @param timestamp {@code Timestamp} (epoch seconds on the wire, milliseconds accepted): when the event happened
  */
 public record TaskRouterEvent(
     String eventType,
@@ -64,7 +66,9 @@ public record TaskRouterEvent(
    * @param params the POST parameters
    * @return the event
    * @throws IllegalArgumentException naming the parameter (never its value) when a required one
-   *     ({@code EventType}, {@code WorkspaceSid}, {@code Timestamp}) is missing or any is garbled
+   *     ({@code EventType}, {@code WorkspaceSid}, {@code Timestamp}) is missing or garbled, or the
+   *     {@code TaskSid} is garbled. {@code Timestamp} may be in seconds (as TaskRouter documents)
+   *     or milliseconds; a garbled {@code ReservationSid} is read as absent (reported at FINE)
    */
   public static TaskRouterEvent fromForm(Map<String, String> params) {
     Objects.requireNonNull(params, "params");
@@ -72,25 +76,46 @@ public record TaskRouterEvent(
         Params.required(params, "EventType"),
         Params.required(params, "WorkspaceSid"),
         Params.optional(params, "TaskSid"),
-        Params.optional(params, "ReservationSid"),
+        Params.tolerant("ReservationSid", Params.optional(params, "ReservationSid"),
+            v -> Params.sid("ReservationSid", v, "WR")),
         Params.optional(params, "TaskAttributes"),
         Params.epochSeconds("Timestamp", Params.required(params, "Timestamp")));
   }
 
   /**
-   * Reads the TaskRouter events of an Event Streams delivery: a JSON array of CloudEvents (or one
-   * CloudEvent). Events whose {@code type} is not {@code com.twilio.taskrouter.*} are skipped;
-   * each TaskRouter event is read from {@code data.payload} ({@code eventtype}, {@code
-   * workspace_sid}, {@code task_sid}, {@code reservation_sid}, {@code task_attributes}, {@code
-   * timestamp} in ISO 8601).
+   * Reads the TaskRouter events of an Event Streams delivery and drops, without a word, the
+   * events it cannot read; see {@link #fromEventStreams(String, Instant, Consumer)} to be told.
    *
    * @param json the request body
-   * @return the TaskRouter events, in the order received
-   * @throws IllegalArgumentException naming the event's index and the field (never its value)
-   *     when the body is not JSON or a TaskRouter event lacks a required field
+   * @return the readable TaskRouter events, in the order received
+   * @throws IllegalArgumentException when the body is not a JSON array or object
    */
   public static List<TaskRouterEvent> fromEventStreams(String json) {
+    return fromEventStreams(json, Instant.now(), skipped -> { });
+  }
+
+  /**
+   * Reads the TaskRouter events of an Event Streams delivery: a JSON array of CloudEvents (or one
+   * CloudEvent). Each event is read on its own, from {@code data.payload} ({@code eventtype},
+   * {@code workspace_sid}, {@code task_sid}, {@code reservation_sid}, {@code task_attributes},
+   * {@code timestamp}). An event that is not {@code com.twilio.taskrouter.*}, or lacks what a link
+   * needs (a well-formed {@code workspace_sid}; a {@code task_sid}, when present, well formed), is
+   * reported to {@code skipped} and left out; the others are returned. The optional fields are
+   * read tolerantly: a garbled {@code reservation_sid} is absent; the {@code timestamp} may be ISO
+   * 8601 or a number of seconds or milliseconds, else the CloudEvent's {@code time}, else {@code
+   * receivedAt}.
+   *
+   * @param json the request body
+   * @param receivedAt when the delivery arrived: the timestamp of an event that has none
+   * @param skipped told of each event left out, with its index and field
+   * @return the readable TaskRouter events, in the order received
+   * @throws IllegalArgumentException when the body is not a JSON array or object
+   */
+  public static List<TaskRouterEvent> fromEventStreams(
+      String json, Instant receivedAt, Consumer<SkippedEvent> skipped) {
     Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(skipped, "skipped");
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -111,35 +136,50 @@ public record TaskRouterEvent(
       JsonNode ce = cloudEvents.get(i);
       String type = ce.path("type").asText("");
       if (!type.startsWith(CLOUD_EVENT_PREFIX)) {
+        skipped.accept(new SkippedEvent(i, "type", "not a com.twilio.taskrouter.* event"));
         continue;
       }
-      String where = "event " + i + ": ";
       JsonNode payload = ce.path("data").path("payload");
-      String eventType = text(payload, "eventtype");
-      try {
-        String stamp = text(payload, "timestamp");
-        if (stamp == null) {
-          stamp = text(ce.path("data"), "timestamp");
-        }
-        if (stamp == null) {
-          throw new IllegalArgumentException("data.payload.timestamp is required");
-        }
-        String workspace = text(payload, "workspace_sid");
-        if (workspace == null) {
-          throw new IllegalArgumentException("data.payload.workspace_sid is required");
-        }
-        events.add(new TaskRouterEvent(
-            eventType != null ? eventType : type.substring(CLOUD_EVENT_PREFIX.length()),
-            workspace,
-            text(payload, "task_sid"),
-            text(payload, "reservation_sid"),
-            text(payload, "task_attributes"),
-            Params.iso("data.payload.timestamp", stamp)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + e.getMessage());
+      String workspace = text(payload, "workspace_sid");
+      if (workspace == null || !Sid.isValid(workspace, "WS")) {
+        skipped.accept(new SkippedEvent(i, "data.payload.workspace_sid",
+            "required: 'WS' followed by 32 hex digits"));
+        continue;
       }
+      JsonNode task = payload.get("task_sid");
+      String taskSid = text(payload, "task_sid");
+      if (task != null && !task.isNull() && (taskSid == null || !Sid.isValid(taskSid, "WT"))) {
+        skipped.accept(new SkippedEvent(i, "data.payload.task_sid",
+            "when present: 'WT' followed by 32 hex digits"));
+        continue;
+      }
+      String eventType = text(payload, "eventtype");
+      events.add(new TaskRouterEvent(
+          eventType != null ? eventType : type.substring(CLOUD_EVENT_PREFIX.length()),
+          workspace,
+          taskSid,
+          Params.tolerant("data.payload.reservation_sid", text(payload, "reservation_sid"),
+              v -> Params.sid("data.payload.reservation_sid", v, "WR")),
+          text(payload, "task_attributes"),
+          timestamp(ce, receivedAt)));
     }
     return List.copyOf(events);
+  }
+
+  /** The event's time: not what a link needs, so never a reason to drop the event. */
+  private static Instant timestamp(JsonNode ce, Instant receivedAt) {
+    for (JsonNode v : new JsonNode[] {
+        ce.path("data").path("payload").path("timestamp"), ce.path("data").path("timestamp"),
+        ce.path("time")}) {
+      Instant t = v.isNumber()
+          ? Params.tolerant("timestamp", v.asText(), s -> Params.epochSeconds("timestamp", s))
+          : v.isTextual() ? Params.tolerant("timestamp", v.asText(), s -> Params.iso("timestamp", s))
+          : null;
+      if (t != null) {
+        return t;
+      }
+    }
+    return receivedAt;
   }
 
   private static String text(JsonNode node, String field) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,8 +39,10 @@ import java.util.function.Function;
  * WebhookResponse r = handler.handle(new WebhookRequest(method, url, headers, body));
  * }</pre>
  *
- * <p>Which request is which: a JSON body is an Event Streams delivery (signed with {@code
- * bodySHA256}); a form with {@code RecordingSid} is a recording status callback; a form with
+ * <p>Which request is which: a request whose signed URL carries {@code bodySHA256} is a JSON Event
+ * Streams delivery, whatever its {@code Content-Type} (as twilio-node decides); each of its events
+ * is read on its own, and an unreadable or unknown one is skipped and reported ({@link
+ * Builder#onSkippedEvent}) while the others are handled; a form with {@code RecordingSid} is a recording status callback; a form with
  * {@code EventType} is a TaskRouter event. A recording callback names no task, so its URL must
  * carry {@code WorkspaceSid} and {@code TaskSid} query parameters (Twilio signs the query too):
  * set {@code recordingStatusCallback} to {@code https://hooks.example.com/recording?WorkspaceSid=WS…&TaskSid=WT…}.
@@ -70,6 +73,12 @@ import java.util.function.Function;
  */
 public final class WebhookHandler {
   private static final System.Logger LOG = System.getLogger(WebhookHandler.class.getName());
+  /** Event Streams waits at most 5 s for a sink's answer (Twilio's Event Streams webhook docs). */
+  static final Duration EVENT_STREAMS_LIMIT = Duration.ofSeconds(5);
+  /** The default budget of an Event Streams delivery: a margin under its 5 s. */
+  static final Duration EVENT_STREAMS_BUDGET = Duration.ofSeconds(4);
+  /** TaskRouter and recording callbacks are answered within 15 s (DESIGN's Flex facts). */
+  static final Duration CALLBACK_LIMIT = Duration.ofSeconds(15);
   private static final Map<String, String> TEXT =
       Map.of("Content-Type", "text/plain; charset=utf-8");
 
@@ -79,8 +88,14 @@ public final class WebhookHandler {
   private final Function<RecordingCallback, Optional<MediaAttributes>> onRecording;
   private final Function<TaskRouterEvent, Optional<MediaAttributes>> onEvent;
   private final Duration synchronousBudget;
+  private final Duration eventStreamsBudget;
+  private final Consumer<SkippedEvent> onSkipped;
+  private final RefusalLog refusals;
 
   private WebhookHandler(Builder b) {
+    this.eventStreamsBudget = b.eventStreamsBudget;
+    this.onSkipped = b.onSkipped;
+    this.refusals = new RefusalLog(LOG, b.queue.clock());
     this.queue = b.queue;
     this.verifier = b.verifier;
     this.publicUrl = b.publicUrl;
@@ -108,59 +123,123 @@ public final class WebhookHandler {
    */
   public WebhookResponse handle(WebhookRequest request) {
     Objects.requireNonNull(request, "request");
-    if (!request.method().equalsIgnoreCase("POST")) {
-      return new WebhookResponse(405, Map.of("Allow", "POST", "Content-Type", TEXT.get("Content-Type")),
-          "only POST is accepted\n");
+    Optional<WebhookResponse> refused = screen(request.method(), request.url(), request::header);
+    if (refused.isPresent()) {
+      return refused.get();
     }
-    URI received;
-    try {
-      received = new URI(request.url());
-    } catch (URISyntaxException e) {
-      return text(400, "the request URL is not a valid URI\n");
-    }
+    URI received = URI.create(request.url());
     String signedUrl = signedUrl(received);
+    String signature = request.header(WebhookVerifier.SIGNATURE_HEADER);
+    // As twilio-node's validateIncomingRequest (src/webhooks/webhooks.ts): a signed URL with
+    // bodySHA256 means a JSON body, whatever the Content-Type (Event Streams sends
+    // application/cloudevents-batch+json). Only an unverified handler, which has no signed URL to
+    // go by, also trusts a Content-Type naming JSON.
     String contentType = request.header("Content-Type");
-    boolean json = contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-    String body = request.bodyText();
-    Map<String, String> form = json ? Map.of() : decode(body);
-    if (verifier != null) {
-      try {
-        if (json) {
-          verifier.verifyJson(signedUrl, body, request.header(WebhookVerifier.SIGNATURE_HEADER));
-        } else {
-          verifier.verify(signedUrl, form, request.header(WebhookVerifier.SIGNATURE_HEADER));
+    boolean json = WebhookVerifier.bodyHash(signedUrl) != null
+        || (verifier == null && contentType != null
+            && contentType.toLowerCase(Locale.ROOT).contains("json"));
+    Map<String, List<String>> form = Map.of();
+    try {
+      if (json) {
+        if (verifier != null) {
+          verifier.verifyJson(signedUrl, request.rawBody(), signature);
         }
-      } catch (WebhookSignatureException e) {
-        LOG.log(Level.WARNING, () -> "webhook refused: " + e.getMessage());
-        return text(403, "signature check failed\n");
+      } else {
+        form = decode(request.bodyText());
+        if (verifier != null) {
+          verifier.verifyForm(signedUrl, form, signature);
+        }
       }
+    } catch (WebhookSignatureException e) {
+      refusals.refused(Level.WARNING, e.getMessage());
+      return text(403, "signature check failed\n");
     }
+    Map<String, String> first = firstValues(form);
     List<PendingAttach> work = new ArrayList<>();
     try {
       if (json) {
-        for (TaskRouterEvent e : TaskRouterEvent.fromEventStreams(body)) {
+        List<TaskRouterEvent> events = TaskRouterEvent.fromEventStreams(
+            request.bodyText(), queue.clock().instant(), this::skipped);
+        for (TaskRouterEvent e : events) {
           forEvent(e).ifPresent(work::add);
         }
-      } else if (form.containsKey("RecordingSid")) {
-        forRecording(RecordingCallback.fromForm(form), decode(received.getRawQuery()))
+      } else if (first.containsKey("RecordingSid")) {
+        forRecording(RecordingCallback.fromForm(first), firstValues(decode(received.getRawQuery())))
             .ifPresent(work::add);
-      } else if (form.containsKey("EventType")) {
-        forEvent(TaskRouterEvent.fromForm(form)).ifPresent(work::add);
+      } else if (first.containsKey("EventType")) {
+        forEvent(TaskRouterEvent.fromForm(first)).ifPresent(work::add);
       } else {
+        refusals.refused(Level.WARNING, "neither a recording status callback nor a TaskRouter event");
         return text(400, "neither a recording status callback nor a TaskRouter event\n");
       }
     } catch (IllegalArgumentException e) {
-      LOG.log(Level.WARNING, () -> "webhook refused: " + e.getMessage());
+      refusals.refused(Level.WARNING, e.getMessage());
       return text(400, "a required parameter is missing or malformed\n");
     } catch (RouteException e) {
       LOG.log(Level.ERROR, () -> "webhook function failed: " + e.getCause().getClass().getName());
       return text(500, "the media function failed\n");
     }
-    return work.isEmpty() ? new WebhookResponse(204, Map.of(), "") : submit(work);
+    if (work.isEmpty()) {
+      return new WebhookResponse(204, Map.of(), "");
+    }
+    return submit(work, json && synchronousBudget != null
+        && eventStreamsBudget.compareTo(synchronousBudget) < 0 ? eventStreamsBudget : synchronousBudget);
   }
 
-  private WebhookResponse submit(List<PendingAttach> work) {
+  /**
+   * Answers what can be refused from the request line and headers alone, before the body is read:
+   * not a POST; an unparseable URL; with a verifier, no signature, or a JSON delivery whose signed
+   * URL does not match (its signature covers the URL only). Empty when the body must be read.
+   */
+  Optional<WebhookResponse> screen(String method, String url, Function<String, String> header) {
+    if (!method.equalsIgnoreCase("POST")) {
+      return Optional.of(new WebhookResponse(405,
+          Map.of("Allow", "POST", "Content-Type", TEXT.get("Content-Type")), "only POST is accepted\n"));
+    }
+    URI received;
+    try {
+      received = new URI(url);
+    } catch (URISyntaxException e) {
+      refusals.refused(Level.WARNING, "the request URL is not a valid URI");
+      return Optional.of(text(400, "the request URL is not a valid URI\n"));
+    }
+    if (verifier == null) {
+      return Optional.empty();
+    }
+    String signature = header.apply(WebhookVerifier.SIGNATURE_HEADER);
+    String signedUrl = signedUrl(received);
+    try {
+      if (signature == null || signature.isBlank()) {
+        throw new WebhookSignatureException(
+            "the " + WebhookVerifier.SIGNATURE_HEADER + " header is missing or blank");
+      }
+      if (WebhookVerifier.bodyHash(signedUrl) != null) {
+        verifier.verify(signedUrl, Map.of(), signature);
+      }
+    } catch (WebhookSignatureException e) {
+      refusals.refused(Level.WARNING, e.getMessage());
+      return Optional.of(text(403, "signature check failed\n"));
+    }
+    return Optional.empty();
+  }
+
+  private void skipped(SkippedEvent s) {
+    refusals.refused(Level.WARNING, "event " + s.index() + " of a delivery skipped: "
+        + s.field() + " " + s.reason());
+    try {
+      onSkipped.accept(s);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, () -> "onSkippedEvent failed: " + e.getClass().getName());
+    }
+  }
+
+  private static Map<String, String> firstValues(Map<String, List<String>> params) {
+    Map<String, String> first = new LinkedHashMap<>();
+    params.forEach((k, v) -> first.put(k, v.get(0)));
+    return first;
+  }
+
+  private WebhookResponse submit(List<PendingAttach> work, Duration budget) {
     if (synchronousBudget == null) {
       for (PendingAttach p : work) {
         boolean accepted;
@@ -180,7 +259,7 @@ public final class WebhookHandler {
       return text(202, "accepted\n");
     }
     // One budget for the whole request: an Event Streams batch of N events must not take N times it.
-    Instant end = queue.clock().instant().plus(synchronousBudget);
+    Instant end = queue.clock().instant().plus(budget);
     boolean allLanded = true;
     for (PendingAttach p : work) {
       Duration left = Duration.between(queue.clock().instant(), end);
@@ -232,9 +311,9 @@ public final class WebhookHandler {
     return publicUrl + path + query;
   }
 
-  /** Form or query decoding; the first of repeated names wins. */
-  private static Map<String, String> decode(String encoded) {
-    Map<String, String> params = new LinkedHashMap<>();
+  /** Form or query decoding; a repeated name keeps all its values, in order. */
+  private static Map<String, List<String>> decode(String encoded) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
     if (encoded == null || encoded.isEmpty()) {
       return params;
     }
@@ -243,14 +322,17 @@ public final class WebhookHandler {
         continue;
       }
       int eq = pair.indexOf('=');
+      String k;
+      String v;
       try {
-        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        params.putIfAbsent(k, v);
+        k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         // A malformed escape: keep the pair raw, so that the signature check fails on it.
-        params.putIfAbsent(pair, "");
+        k = pair;
+        v = "";
       }
+      params.computeIfAbsent(k, x -> new ArrayList<>(1)).add(v);
     }
     return params;
   }
@@ -278,6 +360,8 @@ public final class WebhookHandler {
         cb -> Optional.empty();
     private Function<TaskRouterEvent, Optional<MediaAttributes>> onEvent = e -> Optional.empty();
     private Duration synchronousBudget;
+    private Duration eventStreamsBudget = EVENT_STREAMS_BUDGET;
+    private Consumer<SkippedEvent> onSkipped = s -> { };
 
     private Builder(AttachQueue queue) {
       this.queue = Objects.requireNonNull(queue, "queue");
@@ -358,9 +442,13 @@ public final class WebhookHandler {
     /**
      * Attaches inside the request and answers 2xx only once the write landed (else 503), within
      * {@code budget}: for sources that redeliver, since nothing is then held in memory. By default
-     * the handler hands work to the queue and answers 202 at once.
+     * the handler hands work to the queue and answers 202 at once. Twilio waits 15 s for a
+     * TaskRouter or recording callback (DESIGN's Flex facts); an Event Streams delivery gets at
+     * most {@link #eventStreamsBudget(Duration)} (4 s by default) whatever this budget, since Event
+     * Streams waits only 5 s. A budget over 15 s is accepted with a WARNING: Twilio will have
+     * given up before the answer.
      *
-     * @param budget the longest time one request may spend attaching; keep it well under 15 s
+     * @param budget the longest time one request may spend attaching
      * @return this builder
      */
     public Builder synchronous(Duration budget) {
@@ -368,6 +456,38 @@ public final class WebhookHandler {
         throw new ConfigurationException("synchronous", "budget must be positive");
       }
       this.synchronousBudget = budget;
+      return this;
+    }
+
+    /**
+     * The synchronous budget of an Event Streams delivery (a JSON body), 4 s by default: Event
+     * Streams waits at most 5 s for a sink's answer (Twilio, "Event Streams webhook sink" quickstart:
+     * https://www.twilio.com/docs/events/webhook-quickstart), and an attach that lands after it
+     * gave up is answered to nobody. Applies in {@link #synchronous(Duration)} mode only; the
+     * smaller of the two budgets wins. Over 5 s is accepted with a WARNING at {@link #build()}.
+     *
+     * @param budget the longest time one Event Streams delivery may spend attaching
+     * @return this builder
+     */
+    public Builder eventStreamsBudget(Duration budget) {
+      if (budget.isNegative() || budget.isZero()) {
+        throw new ConfigurationException("eventStreamsBudget", "budget must be positive");
+      }
+      this.eventStreamsBudget = budget;
+      return this;
+    }
+
+    /**
+     * Told of each event of an Event Streams delivery that was skipped, unreadable or unknown, with
+     * its index and field (never a value): for a metric. The other events are handled, and the
+     * delivery is answered 2xx when every readable one was accepted. Skipped events are also
+     * logged, rate-limited.
+     *
+     * @param onSkipped the hook; an exception it throws is logged and ignored
+     * @return this builder
+     */
+    public Builder onSkippedEvent(Consumer<SkippedEvent> onSkipped) {
+      this.onSkipped = Objects.requireNonNull(onSkipped, "onSkipped");
       return this;
     }
 
@@ -381,6 +501,15 @@ public final class WebhookHandler {
       if (verifier == null && !skipVerification) {
         throw new ConfigurationException("verifier", "is required",
             "a WebhookVerifier is required (or call insecureSkipVerification() for local tests)");
+      }
+      if (synchronousBudget != null && synchronousBudget.compareTo(CALLBACK_LIMIT) > 0) {
+        LOG.log(Level.WARNING, () -> "flex-media: synchronous budget " + synchronousBudget
+            + " is above the 15 s Twilio waits for a callback: answers may come after Twilio gave up");
+      }
+      if (eventStreamsBudget.compareTo(EVENT_STREAMS_LIMIT) > 0) {
+        LOG.log(Level.WARNING, () -> "flex-media: Event Streams budget " + eventStreamsBudget
+            + " is above the 5 s Event Streams waits for an answer: attaches may be reported"
+            + " as landed after Twilio gave up on the delivery");
       }
       return new WebhookHandler(this);
     }

@@ -57,6 +57,11 @@ public record WebhookRequest(
     return null;
   }
 
+  /** The body without a copy, for the handler's own reading. */
+  byte[] rawBody() {
+    return body;
+  }
+
   String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

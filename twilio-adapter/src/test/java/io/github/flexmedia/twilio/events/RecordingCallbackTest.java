@@ -95,19 +95,46 @@ class RecordingCallbackTest {
   @ParameterizedTest
   @CsvSource({
       "AccountSid, SECRET-not-a-sid",
-      "CallSid, CASECRETSECRETSECRETSECRETSECRETSEC",
-      "RecordingSid, RE-SECRET",
-      "RecordingStartTime, 2019-11-21T15:32:00Z-SECRET",
-      "RecordingChannels, 3",
-      "RecordingChannels, SECRET",
-      "RecordingDuration, -1SECRET"})
-  void aGarbledParameterIsNamedAndItsValueNeverRepeated(String name, String value) {
+      "RecordingSid, RE-SECRET"})
+  void aGarbledRequiredParameterIsNamedAndItsValueNeverRepeated(String name, String value) {
     Map<String, String> p = Callbacks.recording();
     p.put(name, value);
     assertThatThrownBy(() -> RecordingCallback.fromForm(p))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("parameter " + name)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value).doesNotContain("SECRET"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "CallSid, CASECRETSECRETSECRETSECRETSECRETSEC",
+      "RecordingStartTime, 2019-11-21T15:32:00Z-SECRET",
+      "RecordingChannels, 3",
+      "RecordingChannels, 0",
+      "RecordingChannels, SECRET",
+      "RecordingDuration, -1",
+      "RecordingDuration, -1SECRET"})
+  void aGarbledOptionalParameterIsAbsentAndReportedAtFineWithoutItsValue(String name, String value) {
+    Map<String, String> p = Callbacks.recording();
+    p.put(name, value);
+    Map<String, String> without = Callbacks.recording();
+    without.remove(name);
+    try (LogCapture log = LogCapture.of(Params.class)) {
+      assertThat(RecordingCallback.fromForm(p)).isEqualTo(RecordingCallback.fromForm(without));
+      assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line)
+          .startsWith("FINE ignored: parameter " + name).doesNotContain(value));
+    }
+  }
+
+  @Test
+  void anInProgressCallbackWithDurationMinusOneIsReadAndNotCompleted() {
+    Map<String, String> p = Callbacks.recording();
+    p.put("RecordingStatus", "in-progress");
+    p.put("RecordingDuration", "-1");
+    RecordingCallback cb = RecordingCallback.fromForm(p);
+    assertThat(cb.isCompleted()).isFalse();
+    assertThat(cb.duration()).isNull();
+    assertThat(cb.channels()).isEqualTo(2);
   }
 
   @Test

@@ -62,8 +62,7 @@ class TaskRouterEventTest {
       "Timestamp, 2019-11-21T15:32:00Z",
       "Timestamp, -5",
       "WorkspaceSid, WS-SECRET",
-      "TaskSid, WT0123456789abcdef0123456789abcdeX",
-      "ReservationSid, SECRET"})
+      "TaskSid, WT0123456789abcdef0123456789abcdeX"})
   void aGarbledParameterIsNamedAndItsValueNeverRepeated(String name, String value) {
     Map<String, String> p = Callbacks.wrapup(Callbacks.WT);
     p.put(name, value);
@@ -99,16 +98,64 @@ class TaskRouterEventTest {
         .satisfies(e -> assertThat(e.eventType()).isEqualTo("task.canceled"));
   }
 
+  @Test
+  void aGarbledReservationSidIsAbsent() {
+    Map<String, String> p = Callbacks.wrapup(Callbacks.WT);
+    p.put("ReservationSid", "SECRET");
+    assertThat(TaskRouterEvent.fromForm(p).reservationSid()).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1574350320, 2019-11-21T15:32:00Z", "1574350320000, 2019-11-21T15:32:00Z",
+      "1574350320123, 2019-11-21T15:32:00.123Z", "1574350320.5, 2019-11-21T15:32:00.500Z"})
+  void theTimestampIsInSecondsOrMilliseconds(String wire, String instant) {
+    Map<String, String> p = Callbacks.wrapup(Callbacks.WT);
+    p.put("Timestamp", wire);
+    assertThat(TaskRouterEvent.fromForm(p).timestamp()).isEqualTo(Instant.parse(instant));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "not json SECRET | the Event Streams body is not JSON",
-      "\"SECRET\" | the Event Streams body must be a JSON array or object",
-      "[{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"timestamp\":\"2025-01-01T00:00:00Z\"}}}] | event 0: data.payload.workspace_sid is required",
-      "[{},{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"workspace_sid\":\"" + Callbacks.WS + "\"}}}] | event 1: data.payload.timestamp is required",
-      "[{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"workspace_sid\":\"" + Callbacks.WS + "\",\"timestamp\":\"SECRET\"}}}] | event 0: data.payload.timestamp must be an ISO 8601 date-time with an offset, such as '2025-01-01T00:00:00.000Z'"})
-  void aBrokenBatchIsRefusedNamingTheEventAndField(String body, String message) {
+      "\"SECRET\" | the Event Streams body must be a JSON array or object"})
+  void aBodyThatIsNoBatchIsRefused(String body, String message) {
     assertThatThrownBy(() -> TaskRouterEvent.fromEventStreams(body))
         .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+  }
+
+  @Test
+  void eachEventOfABatchIsReadAloneAndTheUnreadableOnesAreSkippedNamingIndexAndField() {
+    String ws = Callbacks.WS;
+    String body = "[{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{}}},"
+        + "{\"type\":\"com.twilio.voice.call\",\"data\":{}},"
+        + "{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"workspace_sid\":\"" + ws
+        + "\",\"task_sid\":\"WT-SECRET\"}}},"
+        + "{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"workspace_sid\":\"" + ws
+        + "\",\"task_sid\":\"" + Callbacks.WT + "\",\"timestamp\":1735689600,\"reservation_sid\":\"SECRET\"}}},"
+        + "{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"workspace_sid\":\"" + ws
+        + "\",\"timestamp\":\"SECRET\"}},\"time\":\"2025-01-01T00:00:09Z\"},"
+        + "{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"workspace_sid\":\"" + ws
+        + "\",\"timestamp\":1735689600123}}},"
+        + "{\"type\":\"com.twilio.taskrouter.task.created\",\"data\":{\"payload\":{\"workspace_sid\":\"" + ws
+        + "\"}}}]";
+    List<SkippedEvent> skipped = new java.util.ArrayList<>();
+    Instant arrival = Instant.parse("2025-01-02T00:00:00Z");
+
+    List<TaskRouterEvent> events = TaskRouterEvent.fromEventStreams(body, arrival, skipped::add);
+
+    assertThat(skipped).containsExactly(
+        new SkippedEvent(0, "data.payload.workspace_sid", "required: 'WS' followed by 32 hex digits"),
+        new SkippedEvent(1, "type", "not a com.twilio.taskrouter.* event"),
+        new SkippedEvent(2, "data.payload.task_sid", "when present: 'WT' followed by 32 hex digits"));
+    assertThat(skipped).extracting(SkippedEvent::unknown).containsExactly(false, true, false);
+    assertThat(events).containsExactly(
+        new TaskRouterEvent("task.created", ws, Callbacks.WT, null, null,
+            Instant.parse("2025-01-01T00:00:00Z")),
+        new TaskRouterEvent("task.created", ws, null, null, null, Instant.parse("2025-01-01T00:00:09Z")),
+        new TaskRouterEvent("task.created", ws, null, null, null,
+            Instant.parse("2025-01-01T00:00:00.123Z")),
+        new TaskRouterEvent("task.created", ws, null, null, null, arrival));
+    assertThat(TaskRouterEvent.fromEventStreams(body)).hasSize(4);
   }
 
   static String resource(String name) throws IOException {

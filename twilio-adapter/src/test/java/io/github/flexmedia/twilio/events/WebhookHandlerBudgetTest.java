@@ -2,6 +2,7 @@ package io.github.flexmedia.twilio.events;
 
 import static io.github.flexmedia.twilio.events.Callbacks.WS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
@@ -115,5 +116,61 @@ class WebhookHandlerBudgetTest {
     assertThat(router.calls()).extracting(RecordedCall::operation)
         .containsExactly(Operation.FETCH, Operation.UPDATE);
     assertThat(outcomes).extracting(AttachOutcome::status).containsExactly(Status.ATTACHED);
+  }
+
+  @Test
+  void anEventStreamsDeliveryGetsFourSecondsByDefaultWhateverTheSynchronousBudget() {
+    router.putTask(WS, WT_A, "{}");
+    AttachQueue queue = AttachQueue.builder(slow(Duration.ofMillis(4500), Duration.ZERO))
+        .clock(clock).listener(outcomes::add).build();
+    WebhookHandler handler = WebhookHandler.builder(queue).insecureSkipVerification()
+        .onTaskRouterEvent(e -> Optional.of(CRM))
+        .synchronous(Duration.ofSeconds(10))
+        .build();
+
+    WebhookResponse streams = handler.handle(new WebhookRequest("POST", "http://127.0.0.1/streams",
+        Map.of("Content-Type", List.of("application/cloudevents-batch+json")),
+        ("[" + wrapup(WT_A) + "]").getBytes(StandardCharsets.UTF_8)));
+    // the read took 4.5 s: past the 4 s an Event Streams delivery has, the write never starts
+    assertThat(streams.status()).isEqualTo(503);
+    assertThat(router.calls()).extracting(RecordedCall::operation).containsExactly(Operation.FETCH);
+
+    Map<String, String> form = Callbacks.wrapup(WT_A);
+    form.put("Timestamp", String.valueOf(clock.instant().getEpochSecond()));
+    WebhookResponse callback = handler.handle(new WebhookRequest("POST", "http://127.0.0.1/taskrouter",
+        Map.of("Content-Type", List.of("application/x-www-form-urlencoded")),
+        TwilioSigner.form(form).getBytes(StandardCharsets.UTF_8)));
+    // a TaskRouter callback keeps the 10 s: the same 4.5 s read, then the write
+    assertThat(callback.status()).isEqualTo(200);
+    assertThat(router.attributes(WS, WT_A)).contains("crm.example.com");
+  }
+
+  @Test
+  void theEventStreamsBudgetIsConfigurableAndAboveFiveSecondsWarnsLoudly() {
+    router.putTask(WS, WT_A, "{}");
+    AttachQueue queue = AttachQueue.builder(slow(Duration.ofMillis(4500), Duration.ZERO))
+        .clock(clock).listener(outcomes::add).build();
+    WebhookHandler handler;
+    try (LogCapture log = LogCapture.of(WebhookHandler.class)) {
+      handler = WebhookHandler.builder(queue).insecureSkipVerification()
+          .onTaskRouterEvent(e -> Optional.of(CRM))
+          .synchronous(Duration.ofSeconds(20)).eventStreamsBudget(Duration.ofSeconds(6))
+          .build();
+      assertThat(log.lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("WARNING"))
+          .anySatisfy(l -> assertThat(l).contains("above the 5 s Event Streams waits"))
+          .anySatisfy(l -> assertThat(l).contains("above the 15 s Twilio waits"));
+    }
+    String body = "[" + wrapup(WT_A) + "]";
+    WebhookResponse r = handler.handle(new WebhookRequest("POST",
+        TwilioSigner.withBodyHash("http://127.0.0.1/streams", body), Map.of(),
+        body.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.status()).isEqualTo(200);
+    assertThatThrownBy(() -> WebhookHandler.builder(queue).eventStreamsBudget(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eventStreamsBudget");
+    try (LogCapture log = LogCapture.of(WebhookHandler.class)) {
+      WebhookHandler.builder(queue).insecureSkipVerification().synchronous(Duration.ofSeconds(15))
+          .eventStreamsBudget(Duration.ofSeconds(5)).build();
+      assertThat(log.lines()).isEmpty();
+    }
   }
 }

@@ -290,6 +290,102 @@ class WebhookHandlerTest {
     assertThat(twilio.send(altered, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
   }
 
+  private static String streamsEvent(String taskSid, String timestampJson) {
+    return "{\"type\":\"com.twilio.taskrouter.reservation.wrapup\",\"data\":{\"payload\":{"
+        + "\"eventtype\":\"reservation.wrapup\",\"timestamp\":" + timestampJson + ","
+        + "\"workspace_sid\":\"" + WS + "\",\"task_sid\":\"" + taskSid + "\"}}}";
+  }
+
+  private HttpResponse<String> postSignedJson(String url, String body, String contentType)
+      throws Exception {
+    String signed = TwilioSigner.withBodyHash(url, body);
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(signed))
+        .timeout(Duration.ofSeconds(20))
+        .header("X-Twilio-Signature", TwilioSigner.sign(TOKEN, signed, Map.of()))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    return twilio.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aBatchWithAnUnreadableEventStillAttachesTheReadableOnesAndReportsTheSkippedOne()
+      throws Exception {
+    String taskB = "WT" + "b".repeat(32);
+    taskRouter.router().putTask(WS, taskB, "{}");
+    List<SkippedEvent> skipped = Collections.synchronizedList(new ArrayList<>());
+    String base = serve(q -> q.clock(Clock.fixed(Instant.parse("2025-01-01T00:00:30Z"), ZoneOffset.UTC)),
+        h -> h.onSkippedEvent(skipped::add));
+    String body = "[" + streamsEvent(WT, "\"2025-01-01T00:00:00.000Z\"") + ","
+        + streamsEvent(taskB, "1735689600") + ","
+        + streamsEvent("WT-SECRET", "\"2025-01-01T00:00:00.000Z\"") + "]";
+
+    HttpResponse<String> r = postSignedJson(base + "/streams", body, "application/json");
+
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(List.of(nextOutcome(), nextOutcome())).extracting(AttachOutcome::status)
+        .containsOnly(Status.ATTACHED);
+    assertThat(taskMedia(WT)).containsExactlyElementsOf(CRM.taskMedia());
+    assertThat(taskMedia(taskB)).containsExactlyElementsOf(CRM.taskMedia());
+    assertThat(skipped).containsExactly(new SkippedEvent(2, "data.payload.task_sid",
+        "when present: 'WT' followed by 32 hex digits"));
+  }
+
+  @Test
+  void aSignedJsonBodyIsRecognisedByBodySha256WhateverItsContentType() throws Exception {
+    String base = serve(q -> q.clock(Clock.fixed(Instant.parse("2025-01-01T00:00:30Z"), ZoneOffset.UTC)),
+        h -> h);
+    String body = "[" + streamsEvent(WT, "\"2025-01-01T00:00:00.000Z\"") + "]";
+
+    assertThat(postSignedJson(base + "/streams", body, "application/cloudevents-batch+json")
+        .statusCode()).isEqualTo(202);
+    assertThat(nextOutcome().status()).isEqualTo(Status.ATTACHED);
+    assertThat(postSignedJson(base + "/streams", body, null).statusCode()).isEqualTo(202);
+    assertThat(nextOutcome().status()).isEqualTo(Status.UNCHANGED);
+    assertThat(postSignedJson(base + "/streams", body, "text/plain").statusCode()).isEqualTo(202);
+    assertThat(nextOutcome().status()).isEqualTo(Status.UNCHANGED);
+    assertThat(taskMedia(WT)).containsExactlyElementsOf(CRM.taskMedia());
+  }
+
+  @Test
+  void anInProgressRecordingCallbackWithDurationMinusOneIs204AndAttachesNothing() throws Exception {
+    String base = serve();
+    Map<String, String> inProgress = Callbacks.recording();
+    inProgress.put("RecordingStatus", "in-progress");
+    inProgress.put("RecordingDuration", "-1");
+
+    assertThat(signedPost(recordingUrl(base, WT), inProgress).statusCode()).isEqualTo(204);
+    assertThat(taskRouter.requestCount()).isZero();
+  }
+
+  @Test
+  void repeatedFormParametersAreVerifiedAsTwilioSignsThem() throws Exception {
+    String base = serve();
+    Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+    Map<String, String> wrapup = Callbacks.wrapup(WT);
+    wrapup.put("Timestamp", String.valueOf(Instant.now().getEpochSecond()));
+    wrapup.forEach((k, v) -> form.put(k, List.of(v)));
+    form.put("Skills", List.of("spanish", "billing", "spanish"));
+    String url = base + "/taskrouter";
+    String body = TwilioSigner.formRepeated(form);
+    wrapup.put("Skills", "spanish");
+    String firstOnly = TwilioSigner.sign(TOKEN, url, wrapup);
+
+    HttpResponse<String> genuine = twilio.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", TwilioSigner.signRepeated(TOKEN, url, form))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> signedOverOneValue = twilio.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", firstOnly)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(genuine.statusCode()).isEqualTo(202);
+    assertThat(nextOutcome().status()).isEqualTo(Status.ATTACHED);
+    assertThat(signedOverOneValue.statusCode()).isEqualTo(403);
+  }
+
   @Test
   void badRequestsAreAnsweredWithoutEchoingThem() throws Exception {
     String base = serve();

@@ -47,16 +47,19 @@ public final class Fault {
   }
 
   /**
-   * HTTP 412: the task changed since it was read.
+   * HTTP 412 (Twilio error 20412, "Precondition Failed" in Twilio's error dictionary): the task
+   * changed since it was read, so its {@code If-Match} did not match.
    *
    * @return the fault
    */
   public static Fault conflict() {
-    return new Fault(Kind.CONFLICT, 412, 20010, null, false);
+    return new Fault(Kind.CONFLICT, 412, 20412, null, false);
   }
 
   /**
-   * HTTP 429 without {@code Retry-After} (Twilio error 20429).
+   * HTTP 429 without {@code Retry-After} (Twilio error 20429). Twilio documents 429 with 20429
+   * for TaskRouter's per-endpoint limits and does not promise a {@code Retry-After} ("TaskRouter
+   * API rate limits"; error 20429 "Too Many Requests"), so a client must cope without one.
    *
    * @return the fault
    */
@@ -118,7 +121,8 @@ public final class Fault {
   }
 
   /**
-   * HTTP 401 (Twilio error 20003), answered with the message {@code Unauthorized}.
+   * HTTP 401 (Twilio error 20003), answered with the message {@code Authenticate}, as Twilio's
+   * error dictionary names 20003.
    *
    * @return the fault
    */

@@ -8,21 +8,37 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A thread-safe, in-memory {@link TaskRouterClient} with TaskRouter's semantics where they matter
  * to flex-media: every write replaces the whole attributes document and gives the task a new ETag
  * (quoted, like {@code "7"}); an update whose {@code If-Match} does not match fails with 412;
  * attributes over 4096 characters or not a JSON object fail with 400; a missing task is 404.
+ *
+ * <p>Held to Twilio's description (twilio/twilio-oai {@code twilio_taskrouter_v1.json}; the
+ * project's conformance test checks the emulator against it): a create must name a workflow
+ * {@linkplain #registerWorkflow registered} in the workspace, and may omit it when the workspace
+ * has exactly one ("If there is only one Workflow defined for the Workspace ... this parameter is
+ * optional"); a workspace with none registered accepts any well-formed {@code WW} SID, so tests
+ * that never register one keep working. A task completed or canceled is deleted 2 minutes later
+ * on the double's clock (Twilio, "Add Additional TaskRouter Data": attributes may be updated for 2
+ * minutes after completion, then the task is deleted); {@link #advanceClock(Duration)} moves that
+ * clock.
  *
  * <pre>{@code
  * InMemoryTaskRouter router = new InMemoryTaskRouter();
@@ -54,6 +70,18 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   private Operation permanentOperation;
   private Runnable beforeNextUpdate;
   private TokenBucket rateLimit;
+  private final Map<String, Map<String, String>> workflows = new HashMap<>();
+  private Duration clockOffset = Duration.ZERO;
+  private final Clock clock = Clock.systemUTC();
+
+  /** How long a finished task lives (Twilio, "Add Additional TaskRouter Data"). */
+  static final Duration FINISHED_TASK_LIFETIME = Duration.ofMinutes(2);
+  /** The create operation's bound on {@code Timeout} (twilio-oai: "up to ... 1,209,600"). */
+  static final int MAX_TIMEOUT = 1_209_600;
+  /** The default {@code Timeout} (twilio-oai: "The default value is 24 hours (86,400 seconds)"). */
+  static final int DEFAULT_TIMEOUT = 86_400;
+  /** The spec's pattern for a workflow SID. */
+  private static final Pattern WORKFLOW_SID = Pattern.compile("WW[0-9a-fA-F]{32}");
 
   private static final class Stored {
     final String workspaceSid;
@@ -62,20 +90,58 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     long version;
     String assignmentStatus;
     final String taskChannel;
+    String workflowSid;
+    String workflowFriendlyName;
+    int priority;
+    int timeout = DEFAULT_TIMEOUT;
+    final Instant dateCreated;
+    Instant dateUpdated;
+    Instant finishedAt; // completed or canceled: deleted FINISHED_TASK_LIFETIME later
 
-    Stored(String ws, String sid, String attributes, String status, String channel) {
+    Stored(String ws, String sid, String attributes, String status, String channel, Instant now) {
       this.workspaceSid = ws;
       this.taskSid = sid;
       this.attributes = attributes;
       this.version = 1;
-      this.assignmentStatus = status;
       this.taskChannel = channel;
+      this.dateCreated = now;
+      this.dateUpdated = now;
+      status(status, now);
+    }
+
+    void status(String status, Instant now) {
+      this.assignmentStatus = status;
+      boolean finished = "completed".equals(status) || "canceled".equals(status);
+      this.finishedAt = finished ? (finishedAt != null ? finishedAt : now) : null;
+    }
+
+    void changed(Instant now) {
+      version++;
+      dateUpdated = now;
     }
 
     TaskSnapshot snapshot() {
       return new TaskSnapshot(workspaceSid, taskSid, attributes, "\"" + version + "\"",
           assignmentStatus, taskChannel);
     }
+
+    Resource resource(Instant now) {
+      return new Resource(snapshot(), workflowSid, workflowFriendlyName, priority, timeout,
+          dateCreated, dateUpdated, Math.max(0, Duration.between(dateCreated, now).toSeconds()));
+    }
+  }
+
+  /**
+   * What the HTTP emulator renders: the task plus the Task resource's other fields.
+   *
+   * @param age seconds since the task was created
+   */
+  record Resource(TaskSnapshot task, String workflowSid, String workflowFriendlyName,
+      int priority, int timeout, Instant dateCreated, Instant dateUpdated, long age) {}
+
+  /** The options of a create that {@link TaskRouterClient} does not carry; {@code null}: default. */
+  record CreateOptions(Integer timeout, Integer priority, String taskChannel) {
+    static final CreateOptions DEFAULTS = new CreateOptions(null, null, null);
   }
 
   private record QueuedFault(Operation operation, Fault fault, int[] remaining) {}
@@ -132,7 +198,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     Objects.requireNonNull(taskSid, "taskSid");
     synchronized (lock) {
       Stored s = new Stored(workspaceSid, taskSid, attributesJson == null ? "{}" : attributesJson,
-          assignmentStatus, taskChannel);
+          assignmentStatus, taskChannel, now());
       tasks.put(key(workspaceSid, taskSid), s);
       return s.snapshot();
     }
@@ -147,6 +213,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
    */
   public Optional<TaskSnapshot> task(String workspaceSid, String taskSid) {
     synchronized (lock) {
+      purgeFinished();
       Stored s = tasks.get(key(workspaceSid, taskSid));
       return Optional.ofNullable(s == null ? null : s.snapshot());
     }
@@ -180,7 +247,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     synchronized (lock) {
       Stored s = require(workspaceSid, taskSid);
       s.attributes = attributesJson;
-      s.version++;
+      s.changed(now());
       return s.snapshot();
     }
   }
@@ -226,8 +293,8 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   public void setAssignmentStatus(String workspaceSid, String taskSid, String assignmentStatus) {
     synchronized (lock) {
       Stored s = require(workspaceSid, taskSid);
-      s.assignmentStatus = assignmentStatus;
-      s.version++;
+      s.status(assignmentStatus, now());
+      s.changed(now());
     }
   }
 
@@ -238,6 +305,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
    */
   public int taskCount() {
     synchronized (lock) {
+      purgeFinished();
       return tasks.size();
     }
   }
@@ -258,6 +326,60 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     synchronized (lock) {
       calls.clear();
     }
+  }
+
+  /**
+   * Registers a workflow in a workspace, for creates to name (or, when it is the workspace's only
+   * one, to omit). Until a workspace has one, its creates accept any well-formed {@code WW} SID.
+   *
+   * <pre>{@code
+   * router.registerWorkflow(WS, WW);
+   * attacher.createTask(WS, null, ticket, media);   // the workspace's one workflow
+   * }</pre>
+   *
+   * @param workspaceSid the workspace: {@code WS} and 32 hex digits
+   * @param workflowSid the workflow: {@code WW} and 32 hex digits
+   * @return this router, for chaining
+   */
+  public InMemoryTaskRouter registerWorkflow(String workspaceSid, String workflowSid) {
+    Objects.requireNonNull(workspaceSid, "workspaceSid");
+    if (workflowSid == null || !WORKFLOW_SID.matcher(workflowSid).matches()) {
+      throw new IllegalArgumentException("workflowSid must be 'WW' followed by 32 hex digits");
+    }
+    synchronized (lock) {
+      Map<String, String> names = workflows.computeIfAbsent(workspaceSid, k -> new LinkedHashMap<>());
+      names.putIfAbsent(workflowSid, "Workflow " + (names.size() + 1));
+    }
+    return this;
+  }
+
+  /**
+   * Moves the double's clock forward: task dates, and the deletion of finished tasks 2 minutes
+   * after they completed or were canceled, follow it.
+   *
+   * @param by how far, not negative
+   * @return this router, for chaining
+   */
+  public InMemoryTaskRouter advanceClock(Duration by) {
+    if (by.isNegative()) {
+      throw new IllegalArgumentException("the clock only moves forward");
+    }
+    synchronized (lock) {
+      clockOffset = clockOffset.plus(by);
+    }
+    return this;
+  }
+
+  /** The double's clock, to the second as Twilio's dates are. Caller holds the lock. */
+  private Instant now() {
+    return clock.instant().plus(clockOffset).truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** Deletes tasks finished at least 2 minutes ago, as TaskRouter does. Caller holds the lock. */
+  private void purgeFinished() {
+    Instant now = now();
+    tasks.values().removeIf(s -> s.finishedAt != null
+        && !now.isBefore(s.finishedAt.plus(FINISHED_TASK_LIFETIME)));
   }
 
   // --- faults --------------------------------------------------------------------------------
@@ -301,9 +423,11 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   }
 
   /**
-   * Enforces a request rate limit, as TaskRouter does per account: every call takes a token from
-   * {@code bucket} first, and a call that finds it empty is answered 429 (error 20429) with its
-   * {@code Retry-After}, recorded with {@link Fault#rateLimited(java.time.Duration)} as its fault.
+   * Enforces a request rate limit, as TaskRouter does (Twilio, "TaskRouter API rate limits": 429
+   * with error 20429): every call takes a token from {@code bucket} first, and a call that finds
+   * it empty is answered 429 (error 20429) with the bucket's {@code Retry-After}, or none if it
+   * was made {@link TokenBucket#withoutRetryAfter()}, recorded as a {@link Fault#rateLimited}
+   * fault.
    * Seeding and inspection methods take no token.
    *
    * <pre>{@code
@@ -325,7 +449,10 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
     if (rateLimit == null) {
       return null;
     }
-    return rateLimit.tryTake().map(Fault::rateLimited).orElse(null);
+    TokenBucket bucket = rateLimit;
+    return bucket.tryTake()
+        .map(wait -> bucket.sendsRetryAfter() ? Fault.rateLimited(wait) : Fault.rateLimited())
+        .orElse(null);
   }
 
   /** Removes every queued and permanent fault, and a pending {@link #beforeNextUpdate} hook. */
@@ -376,7 +503,13 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
 
   @Override
   public TaskSnapshot fetchTask(String workspaceSid, String taskSid) {
+    return fetch(workspaceSid, taskSid).task();
+  }
+
+  /** The fetch, with the whole resource for the HTTP emulator. */
+  Resource fetch(String workspaceSid, String taskSid) {
     synchronized (lock) {
+      purgeFinished();
       Fault f = throttle();
       if (f == null) {
         f = takeFault(Operation.FETCH, false);
@@ -393,14 +526,20 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
         throw answer(Operation.FETCH, workspaceSid, taskSid, null, null, f, true);
       }
       record(new RecordedCall(Operation.FETCH, workspaceSid, taskSid, null, null, 200, null, true));
-      return s.snapshot();
+      return s.resource(now());
     }
   }
 
   @Override
   public TaskSnapshot updateTaskAttributes(
       String workspaceSid, String taskSid, String attributesJson, String ifMatch) {
+    return update(workspaceSid, taskSid, attributesJson, ifMatch).task();
+  }
+
+  /** The update, with the whole resource for the HTTP emulator. */
+  Resource update(String workspaceSid, String taskSid, String attributesJson, String ifMatch) {
     synchronized (lock) {
+      purgeFinished();
       Runnable other = beforeNextUpdate;
       if (other != null) {
         beforeNextUpdate = null;
@@ -417,27 +556,41 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
       if (s == null) {
         throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 404, 20404);
       }
+      // 20412 "Precondition Failed" (Twilio's error dictionary), HTTP 412 on a stale If-Match
+      // (twilio-oai: the update applies "if (and only if) the ETag header of the Task matches").
       if (ifMatch != null && !ifMatch.equals(s.snapshot().etag())) {
-        throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 412, 20010);
+        throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 412, 20412);
       }
       if (!isValidAttributes(attributesJson)) {
         throw refuse(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 400, 20001);
       }
       s.attributes = attributesJson;
-      s.version++;
+      s.changed(now());
       f = takeFault(Operation.UPDATE, true);
       if (f != null) {
         throw answer(Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, f, true);
       }
       record(new RecordedCall(
           Operation.UPDATE, workspaceSid, taskSid, ifMatch, attributesJson, 200, null, true));
-      return s.snapshot();
+      return s.resource(now());
     }
   }
 
+  /**
+   * Creates a pending task on the {@code default} channel (twilio-oai: TaskChannel's "Default
+   * value is {@code default}"). {@code workflowSid} may be {@code null} when the workspace has
+   * exactly one registered workflow.
+   */
   @Override
   public TaskSnapshot createTask(String workspaceSid, String workflowSid, String attributesJson) {
+    return create(workspaceSid, workflowSid, attributesJson, CreateOptions.DEFAULTS).task();
+  }
+
+  /** The create with the options the HTTP emulator receives, already checked against bounds. */
+  Resource create(
+      String workspaceSid, String workflowSid, String attributesJson, CreateOptions options) {
     synchronized (lock) {
+      purgeFinished();
       Fault f = throttle();
       if (f == null) {
         f = takeFault(Operation.CREATE, false);
@@ -445,18 +598,36 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
       if (f != null) {
         throw answer(Operation.CREATE, workspaceSid, null, null, attributesJson, f, false);
       }
+      Map<String, String> registered = workflows.getOrDefault(workspaceSid, Map.of());
+      String workflow = workflowSid;
+      if (workflow == null && registered.size() == 1) {
+        // twilio-oai, WorkflowSid: "If there is only one Workflow defined for the Workspace that
+        // you are posting the new task to, this parameter is optional."
+        workflow = registered.keySet().iterator().next();
+      }
+      if (workflow == null || !WORKFLOW_SID.matcher(workflow).matches()
+          || !registered.isEmpty() && !registered.containsKey(workflow)) {
+        // The status and code for an unknown or missing workflow are not documented; 400 with
+        // 20001 is the answer Twilio gives invalid parameters in the project's other checks.
+        throw refuse(Operation.CREATE, workspaceSid, null, null, attributesJson, 400, 20001);
+      }
       if (!isValidAttributes(attributesJson)) {
         throw refuse(Operation.CREATE, workspaceSid, null, null, attributesJson, 400, 20001);
       }
       String sid = "WT" + HexFormat.of().formatHex(bytes16());
-      Stored s = new Stored(workspaceSid, sid, attributesJson, "pending", "default");
+      String channel = options.taskChannel() != null ? options.taskChannel() : "default";
+      Stored s = new Stored(workspaceSid, sid, attributesJson, "pending", channel, now());
+      s.workflowSid = workflow;
+      s.workflowFriendlyName = registered.getOrDefault(workflow, "Workflow");
+      s.priority = options.priority() != null ? options.priority() : 0;
+      s.timeout = options.timeout() != null ? options.timeout() : DEFAULT_TIMEOUT;
       tasks.put(key(workspaceSid, sid), s);
       f = takeFault(Operation.CREATE, true);
       if (f != null) {
         throw answer(Operation.CREATE, workspaceSid, sid, null, attributesJson, f, true);
       }
       record(new RecordedCall(Operation.CREATE, workspaceSid, sid, null, attributesJson, 201, null, true));
-      return s.snapshot();
+      return s.resource(now());
     }
   }
 
@@ -503,6 +674,7 @@ public final class InMemoryTaskRouter implements TaskRouterClient {
   }
 
   private Stored require(String workspaceSid, String taskSid) {
+    purgeFinished();
     Stored s = tasks.get(key(workspaceSid, taskSid));
     if (s == null) {
       throw new IllegalStateException("no task " + taskSid + " in " + workspaceSid);

@@ -13,8 +13,11 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +34,11 @@ import org.apache.hc.core5.http.HttpHost;
  * <ul>
  *   <li>{@code GET /v1/Workspaces/{WS}/Tasks/{WT}} and {@code POST} to the same path with a
  *       form-encoded {@code Attributes} and an optional {@code If-Match} header (412 on mismatch);
- *   <li>{@code POST /v1/Workspaces/{WS}/Tasks} with {@code WorkflowSid} and {@code Attributes};
+ *   <li>{@code POST /v1/Workspaces/{WS}/Tasks} with {@code WorkflowSid} (checked against the
+ *       router's {@linkplain InMemoryTaskRouter#registerWorkflow registered workflows}), {@code
+ *       Attributes}, and {@code Timeout}, {@code Priority}, {@code TaskChannel} within the bounds
+ *       of Twilio's API description (400, error 20001, naming the parameter, otherwise);
+ *   <li>task responses with all 24 fields of twilio-oai's Task schema, dates in ISO 8601;
  *   <li>an {@code ETag} on every task response, Twilio-shaped JSON bodies and error bodies, HTTP
  *       basic authentication checked against the account SID and auth token;
  *   <li>the {@link InMemoryTaskRouter}'s state and fault injection (see {@link #router()}): a
@@ -39,8 +46,9 @@ import org.apache.hc.core5.http.HttpHost;
  *       the connection; an {@link Fault#afterWrite()} fault answers after the write was stored;
  *       plus an optional latency added to every request;
  *   <li>the router's {@linkplain InMemoryTaskRouter#rateLimit(TokenBucket) rate limit}: a request
- *       the bucket refuses is answered 429 with a whole-second {@code Retry-After}, after the
- *       latency, as TaskRouter answers.
+ *       the bucket refuses is answered 429 with error 20429 (Twilio, "TaskRouter API rate
+ *       limits"), with a whole-second {@code Retry-After} unless the bucket was made {@link
+ *       TokenBucket#withoutRetryAfter()} (Twilio does not promise the header), after the latency.
  * </ul>
  *
  * <pre>{@code
@@ -68,6 +76,11 @@ public final class LocalTaskRouterServer implements AutoCloseable {
   private static final Pattern TASK = Pattern.compile("/v1/Workspaces/(WS[0-9a-fA-F]{32})/Tasks/(WT[0-9a-fA-F]{32})");
   private static final Pattern TASKS = Pattern.compile("/v1/Workspaces/(WS[0-9a-fA-F]{32})/Tasks");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern TASK_CHANNEL =
+      Pattern.compile("TC[0-9a-fA-F]{32}|[A-Za-z0-9_]{1,64}");
+  private static final String QUEUE_SID = "WQ00000000000000000000000000000000";
+  /** Reported for a task seeded with {@code putTask}, which names no workflow. */
+  private static final String DEFAULT_WORKFLOW_SID = "WW00000000000000000000000000000000";
 
   private final InMemoryTaskRouter router;
   private final String accountSid;
@@ -210,6 +223,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
       }
       byte[] body = readBody(exchange.getRequestBody());
       if (!authorized(exchange)) {
+        // 401 with 20003 "Authenticate" (Twilio's error dictionary).
         error(exchange, 401, 20003, "Authenticate", null);
         return;
       }
@@ -219,7 +233,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
       Matcher tasks = TASKS.matcher(path);
       try {
         if (task.matches() && method.equals("GET")) {
-          ok(exchange, 200, router.fetchTask(task.group(1), task.group(2)));
+          ok(exchange, 200, router.fetch(task.group(1), task.group(2)));
         } else if (task.matches() && method.equals("POST")) {
           Map<String, String> form = form(body);
           String attributes = form.get("Attributes");
@@ -228,11 +242,18 @@ public final class LocalTaskRouterServer implements AutoCloseable {
             return;
           }
           String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
-          ok(exchange, 200, router.updateTaskAttributes(task.group(1), task.group(2), attributes, ifMatch));
+          ok(exchange, 200, router.update(task.group(1), task.group(2), attributes, ifMatch));
         } else if (tasks.matches() && method.equals("POST")) {
           Map<String, String> form = form(body);
           String attributes = form.getOrDefault("Attributes", "{}");
-          ok(exchange, 201, router.createTask(tasks.group(1), form.get("WorkflowSid"), attributes));
+          InMemoryTaskRouter.CreateOptions options;
+          try {
+            options = createOptions(form);
+          } catch (IllegalArgumentException invalid) {
+            error(exchange, 400, 20001, invalid.getMessage(), null);
+            return;
+          }
+          ok(exchange, 201, router.create(tasks.group(1), form.get("WorkflowSid"), attributes, options));
         } else {
           error(exchange, 404, 20404, "The requested resource " + path + " was not found", null);
         }
@@ -258,7 +279,7 @@ public final class LocalTaskRouterServer implements AutoCloseable {
 
   private static String twilioMessage(int status) {
     switch (status) {
-      case 401: return "Unauthorized";
+      case 401: return "Authenticate"; // Twilio's error dictionary, 20003
       case 403: return "Forbidden";
       case 404: return "The requested resource was not found";
       case 412: return "Task has been modified since the version specified by If-Match";
@@ -288,21 +309,98 @@ public final class LocalTaskRouterServer implements AutoCloseable {
     return params;
   }
 
-  private void ok(HttpExchange exchange, int status, TaskSnapshot task) throws IOException {
+  /**
+   * Create's optional parameters, held to the bounds twilio-oai gives them: {@code Timeout} "up
+   * to a maximum of 2 weeks (1,209,600 seconds)"; {@code Priority} "0 to 2^31^ (2,147,483,647)";
+   * {@code TaskChannel} a unique name or a {@code TC} SID (Twilio, "Task Channel resource": unique
+   * names do not support hyphens).
+   */
+  private static InMemoryTaskRouter.CreateOptions createOptions(Map<String, String> form) {
+    Integer timeout = integer(form, "Timeout", 1, InMemoryTaskRouter.MAX_TIMEOUT);
+    Integer priority = integer(form, "Priority", 0, Integer.MAX_VALUE);
+    String channel = form.get("TaskChannel");
+    if (channel != null && !TASK_CHANNEL.matcher(channel).matches()) {
+      throw new IllegalArgumentException(
+          "Invalid TaskChannel: must be a TaskChannel unique name or its TC SID");
+    }
+    return new InMemoryTaskRouter.CreateOptions(timeout, priority, channel);
+  }
+
+  private static Integer integer(Map<String, String> form, String name, int min, int max) {
+    String value = form.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException notAnInteger) {
+      // the message below
+    }
+    throw new IllegalArgumentException(
+        "Invalid " + name + ": must be an integer from " + min + " to " + max);
+  }
+
+  /**
+   * The Task resource as twilio-oai's {@code taskrouter.v1.workspace.task} schema describes it,
+   * all 24 fields. Dates are ISO 8601 in UTC ({@code format: date-time}); fields the emulator has
+   * no model for (queue, add-ons) carry fixed, well-formed values; {@code reason} and {@code
+   * routing_target} are null, as for a task created without them.
+   */
+  private void ok(HttpExchange exchange, int status, InMemoryTaskRouter.Resource resource)
+      throws IOException {
+    TaskSnapshot task = resource.task();
+    String url = "https://taskrouter.twilio.com/v1/Workspaces/" + task.workspaceSid() + "/Tasks/"
+        + task.taskSid();
     ObjectNode json = JSON.createObjectNode();
     json.put("account_sid", accountSid);
-    json.put("workspace_sid", task.workspaceSid());
-    json.put("sid", task.taskSid());
-    json.put("attributes", task.attributesJson());
+    json.put("age", resource.age());
     json.put("assignment_status", task.assignmentStatus());
+    json.put("attributes", task.attributesJson());
+    json.put("addons", "{}");
+    json.put("date_created", date(resource.dateCreated()));
+    json.put("date_updated", date(resource.dateUpdated()));
+    json.put("task_queue_entered_date", date(resource.dateCreated()));
+    json.put("priority", resource.priority());
+    json.putNull("reason");
+    json.put("sid", task.taskSid());
+    json.put("task_queue_sid", QUEUE_SID);
+    json.put("task_queue_friendly_name", "Everyone");
+    json.put("task_channel_sid", channelSid(task.taskChannel()));
     json.put("task_channel_unique_name", task.taskChannel());
-    json.put("priority", 0);
-    json.put("timeout", 86400);
-    json.put("url", "https://taskrouter.twilio.com/v1/Workspaces/" + task.workspaceSid() + "/Tasks/" + task.taskSid());
+    json.put("timeout", resource.timeout());
+    json.put("workflow_sid", resource.workflowSid() != null ? resource.workflowSid() : DEFAULT_WORKFLOW_SID);
+    json.put("workflow_friendly_name",
+        resource.workflowFriendlyName() != null ? resource.workflowFriendlyName() : "Workflow");
+    json.put("workspace_sid", task.workspaceSid());
+    json.put("url", url);
+    ObjectNode links = json.putObject("links");
+    links.put("reservations", url + "/Reservations");
+    links.put("workspace", "https://taskrouter.twilio.com/v1/Workspaces/" + task.workspaceSid());
+    links.put("workflow", "https://taskrouter.twilio.com/v1/Workspaces/" + task.workspaceSid()
+        + "/Workflows/" + json.get("workflow_sid").asText());
+    json.put("virtual_start_time", date(resource.dateCreated()));
+    json.put("ignore_capacity", false);
+    json.putNull("routing_target");
     if (task.etag() != null) {
       exchange.getResponseHeaders().set("ETag", task.etag());
     }
     send(exchange, status, JSON.writeValueAsBytes(json));
+  }
+
+  private static String date(java.time.Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** A stable {@code TC} SID per channel name, since the emulator keeps no channel resources. */
+  private static String channelSid(String channel) {
+    if (channel != null && channel.startsWith("TC") && channel.length() == 34) {
+      return channel;
+    }
+    String hex = String.format(Locale.ROOT, "%08x", channel == null ? 0 : channel.hashCode());
+    return "TC" + "0".repeat(24) + hex;
   }
 
   private static void error(HttpExchange exchange, int status, int code, String message, Duration retryAfter)

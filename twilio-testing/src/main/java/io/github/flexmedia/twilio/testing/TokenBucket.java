@@ -6,10 +6,13 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * A per-account request rate limit as TaskRouter enforces it: a bucket of {@code burst} tokens
- * refilled at {@code requestsPerSecond}; a request that finds it empty is answered 429 with a
- * {@code Retry-After} of the whole seconds until the next token (HTTP's {@code delta-seconds} has
- * no fractions, so the least is 1). Refused requests take no token.
+ * A request rate limit: a bucket of {@code burst} tokens refilled at {@code requestsPerSecond}; a
+ * request that finds it empty is answered 429 with Twilio error 20429 (Twilio, "TaskRouter API
+ * rate limits" and error 20429 "Too Many Requests": per-endpoint limits answered 429/20429). By
+ * default it also sends a {@code Retry-After} of the whole seconds until the next token (HTTP's
+ * {@code delta-seconds} has no fractions, so the least is 1); Twilio does not promise that header,
+ * so {@link #withoutRetryAfter()} answers without it. Refused requests take no token. The bucket
+ * is a model, not Twilio's algorithm, which is not published.
  *
  * <pre>{@code
  * router.rateLimit(TokenBucket.of(50, 10));   // 50 requests/s, bursts of 10
@@ -24,12 +27,18 @@ public final class TokenBucket {
   private final double requestsPerSecond;
   private final int burst;
   private final LongSupplier nanoTicker;
+  private final boolean sendsRetryAfter;
   private double tokens;
   private long last;
   private long taken;
   private long refused;
 
   private TokenBucket(double requestsPerSecond, int burst, LongSupplier nanoTicker) {
+    this(requestsPerSecond, burst, nanoTicker, true);
+  }
+
+  private TokenBucket(
+      double requestsPerSecond, int burst, LongSupplier nanoTicker, boolean sendsRetryAfter) {
     if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
       throw new IllegalArgumentException(
           "requestsPerSecond must be positive and finite (was " + requestsPerSecond + ")");
@@ -40,8 +49,27 @@ public final class TokenBucket {
     this.requestsPerSecond = requestsPerSecond;
     this.burst = burst;
     this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+    this.sendsRetryAfter = sendsRetryAfter;
     this.tokens = burst;
     this.last = nanoTicker.getAsLong();
+  }
+
+  /**
+   * A full bucket with the same rate, burst and clock whose 429s carry no {@code Retry-After}.
+   *
+   * @return the new bucket
+   */
+  public TokenBucket withoutRetryAfter() {
+    return new TokenBucket(requestsPerSecond, burst, nanoTicker, false);
+  }
+
+  /**
+   * Whether a refused request is answered with a {@code Retry-After}.
+   *
+   * @return {@code true} unless made by {@link #withoutRetryAfter()}
+   */
+  public boolean sendsRetryAfter() {
+    return sendsRetryAfter;
   }
 
   /**

@@ -79,4 +79,105 @@ class InMemoryTaskRouterTest {
     assertThatThrownBy(() -> new InMemoryTaskRouter().failNext(0, Fault.conflict())).hasMessageContaining("count");
     assertThat(Fault.timeout().status()).isZero();
   }
+
+  static final String WW = "WW0123456789abcdef0123456789abcdef";
+  static final String WW2 = "WW00000000000000000000000000000002";
+
+  @Test
+  void aStaleIfMatchIs412WithTwilios20412() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(WS, WT, "{}");
+
+    assertThatThrownBy(() -> router.updateTaskAttributes(WS, WT, "{}", "\"0\""))
+        .isInstanceOfSatisfying(TaskConflictException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(412);
+          assertThat(e.errorCode()).isEqualTo(20412);
+        });
+    assertThat(Fault.conflict().errorCode()).isEqualTo(20412);
+    assertThat(router.calls()).extracting(RecordedCall::status).containsExactly(412);
+  }
+
+  @Test
+  void createChecksTheWorkflowAgainstTheRegisteredOnes() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.registerWorkflow(WS, WW);
+
+    // the workspace's only workflow may be omitted (twilio-oai, WorkflowSid)
+    assertThat(router.createTask(WS, null, "{}").taskSid()).startsWith("WT");
+    assertThat(router.createTask(WS, WW, "{}").taskSid()).startsWith("WT");
+    assertThatThrownBy(() -> router.createTask(WS, WW2, "{}"))
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+
+    router.registerWorkflow(WS, WW2);
+    assertThatThrownBy(() -> router.createTask(WS, null, "{}"))
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    assertThat(router.createTask(WS, WW2, "{}").taskSid()).startsWith("WT");
+    assertThat(router.taskCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aWorkspaceWithoutRegisteredWorkflowsTakesAnyWellFormedSidButNotGarbageOrNone() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+
+    assertThat(router.createTask(WS, WW2, "{}").taskSid()).startsWith("WT");
+    assertThatThrownBy(() -> router.createTask(WS, "WWnope", "{}"))
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    assertThatThrownBy(() -> router.createTask(WS, null, "{}"))
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    assertThatThrownBy(() -> router.registerWorkflow(WS, "WWnope"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workflowSid");
+    assertThat(router.taskCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aFinishedTaskDisappearsTwoMinutesLaterOnTheDoublesClock() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    String canceled = "WT00000000000000000000000000000003";
+    router.putTask(WS, WT, "{}");
+    router.putTask(WS, canceled, "{}", "canceled", "voice");
+    router.setAssignmentStatus(WS, WT, "completed");
+
+    router.advanceClock(Duration.ofSeconds(119));
+    assertThat(router.updateTaskAttributes(WS, WT, "{\"recording\":1}", null).etag()).isNotNull();
+    assertThat(router.task(WS, canceled)).isPresent();
+
+    router.advanceClock(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> router.fetchTask(WS, WT)).isInstanceOf(TaskNotFoundException.class);
+    assertThat(router.task(WS, canceled)).isEmpty();
+    assertThat(router.taskCount()).isZero();
+    assertThatThrownBy(() -> router.advanceClock(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anUnfinishedTaskStays() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(WS, WT, "{}", "wrapping", "voice");
+
+    router.advanceClock(Duration.ofDays(1));
+
+    assertThat(router.fetchTask(WS, WT).assignmentStatus()).isEqualTo("wrapping");
+  }
+
+  @Test
+  void theRateLimitAnswersWithOrWithoutRetryAfter() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(WS, WT, "{}");
+    long[] now = {0};
+    router.rateLimit(TokenBucket.of(1, 1, () -> now[0]));
+    router.fetchTask(WS, WT);
+    assertThatThrownBy(() -> router.fetchTask(WS, WT))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(20429);
+          assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+        });
+
+    router.rateLimit(TokenBucket.of(1, 1, () -> now[0]).withoutRetryAfter());
+    router.fetchTask(WS, WT);
+    assertThatThrownBy(() -> router.fetchTask(WS, WT))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(20429);
+          assertThat(e.retryAfter()).isEmpty();
+        });
+  }
 }

@@ -120,4 +120,64 @@ class LocalTaskRouterServerTest {
     send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true).GET().build());
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
   }
+
+  private HttpResponse<String> create(String form) throws Exception {
+    return send(request("/v1/Workspaces/" + WS + "/Tasks", true)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
+  @Test
+  void createHoldsTimeoutPriorityAndTaskChannelToTheirPublishedBounds() throws Exception {
+    String ww = "WW0123456789abcdef0123456789abcdef";
+    server.router().registerWorkflow(WS, ww);
+    String base = "WorkflowSid=" + ww + "&Attributes=%7B%7D";
+
+    assertThat(create(base + "&Timeout=1209600&Priority=2147483647&TaskChannel=chat").statusCode())
+        .isEqualTo(201);
+    for (String[] bad : new String[][] {
+        {"&Timeout=1209601", "Timeout"}, {"&Timeout=0", "Timeout"}, {"&Timeout=x", "Timeout"},
+        {"&Priority=-1", "Priority"}, {"&Priority=2147483648", "Priority"},
+        {"&TaskChannel=my-channel", "TaskChannel"}}) {
+      HttpResponse<String> r = create(base + bad[0]);
+      assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
+      JsonNode body = JSON.readTree(r.body());
+      assertThat(body.path("code").asInt()).isEqualTo(20001);
+      assertThat(body.path("message").asText()).startsWith("Invalid " + bad[1]);
+    }
+    assertThat(create("Attributes=%7B%7D").statusCode()).as("only workflow omitted").isEqualTo(201);
+    assertThat(create("WorkflowSid=WW00000000000000000000000000000009&Attributes=%7B%7D").statusCode())
+        .as("unregistered workflow").isEqualTo(400);
+    // the seeded task, and the two accepted creates
+    assertThat(server.router().taskCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aStaleIfMatchAndWrongCredentialsAnswerTwiliosCodes() throws Exception {
+    HttpResponse<String> stale = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("If-Match", "\"9\"")
+        .POST(HttpRequest.BodyPublishers.ofString("Attributes=%7B%7D")).build());
+    HttpResponse<String> anonymous = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, false)
+        .GET().build());
+
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(JSON.readTree(stale.body()).path("code").asInt()).isEqualTo(20412);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(anonymous.body()).path("code").asInt()).isEqualTo(20003);
+    assertThat(JSON.readTree(anonymous.body()).path("message").asText()).isEqualTo("Authenticate");
+  }
+
+  @Test
+  void aRateLimitWithoutRetryAfterSendsNoHeader() throws Exception {
+    long[] now = {0};
+    server.router().rateLimit(TokenBucket.of(1, 1, () -> now[0]).withoutRetryAfter());
+    send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true).GET().build());
+
+    HttpResponse<String> r = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true).GET().build());
+
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(JSON.readTree(r.body()).path("code").asInt()).isEqualTo(20429);
+    assertThat(r.headers().firstValue("Retry-After")).isEmpty();
+    assertThat(server.requestCount()).isEqualTo(2);
+  }
 }

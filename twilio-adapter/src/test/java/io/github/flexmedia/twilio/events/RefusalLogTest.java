@@ -1,0 +1,30 @@
+package io.github.flexmedia.twilio.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RefusalLogTest {
+  @Test
+  void theFirstRefusalIsLoggedAtOnceAndTheRestOncePerMinuteWithTheirCount() {
+    TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
+    RefusalLog refusals = new RefusalLog(System.getLogger(RefusalLogTest.class.getName()), clock);
+    try (LogCapture log = LogCapture.of(RefusalLogTest.class)) {
+      refusals.refused(Level.WARNING, "forged");
+      for (int i = 0; i < 999; i++) {
+        refusals.refused(Level.WARNING, "forged");
+      }
+      clock.advance(Duration.ofSeconds(59));
+      refusals.refused(Level.WARNING, "forged");
+      clock.advance(Duration.ofSeconds(1));
+      refusals.refused(Level.WARNING, "forged");
+
+      assertThat(log.lines()).containsExactly(
+          "WARNING webhook refused: forged",
+          "WARNING webhook refused: forged (1001 refused since the last report)");
+    }
+  }
+}
