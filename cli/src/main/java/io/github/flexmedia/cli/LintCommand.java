@@ -27,9 +27,13 @@ final class LintCommand implements Callable<Integer> {
 
   @Mixin JsonOption output;
 
+  @Option(names = "--hipaa", description = "also HIPAA's preserved-list rules: every attribute a HIPAA"
+      + " account's Insights drops, and every field Twilio removes as PII, makes the document invalid")
+  boolean hipaa;
+
   @Override
   public Integer call() {
-    DocumentCheck check = DocumentCheck.load(file, root.stdin);
+    DocumentCheck check = DocumentCheck.load(file, root.stdin, hipaa);
     if (output.json) {
       ObjectNode out = Output.object();
       out.put("valid", check.valid());

@@ -32,7 +32,7 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    DocumentCheck check = DocumentCheck.load(file, root.stdin);
+    DocumentCheck check = DocumentCheck.load(file, root.stdin, false);
     Output.lines(spec.commandLine().getOut(), check.problems());
     if (check.media() != null) {
       write(check, out);

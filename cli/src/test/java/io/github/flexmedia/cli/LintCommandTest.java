@@ -146,4 +146,20 @@ class LintCommandTest {
     assertThat(run.out().lines()).singleElement().asString()
         .startsWith("RAW_FIRST_HIDES_OTHERS conversations.media[0] ");
   }
+
+  @Test
+  void hipaaModeRefusesWhatAHipaaAccountDropsNamingEachPath() throws Exception {
+    Path doc = file("{\"crm_id\":\"c-17\",\"customers\":{\"email\":\"pat@example.com\"},"
+        + "\"conversations\":{\"my_custom_key\":\"x\",\"outcome\":\"resolved\"}}");
+
+    Cli.Run hipaa = Cli.run("lint", "--hipaa", doc.toString());
+    assertThat(hipaa.exitCode()).isEqualTo(FlexMediaCli.INVALID);
+    assertThat(hipaa.out().lines().filter(l -> l.startsWith("HIPAA_")).map(l -> l.split(" ")[1]))
+        .containsExactlyInAnyOrder("crm_id", "customers.email", "conversations.my_custom_key");
+    assertThat(hipaa.all()).doesNotContain("pat@example.com", "c-17");
+
+    Cli.Run plain = Cli.run("lint", doc.toString());
+    assertThat(plain.exitCode()).isZero();
+    assertThat(plain.out()).doesNotContain("HIPAA_");
+  }
 }
