@@ -143,7 +143,7 @@ class AttachQueueShutdownTest {
   }
 
   @Test
-  void aCallThatShutdownsInterruptFailsLeavesTheAttachInTheStoreUnreported() throws Exception {
+  void anAttachWhoseCallShutdownBrokeStaysInTheStoreUnreported() throws Exception {
     router.putTask(WS, WT, "{}");
     InterruptibleWrites client = new InterruptibleWrites(true);
     Table table = new Table();
