@@ -48,6 +48,15 @@ class DoubleFailuresTest {
   }
 
   @Test
+  void aMissingTaskIsNamedAsTheAdaptersNotFoundNamesIt() {
+    String gone = "WT00000000000000000000000000000009";
+
+    assertThatThrownBy(() -> router.fetchTask(WS, gone))
+        .isInstanceOf(io.github.flexmedia.twilio.TaskNotFoundException.class)
+        .hasMessage(io.github.flexmedia.twilio.TaskNotFoundException.messageFor(WS, gone));
+  }
+
+  @Test
   void serverErrorsAreExactlyTheFiveHundreds() {
     assertThat(Fault.serverError(500).status()).isEqualTo(500);
     assertThat(Fault.serverError(599).status()).isEqualTo(599);
