@@ -14,7 +14,6 @@ import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("e2e")
 @Timeout(120)
 class FleetEndToEndTest {
-  private static final String CALL = "CA" + "c".repeat(32);
   private static final Duration AT_MOST = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,14 +63,9 @@ class FleetEndToEndTest {
   }
 
   private static Map<String, String> completed(String recording) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("AccountSid", ACCOUNT);
-    p.put("CallSid", CALL);
+    Map<String, String> p = WebhooksEndToEndTest.completedRecording();
     p.put("RecordingSid", recording);
     p.put("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT + "/Recordings/" + recording);
-    p.put("RecordingStatus", "completed");
-    p.put("RecordingDuration", "42");
-    p.put("RecordingChannels", "1");
     return p;
   }
 
