@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -352,6 +353,68 @@ class AttachQueueTest {
     List<String> ids() {
       return rows.pendingAttaches().stream().map(PendingAttach::id).toList();
     }
+  }
+
+  @Test
+  void twoClaimPassesAtOnceClaimNoMoreTasksThanThereAreWorkers() throws Exception {
+    TableStore table = new TableStore();
+    for (int t = 0; t < 6; t++) {
+      table.save(crm(String.format("WT%032x", t)));
+    }
+    AtomicReference<AttachQueue> queue = new AtomicReference<>();
+    AtomicReference<Thread> second = new AtomicReference<>();
+    CountDownLatch secondDone = new CountDownLatch(1);
+    List<Integer> claimed = Collections.synchronizedList(new ArrayList<>());
+    PendingAttachStore store = new PendingAttachStore() {
+      @Override
+      public boolean save(PendingAttach attach) {
+        return table.save(attach);
+      }
+
+      @Override
+      public List<AttachClaim> claim(String owner, int maxTasks, Duration lease) {
+        if (second.get() == null) {
+          // A second pass (a poll, another worker finishing) starts while this one is in the
+          // store; wait until it has either claimed too or is held back.
+          Thread t = new Thread(() -> {
+            queue.get().resubmitStored();
+            secondDone.countDown();
+          });
+          second.set(t);
+          t.start();
+          while (secondDone.getCount() > 0 && t.getState() != Thread.State.BLOCKED) {
+            Thread.onSpinWait();
+          }
+        }
+        List<AttachClaim> claims = table.claim(owner, maxTasks, lease);
+        claimed.add(claims.size());
+        return claims;
+      }
+
+      @Override
+      public Map<String, AttachOutcome> complete(
+          AttachClaim claim, Map<String, AttachOutcome> outcomes) {
+        return table.complete(claim, outcomes);
+      }
+
+      @Override
+      public void release(AttachClaim claim, Instant retryAt) {
+        table.release(claim, retryAt);
+      }
+
+      @Override
+      public AttachStoreStats stats() {
+        return table.stats();
+      }
+    };
+    queue.set(queue().store(store).workers(2).build());
+
+    queue.get().resubmitStored();
+    second.get().join();
+
+    assertThat(claimed).as("one claim of 2 tasks; the second pass found no free worker")
+        .containsExactly(2);
+    assertThat(executor.queued()).isEqualTo(2);
   }
 
   @Test
