@@ -3,6 +3,7 @@ package io.github.flexmedia.twilio.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.twilio.internal.playback.FlexTokens;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.nio.charset.StandardCharsets;
