@@ -306,6 +306,7 @@ public class FlexMediaAutoConfiguration {
    * @param audit the application's access log, if any
    * @param p {@code flex-media.playback.*}
    * @param logging {@code flex-media.logging.*}
+   * @param twilio {@code flex-media.twilio.*}: the secret that keys the log's fingerprints
    * @return the provider
    */
   @Bean
@@ -318,7 +319,8 @@ public class FlexMediaAutoConfiguration {
       ObjectProvider<PlaybackAuthorizer> authorizer,
       ObjectProvider<PlaybackAudit> audit,
       PlaybackProperties p,
-      LoggingProperties logging) {
+      LoggingProperties logging,
+      TwilioProperties twilio) {
     RecordingUrlProvider.Builder builder = RecordingUrlProvider.builder(validator, resolver);
     PlaybackAuthorizer application = authorizer.getIfAvailable();
     if (application != null) {
@@ -328,7 +330,8 @@ public class FlexMediaAutoConfiguration {
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }
     PlaybackAudit own = audit.getIfAvailable(() -> PlaybackAudit.NONE);
-    builder.audit(logging.isPlaybackDecisions() ? new PlaybackLog(own) : own);
+    String secret = twilio.getAuthToken() != null ? twilio.getAuthToken() : twilio.getApiSecret();
+    builder.audit(logging.isPlaybackDecisions() ? new PlaybackLog(own, secret) : own);
     Settings.check("flex-media.playback.allowed-origins",
         () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
     return builder.build();
