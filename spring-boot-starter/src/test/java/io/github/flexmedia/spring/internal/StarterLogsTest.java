@@ -94,6 +94,37 @@ class StarterLogsTest {
   }
 
   @Test
+  void aFloodThatStopsIsCountedWhenItsMinuteEnds(CapturedOutput output) {
+    Ticking clock = new Ticking();
+    List<Duration> delays = new ArrayList<>();
+    List<Runnable> scheduled = new ArrayList<>();
+    AttachFailureLog log = new AttachFailureLog(clock, (delay, task) -> {
+      delays.add(delay);
+      scheduled.add(task);
+    });
+    for (int i = 0; i < 20; i++) {
+      log.onOutcome(failed(i));
+    }
+    assertThat(scheduled).as("nothing left out yet, nothing to report").isEmpty();
+
+    clock.now = clock.now.plus(Duration.ofSeconds(15));
+    for (int i = 20; i < 27; i++) {
+      log.onOutcome(failed(i));
+    }
+    assertThat(scheduled).as("one report, however many lines are left out").hasSize(1);
+    assertThat(delays).containsExactly(Duration.ofSeconds(45));
+
+    clock.now = clock.now.plus(Duration.ofSeconds(45));
+    scheduled.get(0).run(); // the minute ended and no further failure came
+
+    assertThat(lines(output, "flex-media attach not done")).hasSize(21).last().asString()
+        .contains("7 more such lines were left out in the last minute");
+    log.onOutcome(failed(99)); // the count was told: the next line does not repeat it
+    assertThat(lines(output, "flex-media attach not done")).hasSize(22).last().asString()
+        .contains(String.format("task=WT%032x", 99)).doesNotContain("left out");
+  }
+
+  @Test
   void anAttachThatLandedIsNotLogged(CapturedOutput output) {
     PendingAttach a = attach(1);
     AttachResult result = new AttachResult(
