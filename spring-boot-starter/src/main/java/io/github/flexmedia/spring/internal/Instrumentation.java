@@ -4,7 +4,7 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.SkippedEvent;
-import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 
 /**
  * What the starter reports to a metrics system, in types that do not need Micrometer on the class
@@ -25,7 +25,7 @@ public interface Instrumentation {
     public void watch(AttachQueue queue) {}
 
     @Override
-    public void watch(CachingFlexTokenValidator validator) {}
+    public void watch(FlexTokenValidator validator) {}
   };
 
   /**
@@ -59,9 +59,10 @@ public interface Instrumentation {
   void watch(AttachQueue queue);
 
   /**
-   * Reports the token cache's hits and misses from now on.
+   * Reports the token cache's hits and misses from now on, when {@code validator} is the one
+   * {@link FlexTokenValidator#cached} made; any other validator has no cache to report.
    *
-   * @param validator the caching validator
+   * @param validator the validator
    */
-  void watch(CachingFlexTokenValidator validator);
+  void watch(FlexTokenValidator validator);
 }

@@ -1,5 +1,7 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.twilio.internal.playback.LoggingPlaybackAudit;
+
 /**
  * Receives every decision {@link RecordingUrlProvider} makes: the access log HIPAA asks for.
  *

@@ -2,6 +2,7 @@ package io.github.flexmedia.twilio.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flexmedia.twilio.internal.events.RefusalLog;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;

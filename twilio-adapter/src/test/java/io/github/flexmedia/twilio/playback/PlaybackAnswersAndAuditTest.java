@@ -3,6 +3,8 @@ package io.github.flexmedia.twilio.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.internal.playback.FlexTokens;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,30 @@ class PlaybackAnswersAndAuditTest {
         (id, user) -> Optional.of(presignedS3(RecordingUrlProvider.MAX_MEDIA_URL_LENGTH))).audit(PlaybackAudit.NONE).build();
     assertThat(atLimit.handle(PlaybackRequest.of("GET", "recording=" + RE,
         headers("Origin", FLEX, "Authorization", basic(twilio.issue("sam", "supervisor"))))).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aValidatorOfYourOwnSignalsBadInputAndAFailedCallByTheRoots() {
+    String token = Jwe.junk(7);
+    List<PlaybackEvent> audited = new ArrayList<>();
+    RecordingUrlProvider refusing = RecordingUrlProvider.builder(t -> {
+      throw new InvalidFlexTokenException(20101);
+    }, (id, user) -> Optional.of("https://storage.example.com/a.wav")).audit(audited::add).build();
+    RecordingUrlProvider down = RecordingUrlProvider.builder(t -> {
+      throw new TaskRouterException("identity provider unreachable", 0, 0, null);
+    }, (id, user) -> Optional.of("https://storage.example.com/a.wav")).audit(audited::add).build();
+    PlaybackRequest request = PlaybackRequest.of("GET", "recording=" + RE,
+        headers("Origin", FLEX, "Authorization", basic(token)));
+
+    PlaybackResponse refused = refusing.handle(request);
+    PlaybackResponse unavailable = down.handle(request);
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("WWW-Authenticate")).startsWith("Basic");
+    assertThat(unavailable.status()).isEqualTo(503);
+    assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+    assertThat(audited).extracting(PlaybackEvent::decision)
+        .containsExactly(Decision.INVALID_TOKEN, Decision.VALIDATION_UNAVAILABLE);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.events;
+package io.github.flexmedia.twilio.internal.events;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -10,15 +10,15 @@ import java.time.Instant;
  * last line: a flood of forged requests must not fill the logs (each line would cost the attacker
  * nothing and the operator disk and attention). The first refusal is logged at once.
  */
-final class RefusalLog {
-  static final Duration INTERVAL = Duration.ofMinutes(1);
+public final class RefusalLog {
+  public static final Duration INTERVAL = Duration.ofMinutes(1);
 
   private final System.Logger log;
   private final Clock clock;
   private long unreported;
   private Instant next = Instant.MIN;
 
-  RefusalLog(System.Logger log, Clock clock) {
+  public RefusalLog(System.Logger log, Clock clock) {
     this.log = log;
     this.clock = clock;
   }
@@ -29,7 +29,7 @@ final class RefusalLog {
    * @param level the level of the line
    * @param reason why, without anything from the request
    */
-  void refused(Level level, String reason) {
+  public void refused(Level level, String reason) {
     long count;
     synchronized (this) {
       unreported++;

@@ -1,8 +1,11 @@
-package io.github.flexmedia.twilio.playback;
+package io.github.flexmedia.twilio.internal.playback;
+
+import io.github.flexmedia.twilio.playback.PlaybackAudit;
+import io.github.flexmedia.twilio.playback.PlaybackEvent;
 
 /** {@link PlaybackAudit#log()}: the access log as a log line, identity fingerprinted. */
-final class LoggingPlaybackAudit implements PlaybackAudit {
-  static final LoggingPlaybackAudit INSTANCE = new LoggingPlaybackAudit();
+public final class LoggingPlaybackAudit implements PlaybackAudit {
+  public static final LoggingPlaybackAudit INSTANCE = new LoggingPlaybackAudit();
   private static final System.Logger LOG = System.getLogger(PlaybackAudit.LOGGER);
 
   private LoggingPlaybackAudit() {}
@@ -15,7 +18,7 @@ final class LoggingPlaybackAudit implements PlaybackAudit {
   }
 
   /** The line for {@code event}; no token, the identity as a fingerprint. */
-  static String line(PlaybackEvent e) {
+  public static String line(PlaybackEvent e) {
     return "playback " + e.decision() + " " + e.status()
         + " user=" + (e.identity() == null ? "-" : fingerprint(e.identity()))
         + " worker=" + (e.workerSid() == null ? "-" : Redact.sid(e.workerSid()))
@@ -26,7 +29,7 @@ final class LoggingPlaybackAudit implements PlaybackAudit {
         + " agent=" + (e.userAgent() == null ? "-" : "\"" + e.userAgent().replace('"', '\'') + "\"");
   }
 
-  static String fingerprint(String identity) {
+  public static String fingerprint(String identity) {
     return "sha256:" + FlexTokens.digest(identity).substring(0, 12);
   }
 
