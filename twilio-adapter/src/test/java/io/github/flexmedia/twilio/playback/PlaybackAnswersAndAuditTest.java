@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flexmedia.twilio.TaskRouterException;
-import io.github.flexmedia.twilio.internal.playback.FlexTokens;
+import io.github.flexmedia.twilio.internal.playback.LoggingPlaybackAudit;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.nio.charset.StandardCharsets;
@@ -251,7 +251,7 @@ class PlaybackAnswersAndAuditTest {
     } finally {
       jul.removeHandler(handler);
     }
-    String fingerprint = "sha256:" + FlexTokens.digest("sam@example.com").substring(0, 12);
+    String fingerprint = LoggingPlaybackAudit.fingerprint("sam@example.com");
     assertThat(logged).singleElement().satisfies(r -> {
       assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.INFO);
       assertThat(r.getMessage()).isEqualTo("playback GRANTED 200 user=" + fingerprint + " worker="
@@ -259,5 +259,22 @@ class PlaybackAnswersAndAuditTest {
           + " roles=[supervisor] recording=" + RE + " origin=" + FLEX + " remote=203.0.113.7 agent=\"Chrome'quoted'\"");
       assertThat(r.getMessage()).doesNotContain(token).doesNotContain("sam@").doesNotContain("SIGNED");
     });
+  }
+
+  @Test
+  void theDefaultLogFingerprintsIdentitiesAndIdsThatAreNotRecordingSidsWithAKeyNotAPlainHash()
+      throws Exception {
+    String plain = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest("sam@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+    String line = LoggingPlaybackAudit.line(new PlaybackEvent(java.time.Instant.EPOCH,
+        PlaybackEvent.Decision.FORBIDDEN, "sam@example.com", null, "mrn-00123456", FLEX, null, null,
+        java.util.List.of("agent")));
+
+    assertThat(line).contains("user=" + LoggingPlaybackAudit.fingerprint("sam@example.com"),
+            "recording=" + LoggingPlaybackAudit.fingerprint("mrn-00123456"))
+        .doesNotContain("sam@", "mrn-00123456", plain);
+    assertThat(LoggingPlaybackAudit.fingerprint("sam@example.com")).matches("fp:[0-9a-f]{12}")
+        .isEqualTo(LoggingPlaybackAudit.fingerprint("sam@example.com"))
+        .isNotEqualTo(LoggingPlaybackAudit.fingerprint("ada@example.com"));
   }
 }
