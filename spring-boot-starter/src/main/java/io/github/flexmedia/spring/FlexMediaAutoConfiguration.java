@@ -29,7 +29,6 @@ import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.PendingAttachStore;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
-import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
 import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import io.github.flexmedia.twilio.playback.PlaybackAudit;
 import io.github.flexmedia.twilio.playback.PlaybackAuthorizer;
@@ -311,7 +310,7 @@ public class FlexMediaAutoConfiguration {
   FlexTokenValidator flexMediaTokenValidator(
       TwilioRestClient restClient, PlaybackProperties p,
       ObjectProvider<Instrumentation> instrumentation) {
-    CachingFlexTokenValidator[] cached = new CachingFlexTokenValidator[1];
+    FlexTokenValidator[] cached = new FlexTokenValidator[1];
     Settings.check("flex-media.playback.token-cache-max-entries", () -> cached[0] =
         FlexTokenValidator.cached(FlexTokenValidator.twilio(restClient),
             p.getTokenCacheMaxEntries(), p.getTokenCacheMaxAge(), Clock.systemUTC()));

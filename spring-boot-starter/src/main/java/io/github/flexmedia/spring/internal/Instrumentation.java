@@ -4,7 +4,7 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.SkippedEvent;
-import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import java.time.Duration;
 
 /**
@@ -26,7 +26,7 @@ public interface Instrumentation {
     public void watch(AttachQueue queue, Duration statsMaxAge) {}
 
     @Override
-    public void watch(CachingFlexTokenValidator validator) {}
+    public void watch(FlexTokenValidator validator) {}
   };
 
   /**
@@ -63,9 +63,10 @@ public interface Instrumentation {
   void watch(AttachQueue queue, Duration statsMaxAge);
 
   /**
-   * Reports the token cache's hits and misses from now on.
+   * Reports the token cache's hits and misses from now on, when {@code validator} is the one
+   * {@link FlexTokenValidator#cached} made; any other validator has no cache to report.
    *
-   * @param validator the caching validator
+   * @param validator the validator
    */
-  void watch(CachingFlexTokenValidator validator);
+  void watch(FlexTokenValidator validator);
 }

@@ -7,7 +7,8 @@ import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.AttachStoreStats;
 import io.github.flexmedia.twilio.events.SkippedEvent;
-import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.internal.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -156,12 +157,16 @@ public final class MicrometerInstrumentation implements Instrumentation {
   }
 
   @Override
-  public void watch(CachingFlexTokenValidator validator) {
-    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::hits)
+  public void watch(FlexTokenValidator validator) {
+    if (!(validator instanceof CachingFlexTokenValidator)) {
+      return;
+    }
+    CachingFlexTokenValidator cache = (CachingFlexTokenValidator) validator;
+    FunctionCounter.builder(TOKEN_CACHE, cache, CachingFlexTokenValidator::hits)
         .description("Flex token checks answered from the cache")
         .tag("result", "hit")
         .register(registry);
-    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::misses)
+    FunctionCounter.builder(TOKEN_CACHE, cache, CachingFlexTokenValidator::misses)
         .description("Flex token checks sent to Twilio")
         .tag("result", "miss")
         .register(registry);
