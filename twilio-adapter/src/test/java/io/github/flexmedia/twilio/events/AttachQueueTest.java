@@ -322,7 +322,7 @@ class AttachQueueTest {
   }
 
   /** A store that survives the queue, as a database table would, and can be down. */
-  final class TableStore implements PendingAttachStore {
+  class TableStore implements PendingAttachStore {
     final InMemoryAttachStore rows = InMemoryAttachStore.create(100, clock);
     volatile boolean broken;
 
@@ -362,20 +362,11 @@ class AttachQueueTest {
 
   @Test
   void twoClaimPassesAtOnceClaimNoMoreTasksThanThereAreWorkers() throws Exception {
-    TableStore table = new TableStore();
-    for (int t = 0; t < 6; t++) {
-      table.save(crm(String.format("WT%032x", t)));
-    }
     AtomicReference<AttachQueue> queue = new AtomicReference<>();
     AtomicReference<Thread> second = new AtomicReference<>();
     CountDownLatch secondDone = new CountDownLatch(1);
     List<Integer> claimed = Collections.synchronizedList(new ArrayList<>());
-    PendingAttachStore store = new PendingAttachStore() {
-      @Override
-      public boolean save(PendingAttach attach) {
-        return table.save(attach);
-      }
-
+    TableStore store = new TableStore() {
       @Override
       public List<AttachClaim> claim(String owner, int maxTasks, Duration lease) {
         if (second.get() == null) {
@@ -391,27 +382,14 @@ class AttachQueueTest {
             Thread.onSpinWait();
           }
         }
-        List<AttachClaim> claims = table.claim(owner, maxTasks, lease);
+        List<AttachClaim> claims = super.claim(owner, maxTasks, lease);
         claimed.add(claims.size());
         return claims;
       }
-
-      @Override
-      public Map<String, AttachOutcome> complete(
-          AttachClaim claim, Map<String, AttachOutcome> outcomes) {
-        return table.complete(claim, outcomes);
-      }
-
-      @Override
-      public void release(AttachClaim claim, Instant retryAt) {
-        table.release(claim, retryAt);
-      }
-
-      @Override
-      public AttachStoreStats stats() {
-        return table.stats();
-      }
     };
+    for (int t = 0; t < 6; t++) {
+      store.save(crm(String.format("WT%032x", t)));
+    }
     queue.set(queue().store(store).workers(2).build());
 
     queue.get().resubmitStored();
