@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.spring.internal.Credentials;
 import io.github.flexmedia.spring.internal.CredentialsCheck;
+import io.github.flexmedia.spring.internal.JdbcStores;
 import io.github.flexmedia.spring.internal.AttachFailureLog;
 import io.github.flexmedia.spring.internal.Instrumentation;
 import io.github.flexmedia.spring.internal.PlaybackLog;
@@ -26,6 +27,7 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.PendingAttachStore;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
 import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import io.github.flexmedia.twilio.playback.PlaybackAudit;
@@ -36,14 +38,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -59,7 +67,9 @@ import org.springframework.context.annotation.Lazy;
  *       MediaPolicy} from {@code flex-media.policy.*}, {@link MediaAttacher} from {@code
  *       flex-media.attach.*};
  *   <li>{@link WebhookVerifier} from the auth token, the {@link AttachQueue} from {@code
- *       flex-media.queue.*} (shut down with the context), a cached {@link FlexTokenValidator},
+ *       flex-media.queue.*} (shut down with the context; with {@code flex-media.queue.store=jdbc}
+ *       on a {@link PendingAttachStore} in PostgreSQL through the application's {@code
+ *       DataSource}), a cached {@link FlexTokenValidator},
  *       and a {@link RecordingUrlProvider} when the application defines a {@link
  *       RecordingResolver}.
  * </ul>
@@ -78,6 +88,8 @@ import org.springframework.context.annotation.Lazy;
 public class FlexMediaAutoConfiguration {
   /** How long the queue may finish its work when the application stops. */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  /** How long one answer of a shared store's {@code stats()} serves the queue's gauges. */
+  static final Duration STORE_STATS_MAX_AGE = Duration.ofSeconds(5);
 
   /** Created by Spring. */
   public FlexMediaAutoConfiguration() {}
@@ -210,6 +222,8 @@ public class FlexMediaAutoConfiguration {
    * @param q {@code flex-media.queue.*}
    * @param logging {@code flex-media.logging.*}
    * @param listeners the application's listeners
+   * @param store the store: {@code flex-media.queue.store=jdbc}'s, or the application's {@link
+   *     PendingAttachStore} bean; without one the queue keeps attaches in memory
    * @param instrumentation metrics, when Micrometer is present
    * @return the queue
    */
@@ -222,6 +236,7 @@ public class FlexMediaAutoConfiguration {
       QueueProperties q,
       LoggingProperties logging,
       ObjectProvider<AttachListener> listeners,
+      ObjectProvider<PendingAttachStore> store,
       ObjectProvider<Instrumentation> instrumentation) {
     Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
     List<AttachListener> all = new ArrayList<>();
@@ -237,8 +252,18 @@ public class FlexMediaAutoConfiguration {
     Settings.check("flex-media.queue.workers", () -> builder.workers(q.getWorkers()));
     Settings.check("flex-media.queue.capacity", () -> builder.capacity(q.getCapacity()));
     Settings.check("flex-media.queue.attach-window", () -> builder.attachWindow(q.getAttachWindow()));
+    Settings.check("flex-media.queue.lease", () -> builder.lease(q.getLease()));
+    PendingAttachStore shared = store.getIfUnique();
+    if (shared != null) {
+      builder.store(shared);
+      if (q.getStore() == QueueProperties.Store.JDBC) {
+        // checked positive with the store, at startup
+        builder.pollInterval(q.getJdbc().getPollInterval());
+      }
+    }
     AttachQueue queue = builder.build();
-    metrics.watch(queue);
+    // The in-memory store counts in memory; a database answers stats() with a query.
+    metrics.watch(queue, shared == null ? Duration.ZERO : STORE_STATS_MAX_AGE);
     return shutdown.manage(queue);
   }
 
@@ -335,5 +360,44 @@ public class FlexMediaAutoConfiguration {
     Settings.check("flex-media.playback.allowed-origins",
         () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
     return builder.build();
+  }
+
+  /**
+   * {@code flex-media.queue.store=jdbc} with {@code flex-media-jdbc} on the class path: the store
+   * on the application's {@code DataSource}. Eager, so that a missing {@code DataSource} stops the
+   * application at startup, not at the first webhook.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = JdbcStores.STORE_CLASS)
+  @ConditionalOnProperty(name = "flex-media.queue.store", havingValue = "jdbc")
+  static class JdbcStoreConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    PendingAttachStore flexMediaAttachStore(
+        ObjectProvider<DataSource> dataSources, QueueProperties q) {
+      return JdbcStores.create(dataSources.getIfUnique(), q.getJdbc());
+    }
+
+    /**
+     * Makes the (otherwise lazy) queue at startup: the shared store may already hold work — a
+     * crashed instance's, other instances' offers — that this instance must take part in before
+     * its first webhook.
+     */
+    @Bean
+    SmartInitializingSingleton flexMediaAttachQueueStart(ObjectProvider<AttachQueue> queue) {
+      return queue::getIfAvailable;
+    }
+  }
+
+  /** {@code flex-media.queue.store=jdbc} without {@code flex-media-jdbc}: a startup failure. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingClass(JdbcStores.STORE_CLASS)
+  @ConditionalOnProperty(name = "flex-media.queue.store", havingValue = "jdbc")
+  static class MissingJdbcStoreConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    PendingAttachStore flexMediaAttachStore() {
+      throw JdbcStores.missingJar();
+    }
   }
 }

@@ -98,6 +98,7 @@ public final class AttachQueue {
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private final AtomicLong takenOver = new AtomicLong();
   private final Object idle = new Object();
+  private final Object claimPass = new Object();
   private volatile boolean closed;
   private volatile boolean claiming = true;
 
@@ -224,6 +225,15 @@ public final class AttachQueue {
   }
 
   private int claimFree() {
+    // One claim pass at a time: two passes that read the free workers together would claim up to
+    // twice as many tasks as there are workers, and the extra claims would sit out their lease in
+    // the executor's queue while other instances could have worked on them.
+    synchronized (claimPass) {
+      return claimFreeLocked();
+    }
+  }
+
+  private int claimFreeLocked() {
     int handed = 0;
     while (claiming) {
       int free = workers - busy.get();

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -321,7 +322,7 @@ class AttachQueueTest {
   }
 
   /** A store that survives the queue, as a database table would, and can be down. */
-  final class TableStore implements PendingAttachStore {
+  class TableStore implements PendingAttachStore {
     final InMemoryAttachStore rows = InMemoryAttachStore.create(100, clock);
     volatile boolean broken;
 
@@ -357,6 +358,46 @@ class AttachQueueTest {
     List<String> ids() {
       return rows.pendingAttaches().stream().map(PendingAttach::id).toList();
     }
+  }
+
+  @Test
+  void twoClaimPassesAtOnceClaimNoMoreTasksThanThereAreWorkers() throws Exception {
+    AtomicReference<AttachQueue> queue = new AtomicReference<>();
+    AtomicReference<Thread> second = new AtomicReference<>();
+    CountDownLatch secondDone = new CountDownLatch(1);
+    List<Integer> claimed = Collections.synchronizedList(new ArrayList<>());
+    TableStore store = new TableStore() {
+      @Override
+      public List<AttachClaim> claim(String owner, int maxTasks, Duration lease) {
+        if (second.get() == null) {
+          // A second pass (a poll, another worker finishing) starts while this one is in the
+          // store; wait until it has either claimed too or is held back.
+          Thread t = new Thread(() -> {
+            queue.get().resubmitStored();
+            secondDone.countDown();
+          });
+          second.set(t);
+          t.start();
+          while (secondDone.getCount() > 0 && t.getState() != Thread.State.BLOCKED) {
+            Thread.onSpinWait();
+          }
+        }
+        List<AttachClaim> claims = super.claim(owner, maxTasks, lease);
+        claimed.add(claims.size());
+        return claims;
+      }
+    };
+    for (int t = 0; t < 6; t++) {
+      store.save(crm(String.format("WT%032x", t)));
+    }
+    queue.set(queue().store(store).workers(2).build());
+
+    queue.get().resubmitStored();
+    second.get().join();
+
+    assertThat(claimed).as("one claim of 2 tasks; the second pass found no free worker")
+        .containsExactly(2);
+    assertThat(executor.queued()).isEqualTo(2);
   }
 
   @Test
