@@ -1,9 +1,13 @@
 package io.github.flexmedia;
 
 /**
- * The root of every exception flex-media core throws for bad input: a link, SID or value that
- * breaks a rule ({@link InvalidMediaException}), or a task attributes document of the wrong shape
- * ({@link MalformedAttributesException}).
+ * The root of every exception flex-media throws for bad input: a link, SID or value that breaks a
+ * rule ({@link InvalidMediaException}), a task attributes document of the wrong shape ({@link
+ * MalformedAttributesException}), and in the Twilio adapter a webhook request without a valid
+ * signature ({@code WebhookSignatureException}) and a Flex token Twilio says is not valid ({@code
+ * InvalidFlexTokenException}). It is one of flex-media's three roots: a call that failed is the
+ * adapter's {@code TaskRouterException}, a setting that cannot work its {@code
+ * ConfigurationException}.
  *
  * <p>It is an {@link IllegalArgumentException}, because every such failure is the caller's input:
  * code that already catches {@code IllegalArgumentException} keeps working, and code that wants
@@ -22,11 +26,12 @@ public abstract class FlexMediaException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Creates the exception; package-private, so that every subclass is one of core's.
+   * Creates the exception; for flex-media's own modules, whose bad-input exceptions share this
+   * root.
    *
    * @param message the whole message, free of URLs' paths, titles and document values
    */
-  FlexMediaException(String message) {
+  protected FlexMediaException(String message) {
     super(message);
   }
 

@@ -1,14 +1,11 @@
 package io.github.flexmedia.benchmarks;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
-import io.github.flexmedia.twilio.testing.TokenBucket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -77,11 +74,9 @@ public class FleetRateLimitBenchmark {
   @Param("20")
   public int latencyMillis;
 
-  private LocalTaskRouterServer server;
-  private TokenBucket bucket;
+  private LimitedEmulator emulator;
   private final List<Instance> fleet = new ArrayList<>();
   private final MediaAttributes media = Fixtures.threeLinks();
-  private List<String> sids;
 
   /** Requests by answer, failed tasks, and each instance's tasks, for the run. */
   @State(Scope.Thread)
@@ -124,52 +119,28 @@ public class FleetRateLimitBenchmark {
     }
   }
 
-  /** Starts the emulator with a fresh bucket, the fleet and the tasks. */
+  /** Starts the emulator with a fresh bucket and the tasks (100 warm-up attaches per client), then the fleet. */
   @Setup(Level.Iteration)
   public void start() {
-    server = LocalTaskRouterServer.start().latency(Duration.ofMillis(latencyMillis));
-    bucket = TokenBucket.of(limit, burst);
     boolean adaptive = mode.equals("adaptive");
     if (!adaptive && !mode.equals("fixed-4")) {
       throw new IllegalArgumentException("mode must be fixed-4 or adaptive");
     }
+    emulator = LimitedEmulator.start(tasks, limit, burst, latencyMillis, INSTANCES, 100, media);
     fleet.clear();
     for (int i = 0; i < INSTANCES; i++) {
       // A client of its own for each instance: its own connection pool, as a process has.
-      TaskRouterClient client = new TwilioTaskRouterClient(server.restClient());
+      TaskRouterClient client = new TwilioTaskRouterClient(emulator.server.restClient());
       fleet.add(adaptive
           ? new Instance(client, RateLimiter.adaptive(), 16)
           : new Instance(client, null, 4));
-    }
-    warmUp();
-    sids = new ArrayList<>(tasks);
-    for (int i = 0; i < tasks; i++) {
-      String sid = String.format("WT%032x", i);
-      server.router().putTask(WS, sid, "{\"type\":\"inbound\",\"n\":" + i + "}");
-      sids.add(sid);
-    }
-    server.router().rateLimit(bucket); // the bucket starts full when the run starts
-  }
-
-  /** Warms the JIT on 100 attaches per instance's client stack before the limit is on. */
-  private void warmUp() {
-    for (int i = 0; i < INSTANCES; i++) {
-      MediaAttacher cold =
-          MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient())).build();
-      List<String> warm = new ArrayList<>();
-      for (int j = 0; j < 100; j++) {
-        String sid = String.format("WT%032x", Integer.MAX_VALUE - 1000 * i - j);
-        server.router().putTask(WS, sid, "{}");
-        warm.add(sid);
-      }
-      cold.attachAll(WS, warm, media, 8, AttachListener.NONE);
     }
   }
 
   /** Stops the emulator. */
   @TearDown(Level.Iteration)
   public void stop() {
-    server.close();
+    emulator.close();
   }
 
   /**
@@ -181,7 +152,7 @@ public class FleetRateLimitBenchmark {
    */
   @Benchmark
   public long fleet(Counters counters) throws InterruptedException {
-    Queue<String> queue = new ConcurrentLinkedQueue<>(sids);
+    Queue<String> queue = new ConcurrentLinkedQueue<>(emulator.sids);
     int threads = fleet.stream().mapToInt(f -> f.threads).sum();
     CountDownLatch finished = new CountDownLatch(threads);
     for (Instance instance : fleet) {
@@ -218,8 +189,8 @@ public class FleetRateLimitBenchmark {
     counters.tasks1 += perInstance[1];
     counters.tasks2 += perInstance[2];
     counters.tasks3 += perInstance[3];
-    counters.admitted += bucket.taken();
-    counters.limited += bucket.refused();
+    counters.admitted += emulator.bucket.taken();
+    counters.limited += emulator.bucket.refused();
     return total;
   }
 }

@@ -7,9 +7,6 @@ import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
-import io.github.flexmedia.twilio.testing.TokenBucket;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -67,13 +64,11 @@ public class RateLimitBenchmark {
   @Param("20")
   public int latencyMillis;
 
-  private LocalTaskRouterServer server;
-  private TokenBucket bucket;
+  private LimitedEmulator emulator;
   private MediaAttacher attacher;
   private int concurrency;
   private RateLimiter limiter;
   private final MediaAttributes media = Fixtures.threeLinks();
-  private List<String> sids;
 
   /** Requests by answer, and failed tasks, for the run. */
   @State(Scope.Thread)
@@ -89,68 +84,45 @@ public class RateLimitBenchmark {
     public long pauses;
   }
 
-  /** Starts the emulator with a fresh bucket and tasks. */
+  /** Starts the emulator with a fresh bucket and tasks (400 warm-up attaches first). */
   @Setup(Level.Iteration)
   public void start() {
-    server = LocalTaskRouterServer.start().latency(Duration.ofMillis(latencyMillis));
-    bucket = TokenBucket.of(limit, burst);
-    MediaAttacher.Builder b = MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient()));
     limiter = null;
     if (mode.equals("adaptive")) {
       concurrency = 64;
       limiter = RateLimiter.adaptive();
-      b.rateLimiter(limiter);
     } else if (mode.startsWith("fixed-")) {
       concurrency = Integer.parseInt(mode.substring("fixed-".length()));
     } else {
       throw new IllegalArgumentException("mode must be fixed-N or adaptive");
     }
+    emulator = LimitedEmulator.start(tasks, limit, burst, latencyMillis, 1, 400, media);
+    MediaAttacher.Builder b =
+        MediaAttacher.builder(new TwilioTaskRouterClient(emulator.server.restClient()));
+    if (limiter != null) {
+      b.rateLimiter(limiter);
+    }
     attacher = b.build();
-    warmUp();
-    sids = new ArrayList<>(tasks);
-    for (int i = 0; i < tasks; i++) {
-      String sid = String.format("WT%032x", i);
-      server.router().putTask(WS, sid, "{\"type\":\"inbound\",\"n\":" + i + "}");
-      sids.add(sid);
-    }
-    // The bucket starts full when the run starts, not while the tasks were seeded.
-    server.router().rateLimit(bucket);
-  }
-
-  /**
-   * Warms the JIT on 400 attaches by another attacher, before the limit is on: a cold client
-   * is slower than the limit for its first second, which would teach the adaptive limiter a rate
-   * that a service running for a while never sees.
-   */
-  private void warmUp() {
-    MediaAttacher cold = MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient())).build();
-    List<String> warm = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      String sid = String.format("WT%032x", Integer.MAX_VALUE - i);
-      server.router().putTask(WS, sid, "{}");
-      warm.add(sid);
-    }
-    cold.attachAll(WS, warm, media, 8, AttachListener.NONE);
   }
 
   /** Stops the emulator. */
   @TearDown(Level.Iteration)
   public void stop() {
-    server.close();
+    emulator.close();
   }
 
   /** Attaches to every task. */
   @Benchmark
   public List<AttachOutcome> attachAll(Counters counters) {
     List<AttachOutcome> outcomes =
-        attacher.attachAll(WS, sids, media, concurrency, AttachListener.NONE);
+        attacher.attachAll(WS, emulator.sids, media, concurrency, AttachListener.NONE);
     for (AttachOutcome o : outcomes) {
       if (!o.succeeded()) {
         counters.failedTasks++;
       }
     }
-    counters.admitted += bucket.taken();
-    counters.limited += bucket.refused();
+    counters.admitted += emulator.bucket.taken();
+    counters.limited += emulator.bucket.refused();
     counters.pauses += limiter == null ? 0 : limiter.pauseCount();
     return outcomes;
   }

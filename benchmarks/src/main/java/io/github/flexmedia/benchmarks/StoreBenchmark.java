@@ -8,7 +8,6 @@ import io.github.flexmedia.jdbc.JdbcAttachStore;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachClaim;
 import io.github.flexmedia.twilio.events.AttachQueue;
-import io.github.flexmedia.twilio.events.InMemoryAttachStore;
 import io.github.flexmedia.twilio.events.PendingAttach;
 import io.github.flexmedia.twilio.events.PendingAttachStore;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
@@ -86,7 +85,7 @@ public class StoreBenchmark {
       }
       attaches = JdbcAttachStore.builder(pool).build();
     } else {
-      attaches = InMemoryAttachStore.create(Integer.MAX_VALUE, Clock.systemUTC());
+      attaches = PendingAttachStore.inMemory(Integer.MAX_VALUE, Clock.systemUTC());
     }
     // workers that never run: offer is the save and nothing else
     queue = AttachQueue.builder(new InMemoryTaskRouter()).store(attaches).executor(r -> { })

@@ -8,7 +8,6 @@ import io.github.flexmedia.RecordingChannel;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import io.github.flexmedia.twilio.playback.PlaybackEvent;
-import io.github.flexmedia.twilio.playback.PlaybackLinks;
 import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.io.IOException;
@@ -53,7 +52,7 @@ public final class AuthenticatedPlayback implements Scenario {
 
   @Override
   public ScenarioResult run(ExampleContext ctx) {
-    MediaLink.VoiceRecording link = PlaybackLinks.voiceRecording(PROVIDER, RECORDING)
+    MediaLink.VoiceRecording link = RecordingUrlProvider.voiceRecording(PROVIDER, RECORDING)
         .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS).build();
     String taskSid = ctx.createPlainTask("{\"type\":\"inbound\"}").taskSid();
     AttachResult result = ctx.attacher().attach(ctx.workspaceSid(), taskSid,

@@ -42,12 +42,19 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs all scenarios; exits 0 when all passed, 1 when one failed, 2 on a configuration error. */
-  public static void main(String[] args) {
+  /**
+   * Runs all scenarios; exits 0 when all passed, 1 when one failed, 2 on a configuration error.
+   * With the argument {@code fleet}, runs {@link Fleet} instead: PostgreSQL, the emulator and three
+   * queue instances, one of them killed.
+   */
+  public static void main(String[] args) throws Exception {
     // The doubles' documented latency switch, set by this program, not by the doubles: read once
     // when the JDK's HTTP server loads; without it every loopback exchange waits about 40 ms.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    if (args.length > 0 && args[0].equals("fleet")) {
+      System.exit(Fleet.run(System.out));
     }
     System.exit(run(System.getenv(), System.out));
   }

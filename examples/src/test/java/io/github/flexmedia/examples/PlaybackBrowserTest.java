@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import io.github.flexmedia.twilio.playback.PlaybackEvent;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
-import io.github.flexmedia.twilio.playback.PlaybackLinks;
 import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.io.File;
@@ -156,7 +155,7 @@ class PlaybackBrowserTest {
 
   /** The link's url_provider with its host mapped to the loopback provider (another origin). */
   private static String providerUrl() {
-    URI link = URI.create(PlaybackLinks.providerUrl("https://playback.example.com/recordings", RECORDING));
+    URI link = URI.create(RecordingUrlProvider.providerUrl("https://playback.example.com/recordings", RECORDING));
     return "http://127.0.0.1:" + provider.port() + link.getRawPath() + "?" + link.getRawQuery();
   }
 

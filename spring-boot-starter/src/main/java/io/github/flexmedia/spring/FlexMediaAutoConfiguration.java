@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.spring.internal.Credentials;
 import io.github.flexmedia.spring.internal.CredentialsCheck;
+import io.github.flexmedia.spring.internal.JdbcStores;
 import io.github.flexmedia.spring.internal.AttachFailureLog;
 import io.github.flexmedia.spring.internal.Instrumentation;
 import io.github.flexmedia.spring.internal.PlaybackLog;
@@ -26,8 +27,8 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.PendingAttachStore;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
-import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
 import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import io.github.flexmedia.twilio.playback.PlaybackAudit;
 import io.github.flexmedia.twilio.playback.PlaybackAuthorizer;
@@ -37,14 +38,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -60,7 +67,9 @@ import org.springframework.context.annotation.Lazy;
  *       MediaPolicy} from {@code flex-media.policy.*}, {@link MediaAttacher} from {@code
  *       flex-media.attach.*};
  *   <li>{@link WebhookVerifier} from the auth token, the {@link AttachQueue} from {@code
- *       flex-media.queue.*} (shut down with the context), a cached {@link FlexTokenValidator},
+ *       flex-media.queue.*} (shut down with the context; with {@code flex-media.queue.store=jdbc}
+ *       on a {@link PendingAttachStore} in PostgreSQL through the application's {@code
+ *       DataSource}), a cached {@link FlexTokenValidator},
  *       and a {@link RecordingUrlProvider} when the application defines a {@link
  *       RecordingResolver}.
  * </ul>
@@ -79,6 +88,8 @@ import org.springframework.context.annotation.Lazy;
 public class FlexMediaAutoConfiguration {
   /** How long the queue may finish its work when the application stops. */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  /** How long one answer of a shared store's {@code stats()} serves the queue's gauges. */
+  static final Duration STORE_STATS_MAX_AGE = Duration.ofSeconds(5);
 
   /** Created by Spring. */
   public FlexMediaAutoConfiguration() {}
@@ -211,6 +222,8 @@ public class FlexMediaAutoConfiguration {
    * @param q {@code flex-media.queue.*}
    * @param logging {@code flex-media.logging.*}
    * @param listeners the application's listeners
+   * @param store the store: {@code flex-media.queue.store=jdbc}'s, or the application's {@link
+   *     PendingAttachStore} bean; without one the queue keeps attaches in memory
    * @param instrumentation metrics, when Micrometer is present
    * @return the queue
    */
@@ -223,6 +236,7 @@ public class FlexMediaAutoConfiguration {
       QueueProperties q,
       LoggingProperties logging,
       ObjectProvider<AttachListener> listeners,
+      ObjectProvider<PendingAttachStore> store,
       ObjectProvider<Instrumentation> instrumentation) {
     Instrumentation metrics = instrumentation.getIfAvailable(() -> Instrumentation.NONE);
     List<AttachListener> all = new ArrayList<>();
@@ -238,8 +252,18 @@ public class FlexMediaAutoConfiguration {
     Settings.check("flex-media.queue.workers", () -> builder.workers(q.getWorkers()));
     Settings.check("flex-media.queue.capacity", () -> builder.capacity(q.getCapacity()));
     Settings.check("flex-media.queue.attach-window", () -> builder.attachWindow(q.getAttachWindow()));
+    Settings.check("flex-media.queue.lease", () -> builder.lease(q.getLease()));
+    PendingAttachStore shared = store.getIfUnique();
+    if (shared != null) {
+      builder.store(shared);
+      if (q.getStore() == QueueProperties.Store.JDBC) {
+        // checked positive with the store, at startup
+        builder.pollInterval(q.getJdbc().getPollInterval());
+      }
+    }
     AttachQueue queue = builder.build();
-    metrics.watch(queue);
+    // The in-memory store counts in memory; a database answers stats() with a query.
+    metrics.watch(queue, shared == null ? Duration.ZERO : STORE_STATS_MAX_AGE);
     return shutdown.manage(queue);
   }
 
@@ -286,7 +310,7 @@ public class FlexMediaAutoConfiguration {
   FlexTokenValidator flexMediaTokenValidator(
       TwilioRestClient restClient, PlaybackProperties p,
       ObjectProvider<Instrumentation> instrumentation) {
-    CachingFlexTokenValidator[] cached = new CachingFlexTokenValidator[1];
+    FlexTokenValidator[] cached = new FlexTokenValidator[1];
     Settings.check("flex-media.playback.token-cache-max-entries", () -> cached[0] =
         FlexTokenValidator.cached(FlexTokenValidator.twilio(restClient),
             p.getTokenCacheMaxEntries(), p.getTokenCacheMaxAge(), Clock.systemUTC()));
@@ -307,6 +331,7 @@ public class FlexMediaAutoConfiguration {
    * @param audit the application's access log, if any
    * @param p {@code flex-media.playback.*}
    * @param logging {@code flex-media.logging.*}
+   * @param twilio {@code flex-media.twilio.*}: the secret that keys the log's fingerprints
    * @return the provider
    */
   @Bean
@@ -319,7 +344,8 @@ public class FlexMediaAutoConfiguration {
       ObjectProvider<PlaybackAuthorizer> authorizer,
       ObjectProvider<PlaybackAudit> audit,
       PlaybackProperties p,
-      LoggingProperties logging) {
+      LoggingProperties logging,
+      TwilioProperties twilio) {
     RecordingUrlProvider.Builder builder = RecordingUrlProvider.builder(validator, resolver);
     PlaybackAuthorizer application = authorizer.getIfAvailable();
     if (application != null) {
@@ -329,9 +355,49 @@ public class FlexMediaAutoConfiguration {
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }
     PlaybackAudit own = audit.getIfAvailable(() -> PlaybackAudit.NONE);
-    builder.audit(logging.isPlaybackDecisions() ? new PlaybackLog(own) : own);
+    String secret = twilio.getAuthToken() != null ? twilio.getAuthToken() : twilio.getApiSecret();
+    builder.audit(logging.isPlaybackDecisions() ? new PlaybackLog(own, secret) : own);
     Settings.check("flex-media.playback.allowed-origins",
         () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
     return builder.build();
+  }
+
+  /**
+   * {@code flex-media.queue.store=jdbc} with {@code flex-media-jdbc} on the class path: the store
+   * on the application's {@code DataSource}. Eager, so that a missing {@code DataSource} stops the
+   * application at startup, not at the first webhook.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = JdbcStores.STORE_CLASS)
+  @ConditionalOnProperty(name = "flex-media.queue.store", havingValue = "jdbc")
+  static class JdbcStoreConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    PendingAttachStore flexMediaAttachStore(
+        ObjectProvider<DataSource> dataSources, QueueProperties q) {
+      return JdbcStores.create(dataSources.getIfUnique(), q.getJdbc());
+    }
+
+    /**
+     * Makes the (otherwise lazy) queue at startup: the shared store may already hold work — a
+     * crashed instance's, other instances' offers — that this instance must take part in before
+     * its first webhook.
+     */
+    @Bean
+    SmartInitializingSingleton flexMediaAttachQueueStart(ObjectProvider<AttachQueue> queue) {
+      return queue::getIfAvailable;
+    }
+  }
+
+  /** {@code flex-media.queue.store=jdbc} without {@code flex-media-jdbc}: a startup failure. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingClass(JdbcStores.STORE_CLASS)
+  @ConditionalOnProperty(name = "flex-media.queue.store", havingValue = "jdbc")
+  static class MissingJdbcStoreConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    PendingAttachStore flexMediaAttachStore() {
+      throw JdbcStores.missingJar();
+    }
   }
 }

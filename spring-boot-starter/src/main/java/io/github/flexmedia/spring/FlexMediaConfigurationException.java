@@ -1,17 +1,15 @@
 package io.github.flexmedia.spring;
 
+import io.github.flexmedia.twilio.ConfigurationException;
+
 /**
- * Thrown at startup when a required {@code flex-media.*} property is missing or malformed. The
- * message names the property and the rule, never its value (it may be a secret).
+ * Thrown at startup when a required {@code flex-media.*} property is missing or malformed: a
+ * {@link ConfigurationException} whose {@link #setting()} is the property, whose {@link #rule()}
+ * says what is wrong and whose {@link #action()} says how to fix it. The message names the
+ * property and the rule, never its value (it may be a secret).
  */
-public class FlexMediaConfigurationException extends IllegalStateException {
+public class FlexMediaConfigurationException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
-
-  /** The property at fault. */
-  private final String property;
-
-  /** What is wrong with it. */
-  private final String problem;
 
   /** How to fix it. */
   private final String action;
@@ -24,28 +22,8 @@ public class FlexMediaConfigurationException extends IllegalStateException {
    * @param action how to fix it
    */
   public FlexMediaConfigurationException(String property, String problem, String action) {
-    super(property + " " + problem + ". " + action);
-    this.property = property;
-    this.problem = problem;
+    super(property, problem, property + " " + problem + ". " + action);
     this.action = action;
-  }
-
-  /**
-   * The property at fault.
-   *
-   * @return the property's name, e.g. {@code flex-media.twilio.account-sid}
-   */
-  public String property() {
-    return property;
-  }
-
-  /**
-   * What is wrong with the property, without its value.
-   *
-   * @return the problem, e.g. {@code is not set}
-   */
-  public String problem() {
-    return problem;
   }
 
   /**

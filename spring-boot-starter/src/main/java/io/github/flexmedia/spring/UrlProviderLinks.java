@@ -3,7 +3,7 @@ package io.github.flexmedia.spring;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.RecordingChannel;
 import io.github.flexmedia.twilio.events.RecordingCallback;
-import io.github.flexmedia.twilio.playback.PlaybackLinks;
+import io.github.flexmedia.twilio.playback.RecordingUrlProvider;
 
 /**
  * Builds {@code VoiceRecording} links that play through this application's {@code url_provider}
@@ -78,7 +78,7 @@ public final class UrlProviderLinks {
    * @throws io.github.flexmedia.InvalidMediaException when the id or the URL breaks a link rule
    */
   public MediaLink.VoiceRecording.Builder voiceRecording(String recordingId) {
-    return PlaybackLinks.voiceRecording(providerUrl, recordingId);
+    return RecordingUrlProvider.voiceRecording(providerUrl, recordingId);
   }
 
   /**

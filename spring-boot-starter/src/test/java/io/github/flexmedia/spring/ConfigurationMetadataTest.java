@@ -46,6 +46,8 @@ class ConfigurationMetadataTest {
       "flex-media.webhooks.recording-callbacks.enabled", "flex-media.webhooks.recording-callbacks.path",
       "flex-media.webhooks.taskrouter-events.enabled", "flex-media.webhooks.taskrouter-events.path",
       "flex-media.queue.workers", "flex-media.queue.capacity", "flex-media.queue.attach-window",
+      "flex-media.queue.store", "flex-media.queue.lease", "flex-media.queue.jdbc.migrate",
+      "flex-media.queue.jdbc.retention", "flex-media.queue.jdbc.poll-interval",
       "flex-media.playback.url-provider.enabled", "flex-media.playback.url-provider.path",
       "flex-media.playback.allowed-origins", "flex-media.playback.allowed-roles",
       "flex-media.playback.token-cache-max-entries", "flex-media.playback.token-cache-max-age",

@@ -96,7 +96,10 @@ class FailFastTest {
       }
       assertThat(cause).isInstanceOf(FlexMediaConfigurationException.class);
       FlexMediaConfigurationException e = (FlexMediaConfigurationException) cause;
-      assertThat(e.property()).isEqualTo("flex-media.twilio." + name);
+      assertThat(e).as("one of the three roots: misconfiguration")
+          .isInstanceOf(io.github.flexmedia.twilio.ConfigurationException.class);
+      assertThat(e.setting()).isEqualTo("flex-media.twilio." + name);
+      assertThat(e.rule()).startsWith(problem);
       assertThat(e.getMessage()).startsWith("flex-media.twilio." + name + " " + problem);
       if (!value.isBlank()) {
         assertThat(e.getMessage()).doesNotContain(value);

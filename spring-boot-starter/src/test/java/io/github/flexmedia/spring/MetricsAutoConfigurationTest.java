@@ -5,11 +5,13 @@ import static io.github.flexmedia.spring.Sids.TOKEN;
 import static io.github.flexmedia.spring.Sids.WS;
 import static io.github.flexmedia.spring.Sids.WT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.spring.internal.Instrumentation;
 import io.github.flexmedia.twilio.MediaAttacher;
+import io.github.flexmedia.twilio.RateLimiter;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
 import io.github.flexmedia.twilio.testing.Fault;
@@ -17,6 +19,7 @@ import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
 import io.github.flexmedia.twilio.testing.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,50 @@ class MetricsAutoConfigurationTest {
     runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .withPropertyValues("flex-media.metrics.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(Instrumentation.class));
+  }
+
+  /** The application's {@link RateLimiter} bean paces the starter's attacher; its state is metered. */
+  @Test
+  void aRateLimitedWriteIsSeenByTheLimiterBeanAndItsMeters() {
+    runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(TwilioHttpClientCustomizer.class, () -> Sids.routeTo(server))
+        .withBean("accountLimiter", RateLimiter.class,
+            () -> RateLimiter.builder().maxPause(Duration.ofMillis(200)).build())
+        .run(context -> {
+          RateLimiter limiter = context.getBean(RateLimiter.class);
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          server.router().failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(1)));
+
+          context.getBean(MediaAttacher.class).attach(WS, WT, MediaAttributes.builder()
+              .media(MediaLink.referenced("https://crm.example.com/t/1", "Ticket")).build());
+
+          // fetch, update 429, (pause, capped at 200 ms) update: the 429 went through the bean.
+          assertThat(server.requestCount()).isEqualTo(3);
+          assertThat(limiter.rateLimitedCount()).isEqualTo(1);
+          assertThat(limiterCounter(registry, "rate_limited")).isEqualTo(1.0);
+          assertThat(limiterCounter(registry, "pauses")).isEqualTo(1.0);
+          assertThat(limiterGauge(registry, "rate")).isEqualTo(limiter.rate()).isPositive();
+          assertThat(limiterGauge(registry, "in_flight")).isZero();
+          assertThat(limiterGauge(registry, "pause_left"))
+              .isEqualTo(limiter.pauseLeft().toNanos() / 1e9, offset(0.2));
+        });
+  }
+
+  @Test
+  void withoutALimiterBeanNoLimiterIsMetered() {
+    runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(context -> assertThat(context.getBean(MeterRegistry.class)
+            .find("flex_media.rate_limiter.rate").gauges()).isEmpty());
+  }
+
+  private static double limiterCounter(MeterRegistry registry, String name) {
+    return registry.get("flex_media.rate_limiter." + name).tag("limiter", "accountLimiter")
+        .functionCounter().count();
+  }
+
+  private static double limiterGauge(MeterRegistry registry, String name) {
+    return registry.get("flex_media.rate_limiter." + name).tag("limiter", "accountLimiter")
+        .gauge().value();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.flexmedia.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.spring.internal.PlaybackLog;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
@@ -10,9 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -23,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = EmulatorTestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("e2e")
+@ExtendWith(OutputCaptureExtension.class)
 class PlaybackEndToEndTest {
   private static final String FLEX = "https://flex.twilio.com";
 
@@ -34,6 +40,9 @@ class PlaybackEndToEndTest {
 
   @Autowired
   MeterRegistry meters;
+
+  @Autowired
+  Environment environment;
 
   private HttpRequest.Builder provider(String recording) {
     return Http.request("http://127.0.0.1:" + port + "/flex-media/url-provider?recording=" + recording)
@@ -87,6 +96,21 @@ class PlaybackEndToEndTest {
     HttpResponse<String> none = Http.send(provider("RE42").GET());
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+  }
+
+  @Test
+  void theAccessLogNamesTheUserByAFingerprintKeyedWithTheDeploymentsAuthToken(CapturedOutput output)
+      throws Exception {
+    String agent = tokens.issue("carol@example.com", "agent");
+
+    assertThat(Http.send(provider("RE43").header("Authorization", basic(agent)).GET()).statusCode())
+        .isEqualTo(403);
+
+    String expected = new PlaybackLog(e -> { },
+        environment.getProperty("flex-media.twilio.auth-token")).fingerprint("carol@example.com");
+    assertThat(output.getAll().lines().filter(l -> l.contains("user=" + expected)))
+        .singleElement().satisfies(line -> assertThat(line).contains("decision=FORBIDDEN"));
+    assertThat(output.getAll()).doesNotContain("carol@example.com");
   }
 
   @Test

@@ -40,6 +40,11 @@ class PropertiesBindingTest {
         Map.entry("flex-media.queue.workers", "8"),
         Map.entry("flex-media.queue.capacity", "50"),
         Map.entry("flex-media.queue.attach-window", "90s"),
+        Map.entry("flex-media.queue.store", "jdbc"),
+        Map.entry("flex-media.queue.lease", "30s"),
+        Map.entry("flex-media.queue.jdbc.migrate", "true"),
+        Map.entry("flex-media.queue.jdbc.retention", "2h"),
+        Map.entry("flex-media.queue.jdbc.poll-interval", "250ms"),
         Map.entry("flex-media.playback.url-provider.enabled", "true"),
         Map.entry("flex-media.playback.allowed-origins", "https://flex.example.com"),
         Map.entry("flex-media.playback.allowed-roles", "supervisor"),
@@ -73,6 +78,11 @@ class PropertiesBindingTest {
     assertThat(queue.getWorkers()).isEqualTo(8);
     assertThat(queue.getCapacity()).isEqualTo(50);
     assertThat(queue.getAttachWindow()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(queue.getStore()).isEqualTo(QueueProperties.Store.JDBC);
+    assertThat(queue.getLease()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(queue.getJdbc().isMigrate()).isTrue();
+    assertThat(queue.getJdbc().getRetention()).isEqualTo(Duration.ofHours(2));
+    assertThat(queue.getJdbc().getPollInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(playback.getUrlProvider().isEnabled()).isTrue();
     assertThat(playback.getAllowedOrigins()).containsExactly("https://flex.example.com");
     assertThat(playback.getAllowedRoles()).containsExactly("supervisor");

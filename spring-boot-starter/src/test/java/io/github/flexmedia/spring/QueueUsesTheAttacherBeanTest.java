@@ -4,20 +4,18 @@ import static io.github.flexmedia.spring.Sids.WS;
 import static io.github.flexmedia.spring.Sids.WT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.MediaPolicy;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.PendingAttach;
-import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
-import io.github.flexmedia.twilio.testing.Operation;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -29,12 +27,12 @@ class QueueUsesTheAttacherBeanTest {
       .build();
 
   @Test
-  void theQueueAttachesWithTheApplicationsAttacherAndItsSleeper() {
+  void theQueueAttachesWithTheApplicationsAttacherAndItsPolicy() {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     router.putTask(WS, WT, "{}");
-    router.failNext(Operation.UPDATE, 1, Fault.unavailable());
-    List<Duration> slept = new ArrayList<>();
-    MediaAttacher mine = MediaAttacher.builder(router).maxAttempts(2).sleeper(slept::add).build();
+    // The application's attacher admits one host only; a default attacher would write the ticket.
+    MediaAttacher mine = MediaAttacher.builder(router)
+        .policy(MediaPolicy.builder().allowHosts("recordings.example.com").build()).build();
 
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(FlexMediaAutoConfiguration.class))
@@ -48,10 +46,11 @@ class QueueUsesTheAttacherBeanTest {
               PendingAttach.of(WS, WT, TICKET, Instant.now().plusSeconds(120)),
               Duration.ofSeconds(30));
 
-          assertThat(o.status()).isEqualTo(AttachOutcome.Status.ATTACHED);
-          assertThat(o.result().attempts()).isEqualTo(2);
-          assertThat(slept).as("the bean's own sleeper waited before the retry").hasSize(1);
-          assertThat(router.attributes(WS, WT)).contains("tickets/42");
+          assertThat(o.status()).isEqualTo(AttachOutcome.Status.FAILED);
+          assertThat(o.cause()).as("the bean's own policy refused the host")
+              .isInstanceOf(InvalidMediaException.class);
+          assertThat(router.attributes(WS, WT)).isEqualTo("{}");
+          assertThat(router.calls()).as("refused before anything was sent").isEmpty();
         });
   }
 }

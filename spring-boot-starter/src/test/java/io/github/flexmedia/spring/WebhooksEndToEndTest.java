@@ -49,7 +49,8 @@ class WebhooksEndToEndTest {
     return "http://127.0.0.1:" + port + pathAndQuery;
   }
 
-  private static Map<String, String> completedRecording() {
+  /** A completed recording's callback parameters, as Twilio posts them (a mutable map). */
+  static Map<String, String> completedRecording() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("AccountSid", ACCOUNT);
     p.put("CallSid", CALL);

@@ -3,10 +3,13 @@ package io.github.flexmedia.twilio;
 import java.util.Objects;
 
 /**
- * A builder, factory or environment variable of this module was given a setting it cannot work
- * with: thrown when the object is configured, never while it runs, so it means "fix the
- * configuration" rather than "try again". It extends {@link IllegalArgumentException}, so code
- * that catches that keeps working.
+ * A builder, factory or environment variable was given a setting it cannot work with: thrown when
+ * the object is configured, never while it runs, so it means "fix the configuration" rather than
+ * "try again". One of flex-media's three roots (bad input is core's {@link
+ * io.github.flexmedia.FlexMediaException}, a failed call a {@link TaskRouterException}); the
+ * Spring Boot starter's {@code FlexMediaConfigurationException}, naming a {@code flex-media.*}
+ * property, is one. It extends {@link IllegalArgumentException}, so code that catches that keeps
+ * working.
  *
  * <p>The message names the setting and the rule, never the value given: environment variables
  * and tokens hold credentials.
@@ -19,7 +22,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class ConfigurationException extends IllegalArgumentException {
+public class ConfigurationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   /** The builder method, parameter or environment variable at fault. */

@@ -8,6 +8,7 @@ import io.github.flexmedia.twilio.internal.attach.AttachLoop;
 import io.github.flexmedia.twilio.internal.attach.AttacherAccess;
 import io.github.flexmedia.twilio.internal.attach.BulkAttach;
 import io.github.flexmedia.twilio.internal.attach.Deadline;
+import io.github.flexmedia.twilio.internal.attach.Sleeper;
 import io.github.flexmedia.twilio.internal.attach.TaskCoalescer;
 import io.github.flexmedia.twilio.internal.attach.TaskCreator;
 import io.github.flexmedia.twilio.internal.ratelimit.LimitedTaskRouterClient;
@@ -54,7 +55,7 @@ public final class MediaAttacher {
       Sids.require("workspaceSid", ws, "WS");
       Sids.require("taskSid", task, "WT");
       return attacher.attachFrom(ws, task, null, media, deadline);
-    });
+    }, Builder::sleeper);
   }
 
   private final MediaPolicy policy;
@@ -93,7 +94,8 @@ public final class MediaAttacher {
    * @return what was done: the task afterwards, the attempts, whether it wrote, the lint warnings
    * @throws TaskRouterException (or a subclass) when it gives up; the task is then unchanged by
    *     this call
-   * @throws AttachInterruptedException if the thread is interrupted (its interrupt flag stays set)
+   * @throws TaskRouterException of kind {@link TaskRouterException.Kind#INTERRUPTED} if the thread
+   *     is interrupted (its interrupt flag stays set)
    * @throws io.github.flexmedia.MalformedAttributesException if the task's attributes cannot be
    *     merged into (nothing is written)
    * @throws io.github.flexmedia.InvalidMediaException if a link breaks this attacher's policy
@@ -166,7 +168,8 @@ public final class MediaAttacher {
    *   <li>Interrupting the calling thread (or cancelling the future it runs in) stops new work,
    *       interrupts the attaches in flight and waits for them at most {@value
    *       #IN_FLIGHT_GRACE_SECONDS} s; tasks not started, or still running after that, get a
-   *       {@link AttachOutcome.Status#FAILED} outcome with an {@link AttachInterruptedException}.
+   *       {@link AttachOutcome.Status#FAILED} outcome whose cause is of kind {@link
+   *       TaskRouterException.Kind#INTERRUPTED}.
    *       The call then returns with the interrupt flag set, and the listener is never called
    *       after it returned.
    * </ul>
@@ -284,13 +287,8 @@ public final class MediaAttacher {
       return this;
     }
 
-    /**
-     * How to wait between attempts; tests inject one that records instead of sleeping.
-     *
-     * @param sleeper how to wait
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
+    /** How to wait between attempts; tests set one through {@code AttacherAccess#sleeper}. */
+    Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }

@@ -5,8 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A TaskRouter call failed: the one root of the adapter's runtime failures. Branch on {@link
- * #kind()}; the subclasses exist only for the cases callers catch on their own.
+ * A call failed: flex-media's one root for failed calls. Above all a TaskRouter call (the table
+ * below), and with the same kinds a Flex token check that could not be made (the player's 503,
+ * see {@link io.github.flexmedia.twilio.playback.FlexTokenValidator}) and an attach store's
+ * database (flex-media-jdbc's {@code AttachStoreException}). Branch on {@link #kind()}; the
+ * subclasses exist only for the cases callers catch on their own.
  *
  * <table>
  *   <caption>What failed, its kind and its type</caption>
@@ -17,7 +20,7 @@ import java.util.Optional;
  *       Retry-After} and the backoff; at once with this exception beyond {@code maxRetryAfter}</td></tr>
  *   <tr><td>401, 403</td><td>{@code AUTHENTICATION}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
  *   <tr><td>5xx, no response (I/O)</td><td>{@code SERVER_ERROR}, {@code NO_RESPONSE}</td><td>{@code TaskRouterException}</td><td>yes, after {@code Retry-After} if a 503 sends one; never a create</td></tr>
- *   <tr><td>the thread was interrupted</td><td>{@code INTERRUPTED}</td><td>{@link AttachInterruptedException}</td><td>no</td></tr>
+ *   <tr><td>the thread was interrupted</td><td>{@code INTERRUPTED}</td><td>{@code TaskRouterException} ({@link #mayHaveWritten()})</td><td>no</td></tr>
  *   <tr><td>other 4xx</td><td>{@code REFUSED}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
  *   <tr><td>over 4096 characters (not sent)</td><td>{@code TOO_LARGE}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
  *   <tr><td>an attach deadline passed</td><td>{@code DEADLINE_PASSED}</td><td>{@code TaskRouterException}</td><td>no</td></tr>
@@ -46,7 +49,8 @@ public class TaskRouterException extends RuntimeException {
     AUTHENTICATION(false),
     /** Any other 4xx: TaskRouter refused the request as it was. */
     REFUSED(false),
-    /** 5xx: TaskRouter failed; a later try may succeed (a create is still never re-sent). */
+    /** 5xx: TaskRouter failed (or the token service, or a store's database, failed the call); a
+     * later try may succeed (a create is still never re-sent). */
     SERVER_ERROR(true),
     /** No response arrived: an I/O error or a timeout. */
     NO_RESPONSE(true),
@@ -111,6 +115,8 @@ public class TaskRouterException extends RuntimeException {
   private final Duration retryAfter;
   /** Attempts made before giving up, or 0 for a single call. */
   private final int attempts;
+  /** INTERRUPTED only: whether a write may have reached TaskRouter before the interrupt. */
+  private final boolean mayHaveWritten;
 
   /**
    * Creates the exception, of the kind its status implies ({@link Kind#forStatus(int)}).
@@ -157,6 +163,34 @@ public class TaskRouterException extends RuntimeException {
     this.errorCode = errorCode;
     this.retryAfter = retryAfter;
     this.attempts = 0;
+    this.mayHaveWritten = false;
+  }
+
+  private TaskRouterException(String message, boolean mayHaveWritten, Throwable cause) {
+    super(message, cause);
+    this.kind = Kind.INTERRUPTED;
+    this.statusCode = 0;
+    this.errorCode = 0;
+    this.retryAfter = null;
+    this.attempts = 0;
+    this.mayHaveWritten = mayHaveWritten;
+  }
+
+  /**
+   * The thread working on a call or an attach was interrupted (or its bulk attach was stopped), so
+   * it ended without finishing: a failure of kind {@link Kind#INTERRUPTED}, not retryable, since
+   * an interrupt is a request to stop. For a {@link TaskRouterClient} of your own, or a loop of
+   * your own around one, that is interrupted while it waits.
+   *
+   * @param message what was interrupted, without attributes, URLs or credentials
+   * @param mayHaveWritten whether an update or create may have reached TaskRouter before the
+   *     interrupt
+   * @param cause the underlying failure (an {@link InterruptedException}, say), or {@code null}
+   * @return the exception to throw (the caller restores the thread's interrupt flag)
+   */
+  public static TaskRouterException interrupted(
+      String message, boolean mayHaveWritten, Throwable cause) {
+    return new TaskRouterException(message, mayHaveWritten, cause);
   }
 
   /**
@@ -173,6 +207,7 @@ public class TaskRouterException extends RuntimeException {
     this.errorCode = last.errorCode;
     this.retryAfter = last.retryAfter;
     this.attempts = attempts;
+    this.mayHaveWritten = last.mayHaveWritten;
     setStackTrace(last.getStackTrace());
     for (Throwable s : last.getSuppressed()) {
       addSuppressed(s);
@@ -200,8 +235,6 @@ public class TaskRouterException extends RuntimeException {
       return new TaskConflictException((TaskConflictException) last, attempts);
     } else if (last instanceof RateLimitedException) {
       return new RateLimitedException((RateLimitedException) last, attempts);
-    } else if (last instanceof AttachInterruptedException) {
-      return new AttachInterruptedException((AttachInterruptedException) last, attempts);
     }
     return new TaskRouterException(last, attempts);
   }
@@ -253,6 +286,18 @@ public class TaskRouterException extends RuntimeException {
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /**
+   * For a failure of kind {@link Kind#INTERRUPTED}: whether an update or create may have reached
+   * TaskRouter before the interrupt ({@code false} when the attach had not started, or was waiting
+   * between attempts after failed ones). Always {@code false} for the other kinds, whose kind says
+   * it already: no answer or a 5xx to a write may have written it; any other answer did not.
+   *
+   * @return whether a write may have happened before the interrupt
+   */
+  public boolean mayHaveWritten() {
+    return mayHaveWritten;
   }
 
   /**

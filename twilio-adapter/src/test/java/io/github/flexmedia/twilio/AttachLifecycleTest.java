@@ -112,16 +112,18 @@ class AttachLifecycleTest {
   void anInterruptedThreadSendsNothingAndGetsANonRetryableOutcome() {
     Thread.currentThread().interrupt();
 
-    AttachInterruptedException e = catchThrowableOfType(AttachInterruptedException.class,
+    TaskRouterException e = catchThrowableOfType(TaskRouterException.class,
         () -> attacher().attach(WS, WT, Sids.ticket()));
 
+    assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.INTERRUPTED);
     assertThat(e.isRetryable()).isFalse();
     assertThat(e.statusCode()).isZero();
     assertThat(e.mayHaveWritten()).isFalse();
     assertThat(router.calls()).isEmpty();
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
     assertThatThrownBy(() -> attacher().createTask(WS, Sids.WW, Sids.ticket(), null))
-        .isInstanceOf(AttachInterruptedException.class);
+        .isInstanceOfSatisfying(TaskRouterException.class,
+            c -> assertThat(c.kind()).isEqualTo(TaskRouterException.Kind.INTERRUPTED));
     assertThat(router.taskCount()).isEqualTo(1);
   }
 
@@ -132,9 +134,10 @@ class AttachLifecycleTest {
       throw new InterruptedException();
     }).build();
 
-    AttachInterruptedException e = catchThrowableOfType(AttachInterruptedException.class,
+    TaskRouterException e = catchThrowableOfType(TaskRouterException.class,
         () -> a.attach(WS, WT, Sids.ticket()));
 
+    assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.INTERRUPTED);
     assertThat(e.mayHaveWritten()).isTrue();
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.isRetryable()).isFalse();
@@ -219,10 +222,12 @@ class AttachLifecycleTest {
     assertThat(outcomes).extracting(AttachOutcome::taskSid).containsExactlyElementsOf(sids);
     assertThat(outcomes).noneMatch(AttachOutcome::succeeded);
     assertThat(outcomes).allSatisfy(o -> assertThat(o.cause())
-        .isInstanceOfSatisfying(AttachInterruptedException.class,
-            e -> assertThat(e.isRetryable()).isFalse()));
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> {
+          assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.INTERRUPTED);
+          assertThat(e.isRetryable()).isFalse();
+        }));
     assertThat(outcomes.subList(0, 2)).allSatisfy(o ->
-        assertThat(((AttachInterruptedException) o.cause()).mayHaveWritten()).isTrue());
+        assertThat(((TaskRouterException) o.cause()).mayHaveWritten()).isTrue());
     assertThat(outcomes.subList(2, 5)).allSatisfy(o ->
         assertThat(o.cause()).hasMessageContaining("not started"));
     assertThat(router.calls().stream().filter(c -> c.operation() == UPDATE).count())

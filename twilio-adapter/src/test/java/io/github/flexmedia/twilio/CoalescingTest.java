@@ -331,7 +331,10 @@ class CoalescingTest {
     callers.join();
 
     assertThat(callers.outcomes.get(1).get()).isInstanceOfSatisfying(
-        AttachInterruptedException.class, e -> assertThat(e.mayHaveWritten()).isFalse());
+        TaskRouterException.class, e -> {
+          assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.INTERRUPTED);
+          assertThat(e.mayHaveWritten()).isFalse();
+        });
     List<MediaLink> expected = new ArrayList<>(linksOf(0, 1).taskMedia());
     expected.addAll(linksOf(2, 1).taskMedia());
     assertThat(MediaAttributes.fromTaskAttributes(router.attributes(WS, WT)).taskMedia())
@@ -375,7 +378,8 @@ class CoalescingTest {
     release.countDown();
     callers.join();
 
-    assertThat(callers.outcomes.get(1).get()).isInstanceOf(AttachInterruptedException.class);
+    assertThat(callers.outcomes.get(1).get()).isInstanceOfSatisfying(TaskRouterException.class,
+        e -> assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.INTERRUPTED));
     assertThat(callers.outcomes.get(2).get()).isInstanceOf(AttachResult.class);
     List<MediaLink> expected = new ArrayList<>(linksOf(0, 1).taskMedia());
     expected.addAll(linksOf(2, 1).taskMedia());

@@ -62,7 +62,7 @@ class LimitedTaskRouterClientTest {
   }
 
   @Test
-  void aCallerInterruptedWhileWaitingForAPermitGetsAnAttachInterruptedException() {
+  void aCallerInterruptedWhileWaitingForAPermitGetsAnInterruptedFailure() {
     AdaptiveLimiter l = limiter(1);
     l.tryAcquire(); // the only permit, never returned
     LimitedTaskRouterClient client = new LimitedTaskRouterClient(new TaskRouterClient() {
@@ -84,7 +84,10 @@ class LimitedTaskRouterClientTest {
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> client.fetchTask("WS", "WT"))
-          .isInstanceOf(AttachInterruptedException.class);
+          .isInstanceOfSatisfying(TaskRouterException.class, e -> {
+            assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.INTERRUPTED);
+            assertThat(e.mayHaveWritten()).isFalse();
+          });
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();

@@ -11,34 +11,55 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The package users import is the API and nothing else: every class file directly in {@code
- * io.github.flexmedia.twilio} is a public type users may name (so it is in the checked-in API
- * listing), and the implementation lives in {@code internal} packages that say they are not API.
+ * The packages users import are the API and nothing else: every class file directly in {@code
+ * io.github.flexmedia.twilio}, {@code .events} and {@code .playback} is a public type users may
+ * name (so it is in the checked-in API listing) or a private part of one, and the implementation
+ * lives in {@code internal} packages that say they are not API.
  */
 class PublicPackageTest {
   private static Path classes() throws URISyntaxException {
     return Path.of(MediaAttacher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "io.github.flexmedia.twilio, MediaAttacher TaskRouterClient TwilioTaskRouterClient TaskSnapshot"
+          + " TaskRouterException TaskNotFoundException RateLimitedException",
+      "io.github.flexmedia.twilio.events, AttachQueue WebhookHandler WebhookVerifier"
+          + " WebhookSignatureException RecordingCallback TaskRouterEvent",
+      "io.github.flexmedia.twilio.playback, RecordingUrlProvider FlexTokenValidator"
+          + " TwilioFlexTokenValidator PlaybackAuthorizer PlaybackAudit"})
+  void everyClassFileOfAnApiPackageIsAPublicType(String pkg, String named) throws Exception {
+    List<String> names = classFiles(pkg);
+
+    assertThat(names).as("DESIGN's names in %s", pkg).contains(named.split(" "));
+    List<String> notApi = names.stream()
+        .filter(n -> !isApi(load(pkg + "." + n)))
+        .collect(Collectors.toList());
+    assertThat(notApi).as("types in the API package %s that users cannot name", pkg).isEmpty();
+  }
+
   @Test
-  void everyClassFileOfTheApiPackageIsAPublicType() throws Exception {
-    Path dir = classes().resolve("io/github/flexmedia/twilio");
-    List<String> names;
-    try (Stream<Path> files = Files.list(dir)) {
-      names = files.map(p -> p.getFileName().toString())
+  void theImplementationMovedOutOfTheEventsAndPlaybackPackages() throws Exception {
+    assertThat(classFiles("io.github.flexmedia.twilio.internal.events"))
+        .contains("Params", "ReadDeadlineExecutor", "RefusalLog", "InMemoryAttachStore");
+    assertThat(classFiles("io.github.flexmedia.twilio.internal.playback"))
+        .contains("CachingFlexTokenValidator", "CallBudget", "FlexTokens", "InsightsRoles",
+            "LoggingPlaybackAudit", "Redact");
+  }
+
+  /** The class files directly in {@code pkg}, without {@code .class}, sorted. */
+  private static List<String> classFiles(String pkg) throws Exception {
+    try (Stream<Path> files = Files.list(classes().resolve(pkg.replace('.', '/')))) {
+      return files.map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
           .map(n -> n.substring(0, n.length() - ".class".length()))
           .sorted().collect(Collectors.toList());
     }
-
-    assertThat(names).contains("MediaAttacher", "TaskRouterClient", "TwilioTaskRouterClient",
-        "TaskSnapshot", "TaskRouterException", "TaskNotFoundException", "RateLimitedException");
-    List<String> notApi = names.stream()
-        .filter(n -> !isApi(load("io.github.flexmedia.twilio." + n)))
-        .collect(Collectors.toList());
-    assertThat(notApi).as("types in the API package that users cannot name").isEmpty();
   }
 
   @Test
@@ -57,7 +78,8 @@ class PublicPackageTest {
       packages = dirs.filter(Files::isDirectory).collect(Collectors.toList());
     }
 
-    assertThat(packages).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(packages).extracting(p -> internal.relativize(p).toString().replace('\\', '/'))
+        .contains("attach", "http", "ratelimit", "events", "playback");
     for (Path p : packages) {
       assertThat(read(p.resolve("package-info.java"))).as("%s", p).contains("Not API");
     }

@@ -2,6 +2,7 @@ package io.github.flexmedia.twilio;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.internal.attach.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

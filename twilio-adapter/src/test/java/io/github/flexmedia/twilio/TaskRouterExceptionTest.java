@@ -34,7 +34,7 @@ class TaskRouterExceptionTest {
 
   @Test
   void aStatusZeroThatIsNotIoIsNotRetryable() {
-    assertThat(new AttachInterruptedException("interrupted", false, null).isRetryable()).isFalse();
+    assertThat(TaskRouterException.interrupted("interrupted", false, null).isRetryable()).isFalse();
     assertThat(new TaskRouterException(Kind.TOO_LARGE, "too large", 0, 0, null, null).isRetryable())
         .isFalse();
     assertThat(new TaskRouterException(Kind.LOCAL_FAILURE, "twilio-java refused", 0, 0, null, null)
@@ -67,14 +67,16 @@ class TaskRouterExceptionTest {
         .isInstanceOf(TaskNotFoundException.class).hasMessage("gone (gave up after 1 attempt)");
     assertThat(TaskRouterException.gaveUp(new TaskConflictException("c", 0, null), 2))
         .isInstanceOf(TaskConflictException.class);
-    AttachInterruptedException stopped = (AttachInterruptedException) TaskRouterException.gaveUp(
-        new AttachInterruptedException("stopped", true, null), 4);
+    TaskRouterException stopped = TaskRouterException.gaveUp(
+        TaskRouterException.interrupted("stopped", true, null), 4);
+    assertThat(stopped.kind()).isEqualTo(Kind.INTERRUPTED);
     assertThat(stopped.mayHaveWritten()).isTrue();
     assertThat(stopped.attempts()).isEqualTo(4);
     TaskRouterException plain = TaskRouterException.gaveUp(
         new TaskRouterException("down", 503, 0, null), 5);
     assertThat(plain.getClass()).isEqualTo(TaskRouterException.class);
     assertThat(plain.kind()).isEqualTo(Kind.SERVER_ERROR);
+    assertThat(plain.mayHaveWritten()).isFalse();
 
     assertThat(TaskRouterException.gaveUp(plain, 9)).isSameAs(plain);
     assertThatThrownBy(() -> TaskRouterException.gaveUp(new TaskRouterException("x", 500, 0, null), 0))

@@ -6,6 +6,7 @@ import io.github.flexmedia.twilio.AttachOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The line names the outcome, the error kind, the task and the attempts, and the property to
  * change where one exists; never a URL, a title or a credential (they may hold PHI or secrets).
- * At most 20 lines a minute; the rest are counted and the count told on the next line.
+ * At most 20 lines a minute; the rest are counted and the count told on the next line, or at
+ * the end of the minute if no line comes.
  */
 public final class AttachFailureLog implements AttachListener {
   /** The logger's name, to turn it down with {@code logging.level}. */
@@ -32,7 +34,13 @@ public final class AttachFailureLog implements AttachListener {
   }
 
   AttachFailureLog(Clock clock) {
-    this.limiter = new LogLimiter(20, Duration.ofMinutes(1), clock);
+    this(clock, LogLimiter.DELAYED);
+  }
+
+  AttachFailureLog(Clock clock, BiConsumer<Duration, Runnable> scheduler) {
+    this.limiter = new LogLimiter(20, Duration.ofMinutes(1), clock, scheduler, count ->
+        LOG.warn("flex-media attach not done: {} more such lines were left out in the last minute "
+            + "(the flex_media.attach metrics count every outcome)", count));
   }
 
   @Override

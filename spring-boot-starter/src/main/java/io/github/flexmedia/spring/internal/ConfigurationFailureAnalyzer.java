@@ -14,6 +14,6 @@ public final class ConfigurationFailureAnalyzer
   @Override
   protected FailureAnalysis analyze(Throwable root, FlexMediaConfigurationException cause) {
     return new FailureAnalysis(
-        "flex-media could not start: " + cause.property() + " " + cause.problem() + ".", cause.action(), cause);
+        "flex-media could not start: " + cause.setting() + " " + cause.rule() + ".", cause.action(), cause);
   }
 }

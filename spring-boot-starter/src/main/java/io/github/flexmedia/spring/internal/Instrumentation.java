@@ -4,7 +4,8 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
 import io.github.flexmedia.twilio.events.SkippedEvent;
-import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
+import java.time.Duration;
 
 /**
  * What the starter reports to a metrics system, in types that do not need Micrometer on the class
@@ -22,10 +23,10 @@ public interface Instrumentation {
     public void attachFinished(AttachOutcome outcome) {}
 
     @Override
-    public void watch(AttachQueue queue) {}
+    public void watch(AttachQueue queue, Duration statsMaxAge) {}
 
     @Override
-    public void watch(CachingFlexTokenValidator validator) {}
+    public void watch(FlexTokenValidator validator) {}
   };
 
   /**
@@ -52,16 +53,20 @@ public interface Instrumentation {
   default void eventSkipped(SkippedEvent skipped) {}
 
   /**
-   * Reports the queue's depth from now on.
+   * Reports the queue's store counts (pending, claimed, expired leases, failed) and the claims it
+   * took over, from now on.
    *
    * @param queue the queue
+   * @param statsMaxAge how long one answer of the store's {@code stats()} serves the gauges: zero
+   *     for the in-memory store, a few seconds for a database
    */
-  void watch(AttachQueue queue);
+  void watch(AttachQueue queue, Duration statsMaxAge);
 
   /**
-   * Reports the token cache's hits and misses from now on.
+   * Reports the token cache's hits and misses from now on, when {@code validator} is the one
+   * {@link FlexTokenValidator#cached} made; any other validator has no cache to report.
    *
-   * @param validator the caching validator
+   * @param validator the validator
    */
-  void watch(CachingFlexTokenValidator validator);
+  void watch(FlexTokenValidator validator);
 }

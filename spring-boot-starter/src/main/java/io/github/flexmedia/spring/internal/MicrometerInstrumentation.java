@@ -5,15 +5,19 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.AttachStoreStats;
 import io.github.flexmedia.twilio.events.SkippedEvent;
-import io.github.flexmedia.twilio.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.internal.playback.CachingFlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The Micrometer meters of the starter (names as Micrometer writes them; Prometheus shows dots as
@@ -27,7 +31,14 @@ import java.util.Objects;
  *       unchanged}, {@code expired}, {@code failed}; {@code error}: why, or {@code none}): the
  *       attach queue's outcomes;
  *   <li>{@code flex_media.attach.attempts} (distribution summary): attempts per queued attach;
- *   <li>{@code flex_media.queue.pending} (gauge): accepted attaches not yet finished;
+ *   <li>{@code flex_media.queue.pending} (gauge): accepted attaches not yet finished (with a
+ *       shared store: fleet-wide), and of those {@code flex_media.queue.claimed} (gauge) the ones
+ *       under a live claim; {@code flex_media.queue.expired_leases} (gauge): claims whose lease ran
+ *       out and that nobody has taken over yet; {@code flex_media.queue.failed} (gauge): attaches
+ *       kept with the outcome failed until removed; all four from one {@code stats()} of the store,
+ *       at most once per few seconds for a database;
+ *   <li>{@code flex_media.queue.taken_over} (function counter): expired claims this instance took
+ *       over (each one an instance that crashed or hung while holding work);
  *   <li>{@code flex_media.webhook.events.skipped} (counter; tags {@code field}: the field at
  *       fault, {@code kind}: {@code unknown} or {@code unreadable}): Event Streams events left out
  *       of an otherwise handled delivery;
@@ -42,12 +53,21 @@ public final class MicrometerInstrumentation implements Instrumentation {
   public static final String ATTEMPTS = "flex_media.attach.attempts";
   /** The queue's depth. */
   public static final String QUEUE_PENDING = "flex_media.queue.pending";
+  /** Pending attaches under a live claim. */
+  public static final String QUEUE_CLAIMED = "flex_media.queue.claimed";
+  /** Claims whose lease ran out, not taken over yet. */
+  public static final String QUEUE_EXPIRED_LEASES = "flex_media.queue.expired_leases";
+  /** Failed attaches kept in the store. */
+  public static final String QUEUE_FAILED = "flex_media.queue.failed";
+  /** Expired claims taken over by this instance. */
+  public static final String QUEUE_TAKEN_OVER = "flex_media.queue.taken_over";
   /** Event Streams events skipped as unreadable or unknown. */
   public static final String EVENTS_SKIPPED = "flex_media.webhook.events.skipped";
   /** The token cache's hits and misses. */
   public static final String TOKEN_CACHE = "flex_media.playback.token_cache";
 
   private final MeterRegistry registry;
+  private final LongSupplier nanoTime;
 
   /**
    * Records into {@code registry}.
@@ -55,7 +75,18 @@ public final class MicrometerInstrumentation implements Instrumentation {
    * @param registry the registry
    */
   public MicrometerInstrumentation(MeterRegistry registry) {
+    this(registry, System::nanoTime);
+  }
+
+  /**
+   * Records into {@code registry}, ageing cached store counts on {@code nanoTime}.
+   *
+   * @param registry the registry
+   * @param nanoTime the monotonic clock
+   */
+  public MicrometerInstrumentation(MeterRegistry registry, LongSupplier nanoTime) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
 
   @Override
@@ -100,19 +131,42 @@ public final class MicrometerInstrumentation implements Instrumentation {
   }
 
   @Override
-  public void watch(AttachQueue queue) {
-    Gauge.builder(QUEUE_PENDING, queue, AttachQueue::pendingCount)
+  public void watch(AttachQueue queue, Duration statsMaxAge) {
+    // The gauges hold the cache strongly: nothing else does, and Micrometer's default weak
+    // reference would let it be collected and the gauges read NaN.
+    StoreStatsCache stats = new StoreStatsCache(queue::storeStats, statsMaxAge, nanoTime);
+    Gauge.builder(QUEUE_PENDING, stats, s -> s.get(AttachStoreStats::pending))
+        .strongReference(true)
         .description("Attaches accepted by flex-media's queue and not finished yet")
+        .register(registry);
+    Gauge.builder(QUEUE_CLAIMED, stats, s -> s.get(AttachStoreStats::claimed))
+        .strongReference(true)
+        .description("Pending attaches under a live claim")
+        .register(registry);
+    Gauge.builder(QUEUE_EXPIRED_LEASES, stats, s -> s.get(AttachStoreStats::expiredLeases))
+        .strongReference(true)
+        .description("Claims whose lease ran out and that no instance has taken over yet")
+        .register(registry);
+    Gauge.builder(QUEUE_FAILED, stats, s -> s.get(AttachStoreStats::failed))
+        .strongReference(true)
+        .description("Attaches kept in the store with the outcome failed, until removed")
+        .register(registry);
+    FunctionCounter.builder(QUEUE_TAKEN_OVER, queue, AttachQueue::takenOverCount)
+        .description("Claims whose lease ran out that this instance took over")
         .register(registry);
   }
 
   @Override
-  public void watch(CachingFlexTokenValidator validator) {
-    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::hits)
+  public void watch(FlexTokenValidator validator) {
+    if (!(validator instanceof CachingFlexTokenValidator)) {
+      return;
+    }
+    CachingFlexTokenValidator cache = (CachingFlexTokenValidator) validator;
+    FunctionCounter.builder(TOKEN_CACHE, cache, CachingFlexTokenValidator::hits)
         .description("Flex token checks answered from the cache")
         .tag("result", "hit")
         .register(registry);
-    FunctionCounter.builder(TOKEN_CACHE, validator, CachingFlexTokenValidator::misses)
+    FunctionCounter.builder(TOKEN_CACHE, cache, CachingFlexTokenValidator::misses)
         .description("Flex token checks sent to Twilio")
         .tag("result", "miss")
         .register(registry);

@@ -17,6 +17,8 @@ public final class Settings {
   public static void check(String property, Runnable apply) {
     try {
       apply.run();
+    } catch (FlexMediaConfigurationException e) {
+      throw e; // names its property already (it is an IllegalArgumentException too)
     } catch (IllegalArgumentException e) {
       // The library's messages name the rule and the builder's parameter, never a secret.
       throw new FlexMediaConfigurationException(property, "is out of range (" + e.getMessage() + ")",

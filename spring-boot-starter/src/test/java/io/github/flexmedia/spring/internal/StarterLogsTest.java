@@ -10,13 +10,18 @@ import io.github.flexmedia.twilio.TaskSnapshot;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.PendingAttach;
 import io.github.flexmedia.twilio.playback.PlaybackEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,6 +30,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /** What the starter writes to the log, line by line. */
 @ExtendWith(OutputCaptureExtension.class)
 class StarterLogsTest {
+  /** The deployment's auth token, of Twilio's shape. */
+  private static final String SECRET = "0123456789abcdef".repeat(2);
+
   private static final String WS = "WS" + "0".repeat(31) + "1";
   private static final String URL = "https://crm.example.com/cases/secret-case?patient=ada";
 
@@ -86,6 +94,37 @@ class StarterLogsTest {
   }
 
   @Test
+  void aFloodThatStopsIsCountedWhenItsMinuteEnds(CapturedOutput output) {
+    Ticking clock = new Ticking();
+    List<Duration> delays = new ArrayList<>();
+    List<Runnable> scheduled = new ArrayList<>();
+    AttachFailureLog log = new AttachFailureLog(clock, (delay, task) -> {
+      delays.add(delay);
+      scheduled.add(task);
+    });
+    for (int i = 0; i < 20; i++) {
+      log.onOutcome(failed(i));
+    }
+    assertThat(scheduled).as("nothing left out yet, nothing to report").isEmpty();
+
+    clock.now = clock.now.plus(Duration.ofSeconds(15));
+    for (int i = 20; i < 27; i++) {
+      log.onOutcome(failed(i));
+    }
+    assertThat(scheduled).as("one report, however many lines are left out").hasSize(1);
+    assertThat(delays).containsExactly(Duration.ofSeconds(45));
+
+    clock.now = clock.now.plus(Duration.ofSeconds(45));
+    scheduled.get(0).run(); // the minute ended and no further failure came
+
+    assertThat(lines(output, "flex-media attach not done")).hasSize(21).last().asString()
+        .contains("7 more such lines were left out in the last minute");
+    log.onOutcome(failed(99)); // the count was told: the next line does not repeat it
+    assertThat(lines(output, "flex-media attach not done")).hasSize(22).last().asString()
+        .contains(String.format("task=WT%032x", 99)).doesNotContain("left out");
+  }
+
+  @Test
   void anAttachThatLandedIsNotLogged(CapturedOutput output) {
     PendingAttach a = attach(1);
     AttachResult result = new AttachResult(
@@ -98,24 +137,52 @@ class StarterLogsTest {
   @Test
   void aPlaybackDecisionIsOneInfoLineWithTheIdentityFingerprinted(CapturedOutput output) {
     List<PlaybackEvent> seen = new ArrayList<>();
-    new PlaybackLog(seen::add).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
+    PlaybackLog log = new PlaybackLog(seen::add, SECRET);
+    log.record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
         PlaybackEvent.Decision.GRANTED, "ada@example.com", "WK" + "1".repeat(32),
         "RE" + "2".repeat(32), "https://flex.twilio.com", "203.0.113.7", "Mozilla/5.0",
         List.of("supervisor")));
 
     assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
         assertThat(line).contains("INFO", "decision=GRANTED", "status=200",
-            "recording=RE" + "2".repeat(32), "user=" + PlaybackLog.fingerprint("ada@example.com"),
+            "recording=RE" + "2".repeat(32), "user=" + log.fingerprint("ada@example.com"),
             "origin=https://flex.twilio.com", "roles=[supervisor]"));
     assertThat(output.getAll()).doesNotContain("ada@example.com");
-    assertThat(PlaybackLog.fingerprint("ada@example.com")).hasSize(12)
-        .isNotEqualTo(PlaybackLog.fingerprint("bob@example.com"));
+    assertThat(log.fingerprint("ada@example.com")).hasSize(12).matches("[0-9a-f]{12}")
+        .isNotEqualTo(log.fingerprint("bob@example.com"));
     assertThat(seen).as("the application's audit still hears it").hasSize(1);
   }
 
   @Test
+  void aFingerprintCannotBeFoundByHashingAListOfAddresses() throws Exception {
+    String plainHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest("ada@example.com".getBytes(StandardCharsets.UTF_8)), 0, 6);
+    String underTheSecretItself = HexFormat.of().formatHex(hmac(SECRET, "ada@example.com"), 0, 6);
+
+    assertThat(new PlaybackLog(e -> { }, SECRET).fingerprint("ada@example.com"))
+        .isNotEqualTo(plainHash).isNotEqualTo(underTheSecretItself);
+  }
+
+  @Test
+  void oneSecretGivesOneFingerprintAcrossAFleetAndAnotherSecretAnother() {
+    // Two instances of one deployment (one auth token): a user is followed across both.
+    assertThat(new PlaybackLog(e -> { }, SECRET).fingerprint("ada@example.com"))
+        .isEqualTo(new PlaybackLog(e -> { }, SECRET).fingerprint("ada@example.com"))
+        .isNotEqualTo(new PlaybackLog(e -> { }, "0".repeat(32)).fingerprint("ada@example.com"));
+    // No secret: a key of the process's own, never a fixed one.
+    assertThat(new PlaybackLog(e -> { }, null).fingerprint("ada@example.com"))
+        .isNotEqualTo(new PlaybackLog(e -> { }, null).fingerprint("ada@example.com"));
+  }
+
+  private static byte[] hmac(String key, String data) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aDecisionBeforeTheTokenWasReadLogsDashes(CapturedOutput output) {
-    new PlaybackLog(e -> { }).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
+    new PlaybackLog(e -> { }, SECRET).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
         PlaybackEvent.Decision.NO_CREDENTIALS, null, null, null, null, null, null, List.of()));
     assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
         assertThat(line).contains("decision=NO_CREDENTIALS", "status=401", "recording=- user=- worker=- origin=-"));
@@ -124,10 +191,11 @@ class StarterLogsTest {
   @Test
   void aRecordingIdThatIsNotATwilioSidIsFingerprintedNotLogged(CapturedOutput output) {
     // The id comes from the url_provider query, which anyone can choose: a storage key or an MRN.
-    new PlaybackLog(e -> { }).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
+    new PlaybackLog(e -> { }, SECRET).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
         PlaybackEvent.Decision.FORBIDDEN, null, null, "mrn-00123456", null, null, null, List.of()));
     assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
-        assertThat(line).contains("recording=fp:" + PlaybackLog.fingerprint("mrn-00123456")));
+        assertThat(line).contains("recording=fp:"
+            + new PlaybackLog(e -> { }, SECRET).fingerprint("mrn-00123456")));
     assertThat(output.getAll()).doesNotContain("mrn-00123456");
   }
 }

@@ -2,7 +2,6 @@ package io.github.flexmedia.twilio.events;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
-import io.github.flexmedia.twilio.AttachInterruptedException;
 import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.AttachResult;
@@ -12,6 +11,7 @@ import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.internal.attach.AttacherAccess;
 import io.github.flexmedia.twilio.internal.attach.Deadline;
+import io.github.flexmedia.twilio.internal.events.InMemoryAttachStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +70,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * offers into it and works from it, and a crashed instance's claims are taken over when their
  * leases end.
  *
- * <p><b>Crash safety.</b> The default store ({@link InMemoryAttachStore}) lives in memory: a crash
+ * <p><b>Crash safety.</b> The default store ({@link PendingAttachStore#inMemory}) lives in memory: a crash
  * loses what the queue held. Either give the queue a durable store, or use {@link
  * #attachWithin(PendingAttach, Duration)} inside the webhook and answer 2xx only when the write
  * landed, for sources that redeliver.
@@ -98,6 +98,7 @@ public final class AttachQueue {
   private final AtomicBoolean pumpScheduled = new AtomicBoolean();
   private final AtomicLong takenOver = new AtomicLong();
   private final Object idle = new Object();
+  private final Object claimPass = new Object();
   private volatile boolean closed;
   private volatile boolean claiming = true;
 
@@ -224,6 +225,15 @@ public final class AttachQueue {
   }
 
   private int claimFree() {
+    // One claim pass at a time: two passes that read the free workers together would claim up to
+    // twice as many tasks as there are workers, and the extra claims would sit out their lease in
+    // the executor's queue while other instances could have worked on them.
+    synchronized (claimPass) {
+      return claimFreeLocked();
+    }
+  }
+
+  private int claimFreeLocked() {
     int handed = 0;
     while (claiming) {
       int free = workers - busy.get();
@@ -358,8 +368,10 @@ public final class AttachQueue {
         PendingAttach one = group.size() == 1 ? group.get(0) : merged;
         Instant until = one.deadline().isBefore(leaseBound) ? one.deadline() : leaseBound;
         AttachOutcome o = attempt(one, until);
-        if (o.cause() instanceof AttachInterruptedException || (o.cause() != null
-            && closed && Thread.currentThread().isInterrupted())) {
+        boolean interruptedAttach = o.cause() instanceof TaskRouterException t
+            && t.kind() == TaskRouterException.Kind.INTERRUPTED;
+        if (interruptedAttach
+            || (o.cause() != null && closed && Thread.currentThread().isInterrupted())) {
           // Stopped by shutdown, not finished: back to the store for another instance, and
           // shutdown returns it. Put here before leaving inFlight, so shutdown sees it in one.
           interrupted.put(claim.id(), claim);
@@ -626,8 +638,8 @@ public final class AttachQueue {
     }
 
     /**
-     * Where accepted attaches are kept until reported; by default an {@link InMemoryAttachStore}
-     * of {@link #capacity(int)} attaches. A store you give decides its own bound (its {@code
+     * Where accepted attaches are kept until reported; by default {@link
+     * PendingAttachStore#inMemory} of {@link #capacity(int)} attaches. A store you give decides its own bound (its {@code
      * save} returns {@code false} when full), and {@code capacity} does not apply to it.
      *
      * @param store the store

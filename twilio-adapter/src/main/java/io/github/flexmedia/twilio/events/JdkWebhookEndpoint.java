@@ -3,6 +3,8 @@ package io.github.flexmedia.twilio.events;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.flexmedia.twilio.internal.events.ReadDeadlineExecutor;
+import io.github.flexmedia.twilio.internal.events.RefusalLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,8 @@
 package io.github.flexmedia.twilio.events;
 
 import io.github.flexmedia.twilio.AttachOutcome;
+import io.github.flexmedia.twilio.internal.events.InMemoryAttachStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.Map;
  *   <li>a claim whose lease ran out (its owner crashed, or hung) is claimable again, by anyone.
  * </ol>
  *
- * <p>The default, {@link InMemoryAttachStore}, lives in one JVM's memory: a crash loses what it
+ * <p>The default, {@link #inMemory(int, Clock)}, lives in one JVM's memory: a crash loses what it
  * held. {@code flex-media-jdbc}'s {@code JdbcAttachStore} keeps the queue in PostgreSQL for a fleet.
  *
  * <p>Implementations must be thread-safe. An exception from {@link #save} makes {@link
@@ -29,6 +31,21 @@ import java.util.Map;
  * every stored attach to every instance that restarted. See the changelog's migration notes.
  */
 public interface PendingAttachStore {
+  /**
+   * The store an {@link AttachQueue} uses when given none: one JVM's memory, at most {@code
+   * capacity} pending attaches. It has the same claim semantics as a durable store (whole tasks,
+   * leases, first outcome wins), but a crash loses what it holds and a fleet cannot share it.
+   * Thread-safe. For a store of your own to wrap, or to share between queues of one process.
+   *
+   * @param capacity how many attaches may be pending at once, at least 1
+   * @param clock the clock leases and retry times are measured on
+   * @return the store
+   * @throws io.github.flexmedia.twilio.ConfigurationException if {@code capacity} is below 1
+   */
+  static PendingAttachStore inMemory(int capacity, Clock clock) {
+    return InMemoryAttachStore.create(capacity, clock);
+  }
+
   /**
    * Keeps an accepted attach, durably, before the queue returns; it is claimable at once.
    *

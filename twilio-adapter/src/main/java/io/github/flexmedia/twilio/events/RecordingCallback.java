@@ -2,6 +2,7 @@ package io.github.flexmedia.twilio.events;
 
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.RecordingChannel;
+import io.github.flexmedia.twilio.internal.events.Params;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package io.github.flexmedia.twilio.events;
 
-import io.github.flexmedia.Sid;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.Sid;
+import io.github.flexmedia.twilio.internal.events.Params;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

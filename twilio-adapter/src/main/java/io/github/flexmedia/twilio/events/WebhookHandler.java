@@ -1,8 +1,10 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.ConfigurationException;
-import io.github.flexmedia.MediaAttributes;
+import io.github.flexmedia.twilio.internal.events.Params;
+import io.github.flexmedia.twilio.internal.events.RefusalLog;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;

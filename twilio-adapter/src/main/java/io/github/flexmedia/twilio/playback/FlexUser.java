@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.twilio.internal.playback.Redact;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.github.flexmedia.twilio.playback;
 
+import io.github.flexmedia.twilio.internal.playback.LoggingPlaybackAudit;
+
 /**
  * Receives every decision {@link RecordingUrlProvider} makes: the access log HIPAA asks for.
  *
@@ -26,10 +28,14 @@ public interface PlaybackAudit {
    * The default: one {@code INFO} line per decision on {@code System.Logger} {@value #LOGGER}
    * (java.util.logging unless the application routes {@code System.Logger} elsewhere), e.g.
    * <pre>
-   * playback GRANTED 200 user=sha256:1f0e6a3b9c2d worker=WK5e1c… roles=[supervisor] recording=RE0123… origin=https://flex.twilio.com remote=203.0.113.7 agent="Mozilla/5.0 …"
+   * playback GRANTED 200 user=fp:1f0e6a3b9c2d worker=WK5e1c… roles=[supervisor] recording=RE0123… origin=https://flex.twilio.com remote=203.0.113.7 agent="Mozilla/5.0 …"
    * </pre>
-   * The identity appears only as the first 12 hex digits of its SHA-256 (match a user by hashing
-   * their identity); the token never appears. Replace it with your own audit to keep identities.
+   * The identity, and a recording id that is not a Twilio recording SID (it may be a storage key
+   * or a medical record number), appear only as fingerprints: 12 hex digits of an HMAC-SHA256
+   * under a key drawn once per process, so they follow one user through one process's log but
+   * cannot be matched by hashing a list of addresses. The token never appears. Replace it with
+   * your own audit to keep identities or to follow users across a fleet (the Spring starter's log
+   * keys its fingerprints with the deployment's Twilio secret).
    *
    * @return the logging audit
    */

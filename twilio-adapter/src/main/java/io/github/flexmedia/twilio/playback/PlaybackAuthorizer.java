@@ -1,6 +1,7 @@
 package io.github.flexmedia.twilio.playback;
 
 import io.github.flexmedia.twilio.ConfigurationException;
+import io.github.flexmedia.twilio.internal.playback.InsightsRoles;
 import java.util.Set;
 
 /**

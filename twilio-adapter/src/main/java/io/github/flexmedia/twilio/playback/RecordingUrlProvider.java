@@ -1,11 +1,16 @@
 package io.github.flexmedia.twilio.playback;
 
-import io.github.flexmedia.twilio.ConfigurationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.InvalidMediaException;
+import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.ConfigurationException;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.internal.playback.FlexTokens;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,12 +55,21 @@ import java.util.regex.Pattern;
  * words: nothing from the request is echoed.
  *
  * <p>Every decision goes to the {@link PlaybackAudit}. Thread-safe when its parts are.
+ *
+ * <p>The links that play through it are written by {@link #voiceRecording(String, String)}:
+ *
+ * <pre>{@code
+ * MediaLink.VoiceRecording link = RecordingUrlProvider.voiceRecording(
+ *         "https://playback.example.com/recordings", "RE0123456789abcdef0123456789abcdef")
+ *     .startTimeMillis(startedAt).channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS)
+ *     .build();
+ * }</pre>
  */
 public final class RecordingUrlProvider {
   /** Where the Insights player calls from on Twilio-hosted Flex (see the README to find yours). */
   public static final List<String> DEFAULT_ALLOWED_ORIGINS =
       List.of("https://flex.twilio.com", "https://analytics.ytica.com");
-  /** The query parameter holding the recording id, as {@link PlaybackLinks} writes it. */
+  /** The query parameter holding the recording id, as {@link #providerUrl} writes it. */
   public static final String DEFAULT_RECORDING_PARAMETER = "recording";
   /** Recording ids admitted by default: 1 to 128 letters, digits, {@code _} and {@code -}. */
   public static final Pattern DEFAULT_RECORDING_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -96,6 +110,47 @@ public final class RecordingUrlProvider {
     this.recordingIdPattern = b.recordingIdPattern;
     this.allowHttpMediaUrls = b.allowHttpMediaUrls;
     this.clock = b.clock;
+  }
+
+  /**
+   * The provider URL for one recording: {@code providerUrl} with {@code recording=<id>} added to
+   * its query ({@link #DEFAULT_RECORDING_PARAMETER}), the id percent-encoded.
+   *
+   * @param providerUrl your endpoint, {@code https}, with or without a query of its own
+   * @param recordingId the recording, matching {@link #DEFAULT_RECORDING_ID}
+   * @return the URL
+   * @throws InvalidMediaException when the id breaks the pattern (the id is not in the message)
+   *     or the URL has a fragment
+   */
+  public static String providerUrl(String providerUrl, String recordingId) {
+    if (providerUrl == null) {
+      throw new InvalidMediaException("url_provider", "required", "url_provider must not be null");
+    }
+    if (recordingId == null || !DEFAULT_RECORDING_ID.matcher(recordingId).matches()) {
+      throw new InvalidMediaException("recording", "recording-id",
+          "recording id must be 1 to 128 letters, digits, '_' or '-'");
+    }
+    if (providerUrl.indexOf('#') >= 0) {
+      throw new InvalidMediaException("url_provider", "no-fragment", "url_provider must not have a fragment");
+    }
+    String separator = providerUrl.indexOf('?') < 0 ? "?"
+        : providerUrl.endsWith("?") || providerUrl.endsWith("&") ? "" : "&";
+    return providerUrl + separator + DEFAULT_RECORDING_PARAMETER + "="
+        + URLEncoder.encode(recordingId, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A {@code VoiceRecording} that plays through your provider ({@code url_provider} set to {@link
+   * #providerUrl}), validated like every link ({@code https} only, no user-info, at most 2048
+   * characters).
+   *
+   * @param providerUrl your endpoint
+   * @param recordingId the recording
+   * @return the link's builder, for start time, channels and title
+   * @throws InvalidMediaException when the id breaks the pattern
+   */
+  public static MediaLink.VoiceRecording.Builder voiceRecording(String providerUrl, String recordingId) {
+    return MediaLink.voiceRecordingViaProvider(providerUrl(providerUrl, recordingId));
   }
 
   /**
@@ -160,7 +215,7 @@ public final class RecordingUrlProvider {
       user = validator.validate(token);
     } catch (InvalidFlexTokenException e) {
       return unauthorized(Decision.INVALID_TOKEN, request, allowed, recordingId);
-    } catch (FlexTokenUnavailableException e) {
+    } catch (TaskRouterException e) { // could not be checked: a failed call
       Map<String, String> h = headers(origin, allowed);
       h.put("Retry-After", "5");
       return decide(Decision.VALIDATION_UNAVAILABLE, h, null, recordingId, request);

@@ -10,6 +10,11 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.Sid;
 import io.github.flexmedia.twilio.ConfigurationException;
+import io.github.flexmedia.twilio.RateLimitedException;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.internal.playback.CallBudget;
+import io.github.flexmedia.twilio.internal.playback.FlexTokens;
+import io.github.flexmedia.twilio.internal.playback.Redact;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +48,8 @@ import java.util.regex.Pattern;
  *
  * <p>The account's budget is guarded before anything is sent: a token that is not a compact JWE
  * is refused with no call, and at most {@link Builder#maxCallsPerSecond} calls are made in any
- * second (the excess is a {@link FlexTokenUnavailableException}, a 503 for the player). One call
+ * second (the excess is a {@link TaskRouterException} of kind {@code RATE_LIMITED} with status 0,
+ * a 503 for the player). One call
  * is one HTTP exchange on the JDK's {@link HttpClient}, with no retry, connect timeout {@link
  * #DEFAULT_CONNECT_TIMEOUT} and response timeout {@link #DEFAULT_RESPONSE_TIMEOUT}.
  *
@@ -51,9 +57,12 @@ import java.util.regex.Pattern;
  * InvalidFlexTokenException} whatever the status it came with (200, 400, 401 or 403); a 401 or
  * 403 without a validation result means Twilio refused <em>this service's</em> credentials — a
  * configuration problem, logged once at {@code ERROR} on {@code System.Logger}
- * "io.github.flexmedia.twilio.playback" and answered as unavailable, never as the user's 401;
- * everything else that is not a validation result is a {@link FlexTokenUnavailableException}.
- * Thread-safe.
+ * "io.github.flexmedia.twilio.playback" and answered as unavailable, never as the user's 401 (a
+ * {@link TaskRouterException} of kind {@code AUTHENTICATION}); everything else that is not a
+ * validation result is a {@link TaskRouterException} too: {@code NO_RESPONSE} when no answer came,
+ * {@code RATE_LIMITED} (a {@link io.github.flexmedia.twilio.RateLimitedException}) for a 429, the
+ * kind of its status for another 4xx or a 5xx, {@code SERVER_ERROR} for a 2xx that is not the
+ * documented JSON, {@code INTERRUPTED} when the thread was interrupted. Thread-safe.
  */
 public final class TwilioFlexTokenValidator implements FlexTokenValidator {
   /**
@@ -140,7 +149,7 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
         Response response = restClient.request(request);
         return new Answer(response.getStatusCode(), response.getContent());
       } catch (TwilioException e) {
-        throw new FlexTokenUnavailableException(
+        throw unavailable(
             "Twilio token validation did not answer: " + e.getClass().getSimpleName(), 0, e);
       }
     };
@@ -158,8 +167,9 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
       throw new InvalidFlexTokenException(0);
     }
     if (!budget.tryTake()) {
-      throw new FlexTokenUnavailableException("token validation calls are over this service's cap of "
-          + budget.perSecond() + " per second", 0, null);
+      throw new TaskRouterException(TaskRouterException.Kind.RATE_LIMITED,
+          "token validation calls are over this service's cap of " + budget.perSecond()
+              + " per second", 0, 0, null, null);
     }
     return read(exchange.post(JSON.createObjectNode().put("token", token).toString()));
   }
@@ -181,12 +191,12 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
             + "is answered 503 until the credentials are fixed. This is a configuration problem, not "
             + "the users'.");
       }
-      throw new FlexTokenUnavailableException(
+      throw unavailable(
           "Twilio refused this service's credentials for token validation (" + status + ")", status, null);
     }
     boolean answered = status >= 200 && status < 300 || status == 400 || status == 401 || status == 403;
     if (!answered || !result) {
-      throw new FlexTokenUnavailableException(
+      throw unavailable(
           "Twilio token validation answered " + status + " without a validation result", status, null);
     }
     credentialsReported.set(false);
@@ -195,7 +205,7 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
     }
     String identity = text(body, "identity");
     if (identity == null || identity.isBlank()) {
-      throw new FlexTokenUnavailableException(
+      throw unavailable(
           "Twilio token validation answered valid without an identity", status, null);
     }
     List<String> roles = new ArrayList<>();
@@ -206,6 +216,20 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
     }
     return new FlexUser(identity, text(body, "realm_user_id"), text(body, "worker_sid"), roles,
         instant(text(body, "expiration")), text(body, "flex_instance_sid"));
+  }
+
+  /**
+   * The token could not be checked: a failed call. A 429 is a {@link RateLimitedException}; an
+   * answer that is a 2xx but not the documented JSON is Twilio's failure ({@code SERVER_ERROR});
+   * otherwise the kind is the status's (no answer: {@code NO_RESPONSE}).
+   */
+  private static TaskRouterException unavailable(String message, int status, Throwable cause) {
+    if (status == 429) {
+      return new RateLimitedException(message, 0, null, cause);
+    }
+    TaskRouterException.Kind kind = status >= 200 && status < 300
+        ? TaskRouterException.Kind.SERVER_ERROR : TaskRouterException.Kind.forStatus(status);
+    return new TaskRouterException(kind, message, status, 0, null, cause);
   }
 
   private static String text(JsonNode body, String field) {
@@ -395,11 +419,11 @@ public final class TwilioFlexTokenValidator implements FlexTokenValidator {
           HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
           return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-          throw new FlexTokenUnavailableException(
+          throw unavailable(
               "Twilio token validation did not answer: " + e.getClass().getSimpleName(), 0, e);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new FlexTokenUnavailableException("Twilio token validation was interrupted", 0, e);
+          throw TaskRouterException.interrupted("Twilio token validation was interrupted", false, e);
         }
       };
       return new TwilioFlexTokenValidator(accountSid, uri, exchange, new CallBudget(maxCallsPerSecond, clock));

@@ -7,6 +7,10 @@
  * io.github.flexmedia.twilio.playback.PlaybackAuthorizer} and a {@link
  * io.github.flexmedia.twilio.playback.RecordingResolver} has made a short-lived URL. Every decision
  * goes to a {@link io.github.flexmedia.twilio.playback.PlaybackAudit}. {@link
- * io.github.flexmedia.twilio.playback.PlaybackLinks} writes the {@code url_provider} link.
+ * io.github.flexmedia.twilio.playback.RecordingUrlProvider#voiceRecording} writes the {@code
+ * url_provider} link.
+ *
+ * <p>The implementation is in {@code io.github.flexmedia.twilio.internal.playback}, which is not
+ * API.
  */
 package io.github.flexmedia.twilio.playback;

@@ -7,13 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
+import io.github.flexmedia.twilio.AttachOutcome.Status;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.RetryPolicy;
 import io.github.flexmedia.twilio.TaskNotFoundException;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TwilioTaskRouterClient;
-import io.github.flexmedia.twilio.AttachOutcome.Status;
+import io.github.flexmedia.twilio.internal.attach.AttacherAccess;
+import io.github.flexmedia.twilio.internal.events.InMemoryAttachStore;
 import io.github.flexmedia.twilio.testing.Fault;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,8 +52,9 @@ class AttachQueueTest {
 
   /** A queue over an attacher whose waits advance the test clock, adjusted by {@code configure}. */
   private AttachQueue.Builder queue(UnaryOperator<MediaAttacher.Builder> configure) {
-    MediaAttacher attacher = configure.apply(MediaAttacher.builder(router)
-        .sleeper(d -> clock.advance(d)).retryPolicy(jitter(0.5))).build();
+    MediaAttacher attacher = configure.apply(
+        AttacherAccess.sleeper(MediaAttacher.builder(router), d -> clock.advance(d))
+            .retryPolicy(jitter(0.5))).build();
     return AttachQueue.builder(attacher).clock(clock).executor(executor).listener(outcomes::add)
         .pollInterval(Duration.ZERO);
   }
@@ -132,7 +136,7 @@ class AttachQueueTest {
     String other = "WT" + "b".repeat(32);
     router.putTask(WS, WT, "{}");
     router.putTask(WS, other, "{}");
-    InMemoryAttachStore shared = InMemoryAttachStore.create(100, clock);
+    PendingAttachStore shared = PendingAttachStore.inMemory(100, clock);
     AttachQueue first = queue().store(shared).build();
     first.offer(crm(WT));
     // the first instance claims WT, and dies holding the claim
@@ -167,7 +171,7 @@ class AttachQueueTest {
     router.putTask(WS, WT, "{}");
     router.failNext(Operation.UPDATE, 1, Fault.unavailable());
     // the wait before the retry takes the worker past 54 s of its 60 s lease
-    AttachQueue q = queue(b -> b.sleeper(d -> clock.advance(Duration.ofSeconds(55))))
+    AttachQueue q = queue(b -> AttacherAccess.sleeper(b, d -> clock.advance(Duration.ofSeconds(55))))
         .lease(Duration.ofSeconds(60)).build();
     q.offer(PendingAttach.of(WS, WT, CRM, T0.plus(Duration.ofMinutes(5))));
     executor.runAll();
@@ -206,7 +210,8 @@ class AttachQueueTest {
     router.putTask(WS, WT, "{}");
     router.failAlways(Operation.UPDATE, Fault.unavailable());
     // a lease longer than the window: only the deadline bounds the retries
-    AttachQueue q = queue(b -> b.maxAttempts(10).sleeper(d -> clock.advance(Duration.ofSeconds(50))))
+    AttachQueue q = queue(b -> AttacherAccess.sleeper(b.maxAttempts(10),
+        d -> clock.advance(Duration.ofSeconds(50))))
         .lease(Duration.ofMinutes(5))
         .build();
     q.offer(crm(WT));
@@ -228,9 +233,10 @@ class AttachQueueTest {
       server.router().putTask(WS, WT, "{}");
       server.router().failNext(Operation.UPDATE, 1, Fault.conflict());
       AttachQueue q = AttachQueue.builder(
-              MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient()))
+              AttacherAccess.sleeper(
+                  MediaAttacher.builder(new TwilioTaskRouterClient(server.restClient())),
                   // between the 412 and the next read, TaskRouter deletes the task
-                  .sleeper(d -> server.router().removeTask(WS, WT)).build())
+                  d -> server.router().removeTask(WS, WT)).build())
           .clock(clock).executor(executor).listener(outcomes::add)
           .build();
       q.offer(crm(WT));
@@ -316,7 +322,7 @@ class AttachQueueTest {
   }
 
   /** A store that survives the queue, as a database table would, and can be down. */
-  final class TableStore implements PendingAttachStore {
+  class TableStore implements PendingAttachStore {
     final InMemoryAttachStore rows = InMemoryAttachStore.create(100, clock);
     volatile boolean broken;
 
@@ -352,6 +358,46 @@ class AttachQueueTest {
     List<String> ids() {
       return rows.pendingAttaches().stream().map(PendingAttach::id).toList();
     }
+  }
+
+  @Test
+  void twoClaimPassesAtOnceClaimNoMoreTasksThanThereAreWorkers() throws Exception {
+    AtomicReference<AttachQueue> queue = new AtomicReference<>();
+    AtomicReference<Thread> second = new AtomicReference<>();
+    CountDownLatch secondDone = new CountDownLatch(1);
+    List<Integer> claimed = Collections.synchronizedList(new ArrayList<>());
+    TableStore store = new TableStore() {
+      @Override
+      public List<AttachClaim> claim(String owner, int maxTasks, Duration lease) {
+        if (second.get() == null) {
+          // A second pass (a poll, another worker finishing) starts while this one is in the
+          // store; wait until it has either claimed too or is held back.
+          Thread t = new Thread(() -> {
+            queue.get().resubmitStored();
+            secondDone.countDown();
+          });
+          second.set(t);
+          t.start();
+          while (secondDone.getCount() > 0 && t.getState() != Thread.State.BLOCKED) {
+            Thread.onSpinWait();
+          }
+        }
+        List<AttachClaim> claims = super.claim(owner, maxTasks, lease);
+        claimed.add(claims.size());
+        return claims;
+      }
+    };
+    for (int t = 0; t < 6; t++) {
+      store.save(crm(String.format("WT%032x", t)));
+    }
+    queue.set(queue().store(store).workers(2).build());
+
+    queue.get().resubmitStored();
+    second.get().join();
+
+    assertThat(claimed).as("one claim of 2 tasks; the second pass found no free worker")
+        .containsExactly(2);
+    assertThat(executor.queued()).isEqualTo(2);
   }
 
   @Test
@@ -419,7 +465,7 @@ class AttachQueueTest {
   void attachWithinFailsWhenTheBudgetRunsOutBeforeTheDeadline() {
     router.putTask(WS, WT, "{}");
     router.failAlways(Operation.UPDATE, Fault.unavailable());
-    AttachQueue q = queue(b -> b.sleeper(d -> clock.advance(Duration.ofSeconds(3)))).build();
+    AttachQueue q = queue(b -> AttacherAccess.sleeper(b, d -> clock.advance(Duration.ofSeconds(3)))).build();
 
     AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(5));
 
@@ -436,7 +482,7 @@ class AttachQueueTest {
     // the application's own sleeper, which knows nothing of deadlines: the attach path checks
     // the deadline before every wait, so it is never asked to wait past the budget
     List<Duration> slept = new ArrayList<>();
-    AttachQueue q = queue(b -> b.sleeper(slept::add)).build();
+    AttachQueue q = queue(b -> AttacherAccess.sleeper(b, slept::add)).build();
 
     AttachOutcome o = q.attachWithin(crm(WT), Duration.ofSeconds(2));
 
@@ -454,7 +500,7 @@ class AttachQueueTest {
     router.putTask(WS, WT, "{}");
     router.failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(3)));
     List<Duration> slept = new ArrayList<>();
-    AttachQueue q = queue(b -> b.sleeper(slept::add)).build();
+    AttachQueue q = queue(b -> AttacherAccess.sleeper(b, slept::add)).build();
     q.offer(crm(WT));
     clock.advance(Duration.ofSeconds(118));   // the deadline is 2 s away
     executor.runAll();
@@ -473,8 +519,8 @@ class AttachQueueTest {
     router.putTask(WS, WT, "{}");
     router.failNext(Operation.UPDATE, 1, Fault.rateLimited(Duration.ofSeconds(3)));
     List<Duration> slept = new ArrayList<>();
-    MediaAttacher mine = MediaAttacher.builder(router).maxAttempts(2).sleeper(slept::add)
-        .retryPolicy(jitter(0.5)).build();
+    MediaAttacher mine = AttacherAccess.sleeper(MediaAttacher.builder(router).maxAttempts(2),
+        slept::add).retryPolicy(jitter(0.5)).build();
     AttachQueue q = AttachQueue.builder(mine).clock(clock).executor(executor)
         .listener(outcomes::add).build();
 
@@ -493,7 +539,7 @@ class AttachQueueTest {
     router.failNext(Operation.UPDATE, 1, Fault.unavailable());
     TableStore table = new TableStore();
     // the worker is interrupted while it waits to retry, as shutdownNow() does
-    AttachQueue q = queue(b -> b.sleeper(d -> {
+    AttachQueue q = queue(b -> AttacherAccess.sleeper(b, d -> {
       throw new InterruptedException();
     })).store(table).build();
     PendingAttach a = crm(WT);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.RecordingChannel;
+import io.github.flexmedia.twilio.internal.events.Params;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

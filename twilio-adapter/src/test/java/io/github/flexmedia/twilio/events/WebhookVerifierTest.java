@@ -2,9 +2,11 @@ package io.github.flexmedia.twilio.events;
 
 import static io.github.flexmedia.twilio.events.Callbacks.SECONDARY;
 import static io.github.flexmedia.twilio.events.Callbacks.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flexmedia.FlexMediaException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,17 @@ class WebhookVerifierTest {
     assertThatThrownBy(() -> verifier.verify(URL, altered, signature))
         .isInstanceOf(WebhookSignatureException.class)
         .hasMessageContaining("does not match");
+  }
+
+  @Test
+  void aForgedRequestIsBadInputNamingTheHeader() {
+    Map<String, String> params = Callbacks.recording();
+
+    assertThatThrownBy(() -> verifier.verify(URL, params, "c2lnbmF0dXJl"))
+        .isInstanceOfSatisfying(FlexMediaException.class,
+            e -> assertThat(e.where()).isEqualTo("X-Twilio-Signature"))
+        .isInstanceOf(WebhookSignatureException.class)
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

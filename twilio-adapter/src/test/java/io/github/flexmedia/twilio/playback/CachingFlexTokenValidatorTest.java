@@ -3,6 +3,8 @@ package io.github.flexmedia.twilio.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.internal.playback.CachingFlexTokenValidator;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,12 @@ class CachingFlexTokenValidatorTest {
   private final MutableClock clock = new MutableClock(NOW);
   private final List<String> asked = new ArrayList<>();
 
+  /** The public factory, which makes the (internal) caching validator whose counters we read. */
+  private static CachingFlexTokenValidator cached(
+      FlexTokenValidator delegate, int maxEntries, Duration maxAge, java.time.Clock clock) {
+    return (CachingFlexTokenValidator) FlexTokenValidator.cached(delegate, maxEntries, maxAge, clock);
+  }
+
   private FlexTokenValidator fake(Map<String, Instant> expirations) {
     return token -> {
       asked.add(token);
@@ -31,7 +39,7 @@ class CachingFlexTokenValidatorTest {
 
   @Test
   void aValidResultIsServedFromTheCacheUntilMaxAge() {
-    CachingFlexTokenValidator cache = FlexTokenValidator.cached(
+    CachingFlexTokenValidator cache = cached(
         fake(Map.of("a", NOW.plus(Duration.ofHours(1)))), 10, Duration.ofMinutes(1), clock);
 
     assertThat(cache.validate("a").identity()).isEqualTo("user-a");
@@ -47,7 +55,7 @@ class CachingFlexTokenValidatorTest {
 
   @Test
   void aResultIsNeverUsedAtOrPastTheTokensExpiration() {
-    CachingFlexTokenValidator cache = FlexTokenValidator.cached(
+    CachingFlexTokenValidator cache = cached(
         fake(Map.of("a", NOW.plus(Duration.ofSeconds(10)))), 10, Duration.ofHours(1), clock);
     cache.validate("a");
     clock.advance(Duration.ofSeconds(9));
@@ -63,7 +71,7 @@ class CachingFlexTokenValidatorTest {
   void anExpiredTokenInTheCacheGoesBackToTwilioAndIsRefused() {
     try (FlexTokenEmulator twilio = FlexTokenEmulator.start(
         FlexTokenEmulator.DEFAULT_ACCOUNT_SID, FlexTokenEmulator.DEFAULT_AUTH_TOKEN, clock)) {
-      CachingFlexTokenValidator cache = FlexTokenValidator.cached(
+      CachingFlexTokenValidator cache = cached(
           FlexTokenValidator.twilio(twilio.restClient()), 100, Duration.ofHours(1), clock);
       String token = twilio.issue(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, "ana", Duration.ofMinutes(2), "admin");
 
@@ -84,7 +92,7 @@ class CachingFlexTokenValidatorTest {
   void refusalsAreCachedBrieflyAndResultsWithoutExpirationNotAtAll() {
     java.util.HashMap<String, Instant> exp = new java.util.HashMap<>();
     exp.put("noexp", null);
-    CachingFlexTokenValidator cache = FlexTokenValidator.cached(fake(exp), 10, Duration.ofHours(1), clock);
+    CachingFlexTokenValidator cache = cached(fake(exp), 10, Duration.ofHours(1), clock);
 
     assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
     assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
@@ -106,7 +114,7 @@ class CachingFlexTokenValidatorTest {
 
   @Test
   void aRefusalIsKeptNoLongerThanMaxAge() {
-    CachingFlexTokenValidator cache = FlexTokenValidator.cached(fake(new java.util.HashMap<>()), 10, Duration.ofSeconds(5), clock);
+    CachingFlexTokenValidator cache = cached(fake(new java.util.HashMap<>()), 10, Duration.ofSeconds(5), clock);
     assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
     clock.advance(Duration.ofSeconds(4));
     assertThatThrownBy(() -> cache.validate("bad")).isInstanceOf(InvalidFlexTokenException.class);
@@ -118,7 +126,7 @@ class CachingFlexTokenValidatorTest {
   @Test
   void theLeastRecentlyUsedLeaveFirstWhenFull() {
     Instant later = NOW.plus(Duration.ofHours(1));
-    CachingFlexTokenValidator cache = FlexTokenValidator.cached(
+    CachingFlexTokenValidator cache = cached(
         fake(Map.of("a", later, "b", later, "c", later)), 2, Duration.ofHours(1), clock);
     cache.validate("a");
     cache.validate("b");
@@ -136,8 +144,38 @@ class CachingFlexTokenValidatorTest {
   }
 
   @Test
+  void aFailureToCheckIsPassedOnWithItsKindAndNeverKept() {
+    List<Integer> statuses = new ArrayList<>(List.of(503, 0));
+    CachingFlexTokenValidator cache = cached(token -> {
+      asked.add(token);
+      int status = statuses.remove(0);
+      throw status == 0 ? new TaskRouterException("no answer", 0, 0, null)
+          : new TaskRouterException("down", status, 0, null);
+    }, 10, Duration.ofMinutes(1), clock);
+
+    assertThatThrownBy(() -> cache.validate("a")).isInstanceOfSatisfying(TaskRouterException.class,
+        e -> {
+          assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.SERVER_ERROR);
+          assertThat(e.statusCode()).isEqualTo(503);
+        });
+    assertThatThrownBy(() -> cache.validate("a")).isInstanceOfSatisfying(TaskRouterException.class,
+        e -> assertThat(e.kind()).isEqualTo(TaskRouterException.Kind.NO_RESPONSE));
+    assertThat(asked).as("a failure to check is not remembered").containsExactly("a", "a");
+  }
+
+  @Test
+  void aRefusalIsBadInputNamingTheToken() {
+    CachingFlexTokenValidator cache = cached(fake(Map.of()), 1, Duration.ofMinutes(1), clock);
+
+    assertThatThrownBy(() -> cache.validate("bad"))
+        .isInstanceOfSatisfying(io.github.flexmedia.FlexMediaException.class,
+            e -> assertThat(e.where()).isEqualTo("token"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void blankTokensAndBadLimitsAreHandled() {
-    CachingFlexTokenValidator cache = FlexTokenValidator.cached(fake(Map.of()), 1, Duration.ofMinutes(1), clock);
+    CachingFlexTokenValidator cache = cached(fake(Map.of()), 1, Duration.ofMinutes(1), clock);
     assertThatThrownBy(() -> cache.validate("")).isInstanceOf(InvalidFlexTokenException.class);
     assertThatThrownBy(() -> FlexTokenValidator.cached(cache, 0, Duration.ofMinutes(1), clock))
         .hasMessage("maxEntries must be at least 1");

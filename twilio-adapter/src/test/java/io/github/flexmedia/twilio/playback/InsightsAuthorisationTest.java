@@ -3,6 +3,7 @@ package io.github.flexmedia.twilio.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.flexmedia.twilio.internal.playback.InsightsRoles;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -3,6 +3,8 @@ package io.github.flexmedia.twilio.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.internal.playback.LoggingPlaybackAudit;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,30 @@ class PlaybackAnswersAndAuditTest {
         (id, user) -> Optional.of(presignedS3(RecordingUrlProvider.MAX_MEDIA_URL_LENGTH))).audit(PlaybackAudit.NONE).build();
     assertThat(atLimit.handle(PlaybackRequest.of("GET", "recording=" + RE,
         headers("Origin", FLEX, "Authorization", basic(twilio.issue("sam", "supervisor"))))).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aValidatorOfYourOwnSignalsBadInputAndAFailedCallByTheRoots() {
+    String token = Jwe.junk(7);
+    List<PlaybackEvent> audited = new ArrayList<>();
+    RecordingUrlProvider refusing = RecordingUrlProvider.builder(t -> {
+      throw new InvalidFlexTokenException(20101);
+    }, (id, user) -> Optional.of("https://storage.example.com/a.wav")).audit(audited::add).build();
+    RecordingUrlProvider down = RecordingUrlProvider.builder(t -> {
+      throw new TaskRouterException("identity provider unreachable", 0, 0, null);
+    }, (id, user) -> Optional.of("https://storage.example.com/a.wav")).audit(audited::add).build();
+    PlaybackRequest request = PlaybackRequest.of("GET", "recording=" + RE,
+        headers("Origin", FLEX, "Authorization", basic(token)));
+
+    PlaybackResponse refused = refusing.handle(request);
+    PlaybackResponse unavailable = down.handle(request);
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("WWW-Authenticate")).startsWith("Basic");
+    assertThat(unavailable.status()).isEqualTo(503);
+    assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+    assertThat(audited).extracting(PlaybackEvent::decision)
+        .containsExactly(Decision.INVALID_TOKEN, Decision.VALIDATION_UNAVAILABLE);
   }
 
   @Test
@@ -225,7 +251,7 @@ class PlaybackAnswersAndAuditTest {
     } finally {
       jul.removeHandler(handler);
     }
-    String fingerprint = "sha256:" + FlexTokens.digest("sam@example.com").substring(0, 12);
+    String fingerprint = LoggingPlaybackAudit.fingerprint("sam@example.com");
     assertThat(logged).singleElement().satisfies(r -> {
       assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.INFO);
       assertThat(r.getMessage()).isEqualTo("playback GRANTED 200 user=" + fingerprint + " worker="
@@ -233,5 +259,22 @@ class PlaybackAnswersAndAuditTest {
           + " roles=[supervisor] recording=" + RE + " origin=" + FLEX + " remote=203.0.113.7 agent=\"Chrome'quoted'\"");
       assertThat(r.getMessage()).doesNotContain(token).doesNotContain("sam@").doesNotContain("SIGNED");
     });
+  }
+
+  @Test
+  void theDefaultLogFingerprintsIdentitiesAndIdsThatAreNotRecordingSidsWithAKeyNotAPlainHash()
+      throws Exception {
+    String plain = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest("sam@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+    String line = LoggingPlaybackAudit.line(new PlaybackEvent(java.time.Instant.EPOCH,
+        PlaybackEvent.Decision.FORBIDDEN, "sam@example.com", null, "mrn-00123456", FLEX, null, null,
+        java.util.List.of("agent")));
+
+    assertThat(line).contains("user=" + LoggingPlaybackAudit.fingerprint("sam@example.com"),
+            "recording=" + LoggingPlaybackAudit.fingerprint("mrn-00123456"))
+        .doesNotContain("sam@", "mrn-00123456", plain);
+    assertThat(LoggingPlaybackAudit.fingerprint("sam@example.com")).matches("fp:[0-9a-f]{12}")
+        .isEqualTo(LoggingPlaybackAudit.fingerprint("sam@example.com"))
+        .isNotEqualTo(LoggingPlaybackAudit.fingerprint("ada@example.com"));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaLink;
 import io.github.flexmedia.RecordingChannel;
+import io.github.flexmedia.twilio.internal.playback.CachingFlexTokenValidator;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -98,7 +99,7 @@ class ReadmePlaybackSnippetsTest {
   @Test
   void linkSnippet() {
     // --- README: url_provider link ---
-    MediaLink.VoiceRecording link = PlaybackLinks.voiceRecording(
+    MediaLink.VoiceRecording link = RecordingUrlProvider.voiceRecording(
             "https://playback.example.com/recordings", "RE0123456789abcdef0123456789abcdef")
         .channels(RecordingChannel.CUSTOMER, RecordingChannel.OTHERS)
         .build();

@@ -3,6 +3,7 @@ package io.github.flexmedia.twilio.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.twilio.internal.playback.CachingFlexTokenValidator;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,8 @@ class RecordingUrlProviderTest {
   @BeforeEach
   void start() {
     twilio = FlexTokenEmulator.start(FlexTokenEmulator.DEFAULT_ACCOUNT_SID, FlexTokenEmulator.DEFAULT_AUTH_TOKEN, clock);
-    validator = FlexTokenValidator.cached(twilio.validatorBuilder().clock(clock).build(), 100, Duration.ofMinutes(5), clock);
+    validator = (CachingFlexTokenValidator) FlexTokenValidator.cached(
+        twilio.validatorBuilder().clock(clock).build(), 100, Duration.ofMinutes(5), clock);
     storage.put(RE, "https://storage.example.com/" + RE + ".wav?sig=" + SECRET);
     provider = RecordingUrlProvider.builder(validator, (id, user) -> Optional.ofNullable(storage.get(id)))
         .audit(audit::add).clock(clock).build();

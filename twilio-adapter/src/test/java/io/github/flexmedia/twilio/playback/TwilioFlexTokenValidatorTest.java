@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import com.twilio.http.TwilioRestClient;
 import io.github.flexmedia.twilio.ConfigurationException;
+import io.github.flexmedia.twilio.RateLimitedException;
+import io.github.flexmedia.twilio.TaskRouterException.Kind;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.internal.playback.FlexTokens;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -131,7 +135,12 @@ class TwilioFlexTokenValidatorTest {
       int before = twilio.requestCount();
       twilio.failNext(1, status);
       assertThatThrownBy(() -> validator.validate(token))
-          .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(status))
+          .isInstanceOfSatisfying(TaskRouterException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.kind()).isEqualTo(status == 429 ? Kind.RATE_LIMITED : Kind.SERVER_ERROR);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e instanceof RateLimitedException).isEqualTo(status == 429);
+          })
           .hasMessage("Twilio token validation answered " + status + " without a validation result");
       assertThat(twilio.requestCount()).as("exchanges for %s", status).isEqualTo(before + 1);
     }
@@ -160,7 +169,10 @@ class TwilioFlexTokenValidatorTest {
           .endpoint(URI.create("http://127.0.0.1:" + twilio.port())).build();
       for (int i = 0; i < 3; i++) {
         assertThatThrownBy(() -> wrong.validate(twilio.issue("ana", "admin")))
-            .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(401))
+            .isInstanceOfSatisfying(TaskRouterException.class, e -> {
+              assertThat(e.statusCode()).isEqualTo(401);
+              assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION);
+            })
             .hasMessage("Twilio refused this service's credentials for token validation (401)");
       }
     } finally {
@@ -184,7 +196,7 @@ class TwilioFlexTokenValidatorTest {
 
     assertThat(byKey.validate(twilio.issue("ana", "admin")).identity()).isEqualTo("ana");
     assertThatThrownBy(() -> wrongKey.validate(twilio.issue("ana", "admin")))
-        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(401));
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(401));
     assertThat(twilio.requestCount()).isEqualTo(2);
   }
 
@@ -197,7 +209,7 @@ class TwilioFlexTokenValidatorTest {
         capped.validate(Jwe.junk(i));
       } catch (InvalidFlexTokenException e) {
         assertThat(e.code()).isEqualTo(20101);
-      } catch (FlexTokenUnavailableException e) {
+      } catch (TaskRouterException e) {
         assertThat(e).hasMessage("token validation calls are over this service's cap of 5 per second");
         unavailable++;
       }
@@ -207,7 +219,11 @@ class TwilioFlexTokenValidatorTest {
     clock.advance(Duration.ofMillis(400));
     assertThatThrownBy(() -> capped.validate(Jwe.junk(1000))).isInstanceOf(InvalidFlexTokenException.class);
     assertThatThrownBy(() -> capped.validate(Jwe.junk(1001))).isInstanceOf(InvalidFlexTokenException.class);
-    assertThatThrownBy(() -> capped.validate(Jwe.junk(1002))).isInstanceOf(FlexTokenUnavailableException.class);
+    assertThatThrownBy(() -> capped.validate(Jwe.junk(1002))).isInstanceOfSatisfying(
+        TaskRouterException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+          assertThat(e.statusCode()).as("no HTTP answer: this service's own cap").isZero();
+        });
     assertThat(twilio.requestCount()).as("0.4 s refills two calls").isEqualTo(7);
     assertThat(TwilioFlexTokenValidator.DEFAULT_MAX_CALLS_PER_SECOND).isEqualTo(10);
   }
@@ -218,7 +234,10 @@ class TwilioFlexTokenValidatorTest {
     twilio.hold();
     try {
       assertThatThrownBy(() -> impatient.validate(twilio.issue("ana", "admin")))
-          .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isZero())
+          .isInstanceOfSatisfying(TaskRouterException.class, e -> {
+            assertThat(e.statusCode()).isZero();
+            assertThat(e.kind()).isEqualTo(Kind.NO_RESPONSE);
+          })
           .hasMessage("Twilio token validation did not answer: HttpTimeoutException");
     } finally {
       twilio.resume();
@@ -231,7 +250,7 @@ class TwilioFlexTokenValidatorTest {
     FlexTokenValidator v = twilio.validatorBuilder().build();
     twilio.close();
     assertThatThrownBy(() -> v.validate(Jwe.junk(1)))
-        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isZero())
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isZero())
         .hasMessageStartingWith("Twilio token validation did not answer: ");
   }
 
@@ -297,7 +316,8 @@ class TwilioFlexTokenValidatorTest {
       FlexTokenValidator v = TwilioFlexTokenValidator.withAuthToken(AC, "t")
           .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).build();
       for (int i = 0; i < bodies.length; i++) {
-        assertThatThrownBy(() -> v.validate(Jwe.junk(1))).isInstanceOf(FlexTokenUnavailableException.class);
+        assertThatThrownBy(() -> v.validate(Jwe.junk(1))).isInstanceOfSatisfying(
+            TaskRouterException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR));
       }
     } finally {
       server.stop(0);
@@ -342,13 +362,13 @@ class TwilioFlexTokenValidatorTest {
     twilio.failNext(10, 503);
     FlexTokenValidator viaRest = FlexTokenValidator.twilio(twilio.restClient());
     assertThatThrownBy(() -> viaRest.validate(Jwe.junk(1)))
-        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
     assertThat(twilio.requestCount()).as("twilio-java's reliableRequest: three exchanges").isEqualTo(3);
     twilio.failNext(0, 503);
 
     FlexTokenValidator wrong = FlexTokenValidator.twilio(twilio.restClient(AC, "wrong-secret"));
     assertThatThrownBy(() -> wrong.validate(twilio.issue("ana", "admin")))
-        .isInstanceOfSatisfying(FlexTokenUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(401));
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(401));
     assertThat(twilio.requestCount()).isEqualTo(4);
   }
 

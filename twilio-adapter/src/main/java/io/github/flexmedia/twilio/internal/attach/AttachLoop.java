@@ -3,12 +3,10 @@ package io.github.flexmedia.twilio.internal.attach;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.MediaWarning;
 import io.github.flexmedia.MergeMode;
-import io.github.flexmedia.twilio.AttachInterruptedException;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.RetryPolicy;
-import io.github.flexmedia.twilio.Sleeper;
 import io.github.flexmedia.twilio.TaskConflictException;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
@@ -89,9 +87,11 @@ public final class AttachLoop {
     AttachResult batch;
     try {
       batch = run(workspaceSid, taskSid, null, merge, deadline);
-    } catch (AttachInterruptedException e) {
-      throw e;
     } catch (RuntimeException e) {
+      if (e instanceof TaskRouterException
+          && ((TaskRouterException) e).kind() == TaskRouterException.Kind.INTERRUPTED) {
+        throw e; // this caller's own interrupt: a request to stop, not a batch failure
+      }
       List<Object> all = new ArrayList<>(media.size());
       for (int i = 0; i < media.size(); i++) {
         all.add(CoalescedMerge.mayBeAboutOneCaller(e) ? TaskCoalescer.ALONE : e);
@@ -197,7 +197,7 @@ public final class AttachLoop {
 
   static TaskRouterException interrupted(
       String taskSid, int attempts, boolean unsureWrite, Throwable cause) {
-    AttachInterruptedException e = new AttachInterruptedException("attach to task " + taskSid
+    TaskRouterException e = TaskRouterException.interrupted("attach to task " + taskSid
         + " was interrupted" + (attempts == 0 ? " before its first attempt"
             : " while waiting to retry")
         + (unsureWrite ? "; the last update got no clear answer, so it may have been applied" : ""),

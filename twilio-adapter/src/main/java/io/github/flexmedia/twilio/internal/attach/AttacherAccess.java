@@ -4,12 +4,13 @@ import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.MediaAttacher;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * How the {@link io.github.flexmedia.twilio.events.AttachQueue} hands its deadline to a {@link
  * MediaAttacher} as an explicit argument, without a public overload that would put {@link
- * Deadline} into the API: {@code MediaAttacher} installs the one implementation when its class
- * is initialized.
+ * Deadline} into the API, and how tests give an attacher a {@link Sleeper}: {@code MediaAttacher}
+ * installs the one implementation when its class is initialized.
  */
 public final class AttacherAccess {
   /** An attach with a deadline. */
@@ -31,6 +32,7 @@ public final class AttacherAccess {
   }
 
   private static volatile Attach installed;
+  private static volatile BiConsumer<MediaAttacher.Builder, Sleeper> sleeperSetter;
 
   private AttacherAccess() {}
 
@@ -38,12 +40,31 @@ public final class AttacherAccess {
    * Called once, by {@code MediaAttacher}'s static initializer.
    *
    * @param attach the implementation
+   * @param sleeper sets a builder's sleeper
    */
-  public static synchronized void install(Attach attach) {
+  public static synchronized void install(
+      Attach attach, BiConsumer<MediaAttacher.Builder, Sleeper> sleeper) {
     if (installed != null) {
       throw new IllegalStateException("already installed");
     }
     installed = Objects.requireNonNull(attach, "attach");
+    sleeperSetter = Objects.requireNonNull(sleeper, "sleeper");
+  }
+
+  /**
+   * Makes the attacher {@code builder} builds wait with {@code sleeper} between attempts (for
+   * attach and create): the tests' virtual time. Not API; users shorten waits with a {@link
+   * io.github.flexmedia.twilio.RetryPolicy}.
+   *
+   * @param builder the builder
+   * @param sleeper how to wait
+   * @return {@code builder}
+   */
+  public static MediaAttacher.Builder sleeper(MediaAttacher.Builder builder, Sleeper sleeper) {
+    // Holding a builder means MediaAttacher's class was initialized, so the setter is there.
+    sleeperSetter.accept(Objects.requireNonNull(builder, "builder"),
+        Objects.requireNonNull(sleeper, "sleeper"));
+    return builder;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.flexmedia.twilio.internal.attach;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.twilio.AttachInterruptedException;
 import io.github.flexmedia.twilio.AttachListener;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.AttachResult;
@@ -137,7 +136,7 @@ public final class BulkAttach {
         AttachOutcome o = outcomes[i];
         if (o == null) {
           boolean started = jobs[i] != null && jobs[i].started;
-          o = AttachOutcome.failed(workspaceSid, sids.get(i), new AttachInterruptedException(
+          o = AttachOutcome.failed(workspaceSid, sids.get(i), TaskRouterException.interrupted(
               "attach to task " + sids.get(i) + (started
                   ? " was still running when the bulk attach was stopped; it may have written"
                   : " was not started: the bulk attach was stopped"), started, null));

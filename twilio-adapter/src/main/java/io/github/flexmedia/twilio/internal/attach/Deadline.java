@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * When an attach must stop starting calls, passed explicitly down the attach path (loop, creator,
  * coalescer) instead of through a thread-local or a wrapped sleeper, so that it holds whatever
- * {@link io.github.flexmedia.twilio.Sleeper} or client the attacher was built with.
+ * {@link Sleeper} or client the attacher was built with.
  */
 public final class Deadline {
   /** No deadline: only the retry policy bounds the attach. */

@@ -1,8 +1,8 @@
 package io.github.flexmedia.twilio.internal.attach;
 
 import io.github.flexmedia.MediaAttributes;
-import io.github.flexmedia.twilio.AttachInterruptedException;
 import io.github.flexmedia.twilio.AttachResult;
+import io.github.flexmedia.twilio.TaskRouterException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Map;
  *   <li>The first caller of a batch runs it on its own thread; the others wait for its outcome.
  *   <li>When the batch's leader is interrupted, the others are not failed: they join a new batch.
  *   <li>A waiter interrupted before its batch started leaves it (nothing of its media is written);
- *       one interrupted while its batch runs gets an {@link AttachInterruptedException} saying the
+ *       one interrupted while its batch runs gets an {@link TaskRouterException} of kind {@code INTERRUPTED} saying the
  *       write may have been applied.
  *   <li>When a batch of several is refused with a 4xx other than 401, 403, 404, 412 and 429
  *       (which concern the task or the account, not the media), fails on a caller's
@@ -155,13 +155,13 @@ public final class TaskCoalescer {
               lane.next = null;
             }
             Thread.currentThread().interrupt();
-            throw new AttachInterruptedException("attach to task " + taskSid
+            throw TaskRouterException.interrupted("attach to task " + taskSid
                 + " was interrupted while waiting to join a write to the same task; nothing of"
                 + " it was sent", false, e);
           }
           if (batch.waiters.get(0) != me) {
             Thread.currentThread().interrupt();
-            throw new AttachInterruptedException("attach to task " + taskSid
+            throw TaskRouterException.interrupted("attach to task " + taskSid
                 + " was interrupted while its media were being written together with other"
                 + " attaches to the same task; the write may have been applied", true, e);
           }
@@ -194,7 +194,10 @@ public final class TaskCoalescer {
     try {
       // Every caller's deadline binds the joint write; when one passes, each retries alone.
       outcomes = batchWriter.write(workspaceSid, taskSid, media, Deadline.allOf(deadlines));
-    } catch (AttachInterruptedException e) {
+    } catch (TaskRouterException e) {
+      if (e.kind() != TaskRouterException.Kind.INTERRUPTED) {
+        throw e;
+      }
       mine = e; // the leader's own interrupt; the others join another batch
     } finally {
       synchronized (lock) {

@@ -2,7 +2,6 @@ package io.github.flexmedia.twilio.internal.attach;
 
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.RetryPolicy;
-import io.github.flexmedia.twilio.Sleeper;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;

@@ -1,6 +1,5 @@
 package io.github.flexmedia.twilio.internal.ratelimit;
 
-import io.github.flexmedia.twilio.AttachInterruptedException;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskRouterClient;
 import io.github.flexmedia.twilio.TaskRouterException;
@@ -60,7 +59,7 @@ public final class LimitedTaskRouterClient implements TaskRouterClient {
       permit = limiter.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AttachInterruptedException("request for task " + taskSid
+      throw TaskRouterException.interrupted("request for task " + taskSid
           + " was interrupted while waiting for the shared rate limit", false, e);
     }
     boolean reported = false;

@@ -11,7 +11,8 @@ class AttacherAccessTest {
   void theHookIsMediaAttachersAndCannotBeReplaced() {
     MediaAttacher.builder(new InMemoryTaskRouter()).build(); // its class installs the hook
 
-    assertThatThrownBy(() -> AttacherAccess.install((a, ws, task, media, deadline) -> null))
+    assertThatThrownBy(() -> AttacherAccess.install((a, ws, task, media, deadline) -> null,
+        (builder, sleeper) -> { }))
         .isInstanceOf(IllegalStateException.class);
   }
 

@@ -9,22 +9,22 @@ import io.github.flexmedia.MediaLink;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class PlaybackLinksTest {
+class ProviderLinksTest {
   static final String RE = "RE0123456789abcdef0123456789abcdef";
 
   @Test
   void addsTheRecordingParameterToTheProviderUrl() {
-    assertThat(PlaybackLinks.providerUrl("https://p.example.com/play", RE))
+    assertThat(RecordingUrlProvider.providerUrl("https://p.example.com/play", RE))
         .isEqualTo("https://p.example.com/play?recording=" + RE);
-    assertThat(PlaybackLinks.providerUrl("https://p.example.com/play?tenant=7", RE))
+    assertThat(RecordingUrlProvider.providerUrl("https://p.example.com/play?tenant=7", RE))
         .isEqualTo("https://p.example.com/play?tenant=7&recording=" + RE);
-    assertThat(PlaybackLinks.providerUrl("https://p.example.com/play?", "a_b-c"))
+    assertThat(RecordingUrlProvider.providerUrl("https://p.example.com/play?", "a_b-c"))
         .isEqualTo("https://p.example.com/play?recording=a_b-c");
   }
 
   @Test
   void buildsAUrlProviderOnlyVoiceRecording() {
-    MediaLink.VoiceRecording link = PlaybackLinks.voiceRecording("https://p.example.com/play", RE)
+    MediaLink.VoiceRecording link = RecordingUrlProvider.voiceRecording("https://p.example.com/play", RE)
         .startTimeMillis(1_700_000_000_000L).build();
 
     assertThat(link.url()).isNull();
@@ -37,14 +37,14 @@ class PlaybackLinksTest {
   @Test
   void refusesIdsThatCouldBecomeAPathOrAUrl() {
     for (String id : new String[] {"", "../x", "//evil.example", "a/b", "a%2Fb", "a b", "a&recording=b", "a#b"}) {
-      assertThatThrownBy(() -> PlaybackLinks.providerUrl("https://p.example.com/play", id))
+      assertThatThrownBy(() -> RecordingUrlProvider.providerUrl("https://p.example.com/play", id))
           .as(id).isInstanceOfSatisfying(InvalidMediaException.class, e -> assertThat(e.rule()).isEqualTo("recording-id"))
           .hasMessageNotContaining(id.isEmpty() ? "\u0000" : id);
     }
-    assertThatThrownBy(() -> PlaybackLinks.providerUrl("https://p.example.com/play#x", RE))
+    assertThatThrownBy(() -> RecordingUrlProvider.providerUrl("https://p.example.com/play#x", RE))
         .hasMessageContaining("fragment");
-    assertThatThrownBy(() -> PlaybackLinks.providerUrl(null, RE)).isInstanceOf(InvalidMediaException.class);
-    assertThatThrownBy(() -> PlaybackLinks.voiceRecording("http://p.example.com/play", RE).build())
+    assertThatThrownBy(() -> RecordingUrlProvider.providerUrl(null, RE)).isInstanceOf(InvalidMediaException.class);
+    assertThatThrownBy(() -> RecordingUrlProvider.voiceRecording("http://p.example.com/play", RE).build())
         .isInstanceOf(InvalidMediaException.class);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.events;
+package io.github.flexmedia.twilio.internal.events;
 
 import io.github.flexmedia.Sid;
 import java.math.BigDecimal;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Reads webhook parameters. Every failure names the parameter and the rule, never the value: a
  * value may be forged, huge, or hold PHI.
  */
-final class Params {
+public final class Params {
   private static final System.Logger LOG = System.getLogger(Params.class.getName());
   /** At or above this, an epoch number is milliseconds: 10^11 seconds is the year 5138. */
   private static final BigDecimal MILLIS_FROM = BigDecimal.valueOf(100_000_000_000L);
@@ -22,7 +22,7 @@ final class Params {
 
   private Params() {}
 
-  static String required(Map<String, String> params, String name) {
+  public static String required(Map<String, String> params, String name) {
     String v = params.get(name);
     if (v == null || v.isBlank()) {
       throw new IllegalArgumentException("parameter " + name + " is required");
@@ -30,12 +30,12 @@ final class Params {
     return v;
   }
 
-  static String optional(Map<String, String> params, String name) {
+  public static String optional(Map<String, String> params, String name) {
     String v = params.get(name);
     return v == null || v.isBlank() ? null : v;
   }
 
-  static String sid(String name, String value, String prefix) {
+  public static String sid(String name, String value, String prefix) {
     if (value == null) {
       return null;
     }
@@ -46,7 +46,7 @@ final class Params {
     return value;
   }
 
-  static int positiveInt(String name, String value, int max) {
+  public static int positiveInt(String name, String value, int max) {
     try {
       int n = Integer.parseInt(value.trim());
       if (n >= 0 && n <= max) {
@@ -60,7 +60,7 @@ final class Params {
   }
 
   /** RFC 2822 dates, as Twilio writes them: {@code Wed, 05 Aug 2020 19:47:04 +0000}. */
-  static Instant rfc2822(String name, String value) {
+  public static Instant rfc2822(String name, String value) {
     try {
       return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeException e) {
@@ -73,7 +73,7 @@ final class Params {
    * Reads an optional value tolerantly: a value {@code read} refuses is reported at FINE (the
    * parameter's name and the rule, never the value) and read as absent.
    */
-  static <T> T tolerant(String name, String value, java.util.function.Function<String, T> read) {
+  public static <T> T tolerant(String name, String value, java.util.function.Function<String, T> read) {
     if (value == null) {
       return null;
     }
@@ -89,7 +89,7 @@ final class Params {
    * Seconds or milliseconds since the epoch, with an optional fraction: TaskRouter documents
    * seconds, and some senders write milliseconds; a value of 10^11 or more is milliseconds.
    */
-  static Instant epochSeconds(String name, String value) {
+  public static Instant epochSeconds(String name, String value) {
     String v = value.trim();
     if (!SECONDS.matcher(v).matches() && !v.matches("[0-9]{13,15}")) {
       throw new IllegalArgumentException(
@@ -105,7 +105,7 @@ final class Params {
   }
 
   /** ISO 8601 with an offset, as Event Streams writes them: {@code 2025-01-01T00:00:00.000Z}. */
-  static Instant iso(String name, String value) {
+  public static Instant iso(String name, String value) {
     try {
       return OffsetDateTime.parse(value.trim()).toInstant();
     } catch (DateTimeException e) {

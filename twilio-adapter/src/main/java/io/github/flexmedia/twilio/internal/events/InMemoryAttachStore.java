@@ -1,7 +1,11 @@
-package io.github.flexmedia.twilio.events;
+package io.github.flexmedia.twilio.internal.events;
 
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.ConfigurationException;
+import io.github.flexmedia.twilio.events.AttachClaim;
+import io.github.flexmedia.twilio.events.AttachStoreStats;
+import io.github.flexmedia.twilio.events.PendingAttach;
+import io.github.flexmedia.twilio.events.PendingAttachStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,12 +149,12 @@ public final class InMemoryAttachStore implements PendingAttachStore {
   }
 
   /** How many attaches are pending. */
-  synchronized int size() {
+  public synchronized int size() {
     return size;
   }
 
   /** Every pending attach, for a queue's shutdown: nobody else will do them. */
-  synchronized List<PendingAttach> pendingAttaches() {
+  public synchronized List<PendingAttach> pendingAttaches() {
     List<PendingAttach> all = new ArrayList<>();
     tasks.values().forEach(t -> all.addAll(t.pending.values()));
     return all;

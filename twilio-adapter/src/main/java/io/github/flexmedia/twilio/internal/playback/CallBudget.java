@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.playback;
+package io.github.flexmedia.twilio.internal.playback;
 
 import java.time.Clock;
 
@@ -6,7 +6,7 @@ import java.time.Clock;
  * A token bucket of validation calls: at most {@code perSecond} calls in any second, refilled
  * continuously on {@code clock}. Thread-safe.
  */
-final class CallBudget {
+public final class CallBudget {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final int perSecond;
@@ -14,7 +14,7 @@ final class CallBudget {
   private double available;
   private long lastNanos;
 
-  CallBudget(int perSecond, Clock clock) {
+  public CallBudget(int perSecond, Clock clock) {
     this.perSecond = perSecond;
     this.clock = clock;
     this.available = perSecond;
@@ -22,7 +22,7 @@ final class CallBudget {
   }
 
   /** Takes one call from the budget, or says there is none left this second. */
-  synchronized boolean tryTake() {
+  public synchronized boolean tryTake() {
     long now = nanos();
     if (now > lastNanos) {
       available = Math.min(perSecond, available + (now - lastNanos) * (double) perSecond / NANOS_PER_SECOND);
@@ -35,7 +35,7 @@ final class CallBudget {
     return true;
   }
 
-  int perSecond() {
+  public int perSecond() {
     return perSecond;
   }
 

@@ -1,10 +1,11 @@
-package io.github.flexmedia.twilio;
+package io.github.flexmedia.twilio.internal.attach;
 
 import java.time.Duration;
 
 /**
- * How {@link MediaAttacher} waits between attempts. The default sleeps the calling thread; tests
- * inject one that records the waits instead.
+ * How an attacher waits between attempts. Production sleeps the calling thread; the tests inject
+ * one that records the waits or advances a test clock (through {@link AttacherAccess#sleeper}).
+ * Users shorten waits with a {@link io.github.flexmedia.twilio.RetryPolicy} instead.
  */
 @FunctionalInterface
 public interface Sleeper {

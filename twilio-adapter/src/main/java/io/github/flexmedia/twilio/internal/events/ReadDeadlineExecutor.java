@@ -1,5 +1,6 @@
-package io.github.flexmedia.twilio.events;
+package io.github.flexmedia.twilio.internal.events;
 
+import io.github.flexmedia.twilio.events.JdkWebhookEndpoint;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,14 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is free. A handler calls {@link #readComplete()} once it has read the body; from then on it is
  * never interrupted.
  */
-final class ReadDeadlineExecutor extends ThreadPoolExecutor {
+public final class ReadDeadlineExecutor extends ThreadPoolExecutor {
   private static final ThreadLocal<Guard> CURRENT = new ThreadLocal<>();
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final long deadlineNanos;
   private final ScheduledExecutorService watchdog;
 
-  ReadDeadlineExecutor(int threads, Duration readTimeout) {
+  public ReadDeadlineExecutor(int threads, Duration readTimeout) {
     super(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons("webhook"));
     allowCoreThreadTimeOut(true);
     this.deadlineNanos = readTimeout.toNanos();
@@ -70,7 +71,7 @@ final class ReadDeadlineExecutor extends ThreadPoolExecutor {
   }
 
   /** Whether the current thread runs a task of such an executor, still under its read deadline. */
-  static boolean guarded() {
+  public static boolean guarded() {
     return CURRENT.get() != null;
   }
 
@@ -79,7 +80,7 @@ final class ReadDeadlineExecutor extends ThreadPoolExecutor {
    *
    * @throws IOException if the deadline already passed (the connection is then closed)
    */
-  static void readComplete() throws IOException {
+  public static void readComplete() throws IOException {
     Guard guard = CURRENT.get();
     if (guard != null && !guard.complete()) {
       throw new IOException("the request was not read within the read timeout");

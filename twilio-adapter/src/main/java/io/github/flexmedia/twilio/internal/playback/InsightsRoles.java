@@ -1,5 +1,6 @@
-package io.github.flexmedia.twilio.playback;
+package io.github.flexmedia.twilio.internal.playback;
 
+import io.github.flexmedia.twilio.playback.PlaybackAuthorizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,21 +13,21 @@ import java.util.Set;
  * Calls"; a user with no Insights role has {@code wfo.full_access} by default. Change it here and
  * nowhere else.
  */
-final class InsightsRoles {
+public final class InsightsRoles {
   /** Flex roles that can open Flex Insights at all. */
-  static final Set<String> OPEN_INSIGHTS = Set.of("admin", "supervisor");
+  public static final Set<String> OPEN_INSIGHTS = Set.of("admin", "supervisor");
 
   /** The prefix of every Flex Insights role. */
-  static final String INSIGHTS_PREFIX = "wfo.";
+  public static final String INSIGHTS_PREFIX = "wfo.";
 
   /** The role a user without any Insights role has, per the same page. */
-  static final String DEFAULT_INSIGHTS_ROLE = "wfo.full_access";
+  public static final String DEFAULT_INSIGHTS_ROLE = "wfo.full_access";
 
   /**
    * The "Play Calls" column of the page's permission table. A {@code wfo.*} role not listed here
    * is one Twilio added after this table was written: it grants nothing until it is added.
    */
-  static final Map<String, Boolean> PLAY_CALLS = Map.of(
+  public static final Map<String, Boolean> PLAY_CALLS = Map.of(
       "wfo.full_access", true,
       "wfo.team_leader", true,
       "wfo.data_analyst", true,
@@ -38,7 +39,7 @@ final class InsightsRoles {
   private InsightsRoles() {}
 
   /** Whether a user with {@code roles} may play calls in Flex Insights. */
-  static boolean mayPlayCalls(List<String> roles) {
+  public static boolean mayPlayCalls(List<String> roles) {
     if (roles.stream().noneMatch(OPEN_INSIGHTS::contains)) {
       return false;
     }

@@ -1,6 +1,10 @@
-package io.github.flexmedia.twilio.playback;
+package io.github.flexmedia.twilio.internal.playback;
 
 import io.github.flexmedia.twilio.ConfigurationException;
+import io.github.flexmedia.twilio.TaskRouterException;
+import io.github.flexmedia.twilio.playback.FlexTokenValidator;
+import io.github.flexmedia.twilio.playback.FlexUser;
+import io.github.flexmedia.twilio.playback.InvalidFlexTokenException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * maxAge} after it was fetched, and never at or after the expiration; a result without an
  * expiration is not kept. A refusal ({@link InvalidFlexTokenException}) is kept for the shorter
  * of {@code maxAge} and {@link #REFUSAL_MAX_AGE}: a refused token does not become valid, and
- * replaying one must not cost a call each time. Errors ({@link FlexTokenUnavailableException})
+ * replaying one must not cost a call each time. Failures to check ({@link TaskRouterException})
  * are never kept. Concurrent first uses of one token share one call to the delegate. At most
  * {@code maxEntries} valid results and as many refusals are kept, least recently used leaving
  * first. Tokens are kept only as SHA-256 digests. {@link #hits()} and {@link #misses()} count the
@@ -42,7 +46,7 @@ public final class CachingFlexTokenValidator implements FlexTokenValidator {
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
-  CachingFlexTokenValidator(FlexTokenValidator delegate, int maxEntries, Duration maxAge, Clock clock) {
+  public CachingFlexTokenValidator(FlexTokenValidator delegate, int maxEntries, Duration maxAge, Clock clock) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     if (maxEntries < 1) {
       throw new ConfigurationException("maxEntries", "must be at least 1");
@@ -157,12 +161,17 @@ public final class CachingFlexTokenValidator implements FlexTokenValidator {
       if (cause instanceof InvalidFlexTokenException) {
         throw new InvalidFlexTokenException(((InvalidFlexTokenException) cause).code());
       }
-      if (cause instanceof FlexTokenUnavailableException) {
-        FlexTokenUnavailableException u = (FlexTokenUnavailableException) cause;
-        throw new FlexTokenUnavailableException(u.getMessage(), u.statusCode(), u);
+      if (cause instanceof TaskRouterException) {
+        // this caller's own exception (and stack), of the shared call's kind
+        TaskRouterException u = (TaskRouterException) cause;
+        throw u.kind() == TaskRouterException.Kind.INTERRUPTED
+            ? TaskRouterException.interrupted(u.getMessage(), false, u)
+            : new TaskRouterException(u.kind(), u.getMessage(), u.statusCode(), u.errorCode(),
+                u.retryAfter().orElse(null), u);
       }
-      throw new FlexTokenUnavailableException("token validation failed: "
-          + (cause == null ? "unknown" : cause.getClass().getSimpleName()), 0, cause);
+      throw new TaskRouterException(TaskRouterException.Kind.LOCAL_FAILURE,
+          "token validation failed: " + (cause == null ? "unknown" : cause.getClass().getSimpleName()),
+          0, 0, null, cause);
     }
   }
 

@@ -1,13 +1,13 @@
-package io.github.flexmedia.twilio.playback;
+package io.github.flexmedia.twilio.internal.playback;
 
 import java.util.Locale;
 
 /** What this package prints of an identifier: its kind, never the whole value. */
-final class Redact {
+public final class Redact {
   private Redact() {}
 
   /** {@code WK1234…} for a SID, {@code null} for none. */
-  static String sid(String sid) {
+  public static String sid(String sid) {
     if (sid == null) {
       return null;
     }

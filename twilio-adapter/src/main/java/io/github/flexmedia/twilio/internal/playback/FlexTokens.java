@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.playback;
+package io.github.flexmedia.twilio.internal.playback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * IV, ciphertext, tag — whose header is a JSON object naming its content encryption ({@code
  * enc}). Anything else is refused before a validation call spends the account's budget.
  */
-final class FlexTokens {
+public final class FlexTokens {
   /** The longest token looked at; a Flex JWE is well under 2 KiB. */
-  static final int MAX_LENGTH = 8_192;
+  public static final int MAX_LENGTH = 8_192;
 
   private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-]*");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,7 @@ final class FlexTokens {
   private FlexTokens() {}
 
   /** Whether {@code token} is a compact JWE whose header JSON has a textual {@code enc}. */
-  static boolean isCompactJwe(String token) {
+  public static boolean isCompactJwe(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
       return false;
     }
@@ -50,7 +50,7 @@ final class FlexTokens {
   }
 
   /** The token's SHA-256, hex: the only form in which a token is kept. */
-  static String digest(String token) {
+  public static String digest(String token) {
     try {
       return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
