@@ -180,4 +180,24 @@ class LocalTaskRouterServerTest {
     assertThat(r.headers().firstValue("Retry-After")).isEmpty();
     assertThat(server.requestCount()).isEqualTo(2);
   }
+
+  @Test
+  void notFoundConflictAndRateLimitAnswerWithTwiliosMessages() throws Exception {
+    String gone = "/v1/Workspaces/" + WS + "/Tasks/WT00000000000000000000000000000009";
+    String task = "/v1/Workspaces/" + WS + "/Tasks/" + WT;
+    HttpResponse<String> notFound = send(request(gone, true).GET().build());
+    server.router().failNext(1, Fault.conflict());
+    HttpResponse<String> conflict = send(request(task, true).GET().build());
+    server.router().failNext(1, Fault.rateLimited());
+    HttpResponse<String> limited = send(request(task, true).GET().build());
+
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(notFound.body()).path("message").asText())
+        .isEqualTo("The requested resource was not found");
+    assertThat(conflict.statusCode()).isEqualTo(412);
+    assertThat(JSON.readTree(conflict.body()).path("message").asText())
+        .isEqualTo("Task has been modified since the version specified by If-Match");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(JSON.readTree(limited.body()).path("message").asText()).isEqualTo("Too Many Requests");
+  }
 }

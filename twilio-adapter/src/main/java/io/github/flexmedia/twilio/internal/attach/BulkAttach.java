@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
@@ -38,7 +37,6 @@ public final class BulkAttach {
   private final Object lock = new Object();
   private final AttachOutcome[] outcomes;
   private final Job[] jobs;
-  private final Semaphore permits;
   private int done;
   private int running;
   private boolean stopping;
@@ -56,7 +54,6 @@ public final class BulkAttach {
     this.grace = grace;
     this.outcomes = new AttachOutcome[sids.size()];
     this.jobs = new Job[sids.size()];
-    this.permits = new Semaphore(concurrency);
   }
 
   /** How one task is attached; an exception becomes that task's outcome. */
@@ -111,13 +108,9 @@ public final class BulkAttach {
     ExecutorService own = pool(Math.min(concurrency, total));
     boolean interrupted = false;
     try {
+      // The pool's threads are the concurrency bound: every job is handed over at once, and an
+      // interrupt is then noticed by the wait below.
       for (int i = 0; i < total && !interrupted; i++) {
-        try {
-          permits.acquire();
-        } catch (InterruptedException e) {
-          interrupted = true;
-          break;
-        }
         Job job = new Job(i);
         synchronized (lock) {
           jobs[i] = job;
@@ -240,36 +233,32 @@ public final class BulkAttach {
 
     @Override
     public void run() {
+      synchronized (lock) {
+        if (stopping || closed) {
+          return; // its outcome says it was not started
+        }
+        runner = Thread.currentThread();
+        started = true;
+        running++;
+      }
+      AttachOutcome outcome = null;
       try {
-        synchronized (lock) {
-          if (stopping || closed) {
-            return; // its outcome says it was not started
-          }
-          runner = Thread.currentThread();
-          started = true;
-          running++;
-        }
-        AttachOutcome outcome = null;
-        try {
-          outcome = attach.apply(sids.get(index), media.get(index));
-        } finally {
-          if (outcome == null) {
-            // an Error escaped the attach: record it, then let it propagate
-            outcome = AttachOutcome.failed(workspaceSid, sids.get(index), new TaskRouterException(
-                TaskRouterException.Kind.LOCAL_FAILURE,
-                "attach to task " + sids.get(index) + " failed with an Error", 0, 0, null, null));
-          }
-          synchronized (lock) {
-            runner = null;
-            running--;
-            if (interruptedByUs) {
-              Thread.interrupted(); // our stop signal must not leak into the caller's executor
-            }
-            finish(index, outcome);
-          }
-        }
+        outcome = attach.apply(sids.get(index), media.get(index));
       } finally {
-        permits.release();
+        if (outcome == null) {
+          // an Error escaped the attach: record it, then let it propagate
+          outcome = AttachOutcome.failed(workspaceSid, sids.get(index), new TaskRouterException(
+              TaskRouterException.Kind.LOCAL_FAILURE,
+              "attach to task " + sids.get(index) + " failed with an Error", 0, 0, null, null));
+        }
+        synchronized (lock) {
+          runner = null;
+          running--;
+          if (interruptedByUs) {
+            Thread.interrupted(); // our stop signal must not leak into the pool's next job
+          }
+          finish(index, outcome);
+        }
       }
     }
   }
