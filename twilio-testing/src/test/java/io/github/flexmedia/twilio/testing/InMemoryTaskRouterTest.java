@@ -180,4 +180,89 @@ class InMemoryTaskRouterTest {
           assertThat(e.retryAfter()).isEmpty();
         });
   }
+
+  /** A router holding one task that completed 2 minutes ago on its clock: Twilio has deleted it. */
+  private static InMemoryTaskRouter withAnExpiredTask() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(WS, WT, "{}");
+    router.setAssignmentStatus(WS, WT, "completed");
+    router.advanceClock(Duration.ofMinutes(2));
+    return router;
+  }
+
+  @Test
+  void aDeletedTaskIsGoneWhicheverCallLooksFirst() {
+    // Each entry point on its own, on a fresh router: none may rely on another having purged.
+    assertThat(withAnExpiredTask().task(WS, WT)).isEmpty();
+    assertThat(withAnExpiredTask().taskCount()).isZero();
+    assertThatThrownBy(() -> withAnExpiredTask().updateTaskAttributes(WS, WT, "{}", null))
+        .isInstanceOf(TaskNotFoundException.class);
+    assertThatThrownBy(() -> withAnExpiredTask().attributes(WS, WT))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no task");
+    assertThatThrownBy(() -> withAnExpiredTask().setAssignmentStatus(WS, WT, "canceled"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no task");
+  }
+
+  @Test
+  void aStatusChangeMovesTheEtagAsTaskRoutersDoes() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    String before = router.putTask(WS, WT, "{}").etag();
+
+    router.setAssignmentStatus(WS, WT, "wrapping");
+
+    assertThat(router.fetchTask(WS, WT).etag()).isNotEqualTo(before);
+    assertThatThrownBy(() -> router.updateTaskAttributes(WS, WT, "{\"a\":1}", before))
+        .isInstanceOf(TaskConflictException.class);
+  }
+
+  @Test
+  void attributesOfExactly4096CharactersAreAcceptedAndOneMoreIsNot() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    router.putTask(WS, WT, "{}");
+    String exactly = "{\"a\":\"" + "x".repeat(4096 - 8) + "\"}";
+    assertThat(exactly).hasSize(4096);
+
+    assertThat(router.updateTaskAttributes(WS, WT, exactly, null).attributesJson()).isEqualTo(exactly);
+    String oneMore = "{\"a\":\"" + "x".repeat(4096 - 7) + "\"}";
+    assertThatThrownBy(() -> router.updateTaskAttributes(WS, WT, oneMore, null))
+        .isInstanceOfSatisfying(TaskRouterException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+  }
+
+  @Test
+  void aCreateIsRecordedAsOneSuccessfulCall() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    String ww = "WW0123456789abcdef0123456789abcdef";
+    router.registerWorkflow(WS, ww);
+
+    TaskSnapshot created = router.createTask(WS, ww, "{\"a\":1}");
+
+    assertThat(router.calls()).singleElement().satisfies(call -> {
+      assertThat(call.operation()).isEqualTo(Operation.CREATE);
+      assertThat(call.taskSid()).isEqualTo(created.taskSid());
+      assertThat(call.status()).isEqualTo(201);
+    });
+  }
+
+  @Test
+  void workflowsAreNamedInTheOrderTheyWereRegistered() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+    String first = "WW0123456789abcdef0123456789abcde1";
+    String second = "WW0123456789abcdef0123456789abcde2";
+    router.registerWorkflow(WS, first).registerWorkflow(WS, second).registerWorkflow(WS, first);
+
+    assertThat(router.create(WS, first, "{}", InMemoryTaskRouter.CreateOptions.DEFAULTS)
+        .workflowFriendlyName()).isEqualTo("Workflow 1");
+    assertThat(router.create(WS, second, "{}", InMemoryTaskRouter.CreateOptions.DEFAULTS)
+        .workflowFriendlyName()).isEqualTo("Workflow 2");
+  }
+
+  @Test
+  void everySettingReturnsTheSameRouterForChaining() {
+    InMemoryTaskRouter router = new InMemoryTaskRouter();
+
+    assertThat(router.advanceClock(Duration.ZERO)).isSameAs(router);
+    assertThat(router.failNext(1, Fault.unavailable())).isSameAs(router);
+    assertThat(router.rateLimit(TokenBucket.of(50, 10))).isSameAs(router);
+    assertThat(router.registerWorkflow(WS, "WW0123456789abcdef0123456789abcdef")).isSameAs(router);
+  }
 }

@@ -53,6 +53,26 @@ class LocalTaskRouterServerTest {
   }
 
   @Test
+  void aMissingTaskIsA404InTwiliosErrorShapeServedAsJson() throws Exception {
+    HttpResponse<String> r = send(request("/v1/Workspaces/" + WS + "/Tasks/"
+        + "WT00000000000000000000000000000009", true).GET().build());
+
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("code").asInt()).isEqualTo(20404);
+    assertThat(body.get("message").asText()).isEqualTo("The requested resource was not found");
+  }
+
+  @Test
+  void settingsReturnTheSameServerForChaining() {
+    assertThat(server.latency(Duration.ZERO)).isSameAs(server);
+    TokenBucket bucket = TokenBucket.of(50, 10);
+    assertThat(server.router().rateLimit(bucket)).isSameAs(server.router());
+    assertThat(bucket.taken()).isZero();
+  }
+
+  @Test
   void fetchAnswersTwilioShapedJsonWithAnEtag() throws Exception {
     HttpResponse<String> r = send(request("/v1/Workspaces/" + WS + "/Tasks/" + WT, true).GET().build());
 
