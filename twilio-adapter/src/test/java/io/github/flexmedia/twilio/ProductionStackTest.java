@@ -23,10 +23,8 @@ import io.github.flexmedia.twilio.testing.RecordedCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -74,21 +72,6 @@ class ProductionStackTest {
             Duration.ofSeconds(1), RetryPolicy.randomJitter()))
         .sleeper(waits::add)
         .build();
-  }
-
-  private static Handler recordingInto(List<LogRecord> logged) {
-    return new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        logged.add(r);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
   }
 
   private long count(Operation op) {
@@ -328,17 +311,13 @@ class ProductionStackTest {
 
   @Test
   void onTheDefaultClientTheAdapterBypassesTwilioJavasLoopAndWarnsOnceWithoutSecrets() {
-    List<LogRecord> logged = new ArrayList<>();
-    Logger jul = Logger.getLogger(TwilioTaskRouterClient.class.getName());
-    Handler handler = recordingInto(logged);
-    jul.addHandler(handler);
-    try {
+    try (LogCapture log = LogCapture.of(TwilioTaskRouterClient.class)) {
       MediaAttacher attacher = attacher(defaultStack(), 5);
       new TwilioTaskRouterClient(server.restClient()); // single attempt: no warning
 
-      assertThat(logged).hasSize(1);
-      assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
-      assertThat(logged.get(0).getMessage())
+      assertThat(log.records()).hasSize(1);
+      assertThat(log.records().get(0).getLevel()).isEqualTo(Level.WARNING);
+      assertThat(log.records().get(0).getMessage())
           .contains("NetworkHttpClient", "singleAttemptHttpClient", "bypassed")
           .doesNotContain(LocalTaskRouterServer.DEFAULT_AUTH_TOKEN);
 
@@ -353,8 +332,6 @@ class ProductionStackTest {
       // what remains below the adapter: Apache repeats a 503 once, after its 1 s default interval
       assertThat(server.requestCount() - 1).as("a 503 on create, Apache's retry").isEqualTo(2);
       assertThat(millisSince(start)).isGreaterThanOrEqualTo(1_000);
-    } finally {
-      jul.removeHandler(handler);
     }
   }
 
@@ -395,11 +372,7 @@ class ProductionStackTest {
 
   @Test
   void aTwilioRestClientSubclassKeepsTwilioJavasLoopAndTheWarningSaysSo() {
-    List<LogRecord> logged = new ArrayList<>();
-    Logger jul = Logger.getLogger(TwilioTaskRouterClient.class.getName());
-    Handler handler = recordingInto(logged);
-    jul.addHandler(handler);
-    try {
+    try (LogCapture log = LogCapture.of(TwilioTaskRouterClient.class)) {
       TwilioRestClient subclass = new TwilioRestClient(new TwilioRestClient.Builder(
           LocalTaskRouterServer.DEFAULT_ACCOUNT_SID, LocalTaskRouterServer.DEFAULT_AUTH_TOKEN)
           .httpClient(new NetworkHttpClient(server.route(HttpClientBuilder.create())))) {};
@@ -409,10 +382,8 @@ class ProductionStackTest {
       assertThatThrownBy(() -> attacher.createTask(WS, WW, Sids.ticket(), "{}"));
 
       assertThat(server.requestCount()).isEqualTo(3);
-      assertThat(logged).singleElement().extracting(LogRecord::getMessage).asString()
+      assertThat(log.records()).singleElement().extracting(LogRecord::getMessage).asString()
           .contains("stays");
-    } finally {
-      jul.removeHandler(handler);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.twilio.LogCapture;
 import static io.github.flexmedia.twilio.events.Callbacks.TOKEN;
 import static io.github.flexmedia.twilio.events.Callbacks.WS;
 import static io.github.flexmedia.twilio.events.Callbacks.WT;

@@ -1,5 +1,6 @@
 package io.github.flexmedia.twilio.events;
 
+import io.github.flexmedia.twilio.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

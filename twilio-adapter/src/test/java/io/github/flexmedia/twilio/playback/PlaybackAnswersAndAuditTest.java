@@ -3,6 +3,7 @@ package io.github.flexmedia.twilio.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.flexmedia.twilio.LogCapture;
 import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.internal.playback.LoggingPlaybackAudit;
 import io.github.flexmedia.twilio.playback.PlaybackEvent.Decision;
@@ -17,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,29 +226,14 @@ class PlaybackAnswersAndAuditTest {
 
   @Test
   void theDefaultAuditIsALogLineWithTheIdentityFingerprintedAndNoToken() {
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Logger jul = Logger.getLogger(PlaybackAudit.LOGGER);
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    jul.addHandler(handler);
     String token = twilio.issue("sam@example.com", "supervisor");
-    try {
+    List<LogRecord> logged;
+    try (LogCapture log = LogCapture.of(PlaybackAudit.LOGGER)) {
       RecordingUrlProvider provider = RecordingUrlProvider.builder(validator,
           (id, user) -> Optional.of("https://storage.example.com/" + id + "?sig=SIGNED")).build();
       provider.handle(PlaybackRequest.of("GET", "recording=" + RE, headers("Origin", FLEX,
           "Authorization", basic(token), "User-Agent", "Chrome\"quoted\"")).from("203.0.113.7", null));
-    } finally {
-      jul.removeHandler(handler);
+      logged = log.records();
     }
     String fingerprint = LoggingPlaybackAudit.fingerprint("sam@example.com");
     assertThat(logged).singleElement().satisfies(r -> {

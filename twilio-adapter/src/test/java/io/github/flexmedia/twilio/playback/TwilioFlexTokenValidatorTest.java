@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import com.twilio.http.TwilioRestClient;
+import io.github.flexmedia.twilio.LogCapture;
 import io.github.flexmedia.twilio.ConfigurationException;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskRouterException.Kind;
@@ -22,9 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,22 +148,8 @@ class TwilioFlexTokenValidatorTest {
 
   @Test
   void credentialsTwilioRefusesAreAConfigurationProblemLoggedOnce() {
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Logger jul = Logger.getLogger("io.github.flexmedia.twilio.playback");
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    jul.addHandler(handler);
-    try {
+    List<LogRecord> logged;
+    try (LogCapture log = LogCapture.of("io.github.flexmedia.twilio.playback")) {
       FlexTokenValidator wrong = TwilioFlexTokenValidator.withAuthToken(AC, "wrong-secret")
           .endpoint(URI.create("http://127.0.0.1:" + twilio.port())).build();
       for (int i = 0; i < 3; i++) {
@@ -175,8 +160,7 @@ class TwilioFlexTokenValidatorTest {
             })
             .hasMessage("Twilio refused this service's credentials for token validation (401)");
       }
-    } finally {
-      jul.removeHandler(handler);
+      logged = log.records();
     }
     assertThat(twilio.requestCount()).isEqualTo(3);
     assertThat(logged).singleElement().satisfies(r -> {

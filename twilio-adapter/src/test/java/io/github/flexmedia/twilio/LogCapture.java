@@ -1,4 +1,4 @@
-package io.github.flexmedia.twilio.events;
+package io.github.flexmedia.twilio;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,8 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Records what one logger writes (System.Logger goes to java.util.logging here), at FINE and up. */
-final class LogCapture extends Handler implements AutoCloseable {
+/**
+ * Records what one logger and its children write (System.Logger goes to java.util.logging here), at
+ * FINE and up, until closed: the tests' one way to read the adapter's log.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
   private final Logger logger;
   private final Level previous;
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -21,11 +24,23 @@ final class LogCapture extends Handler implements AutoCloseable {
     logger.addHandler(this);
   }
 
-  static LogCapture of(Class<?> type) {
-    return new LogCapture(Logger.getLogger(type.getName()));
+  /** Captures the logger named after {@code type}. */
+  public static LogCapture of(Class<?> type) {
+    return of(type.getName());
   }
 
-  List<String> lines() {
+  /** Captures the logger {@code name} and its children. */
+  public static LogCapture of(String name) {
+    return new LogCapture(Logger.getLogger(name));
+  }
+
+  /** The records so far, oldest first. */
+  public List<LogRecord> records() {
+    return List.copyOf(records);
+  }
+
+  /** The records so far as {@code LEVEL message}. */
+  public List<String> lines() {
     return records.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList();
   }
 
