@@ -176,7 +176,8 @@ class TwilioRequestCompositionTest {
       new TwilioTaskRouterClient(basic(new ScriptedHttpClient()));
 
       assertThat(log.lines()).hasSize(1).first().asString()
-          .startsWith("WARNING flex-media: the TwilioRestClient's HTTP client (")
+          .startsWith("WARNING flex-media: the TwilioRestClient's HTTP client ("
+              + ScriptedHttpClient.class.getName() + ")")
           .contains("twilio-java's 5xx loop is bypassed");
     }
   }

@@ -176,10 +176,10 @@ class JdkEndpointExchangeTest {
     try (LogCapture log = LogCapture.of(JdkWebhookEndpoint.class)) {
       int port = serve(new JdkWebhookEndpoint(handler()), false);
       url = "http://127.0.0.1:" + port + "/twilio/taskrouter";
-      assertThat(post(url, wrapupNow(), HttpRequest.BodyPublishers.ofString("x")).statusCode())
-          .isEqualTo(403);
-      assertThat(post(url, wrapupNow(), HttpRequest.BodyPublishers.ofString("x")).statusCode())
-          .isEqualTo(403);
+      for (int i = 0; i < 3; i++) {
+        assertThat(post(url, wrapupNow(), HttpRequest.BodyPublishers.ofString("x")).statusCode())
+            .isEqualTo(403);
+      }
 
       assertThat(log.lines()).filteredOn(l -> l.contains("runs without its executor()"))
           .containsExactly("WARNING flex-media: JdkWebhookEndpoint runs without its executor():"

@@ -24,6 +24,7 @@ class WebhookRequestValueTest {
   void twoRequestsWithTheSameContentAreEqualAndOneByteMakesThemDiffer() {
     assertThat(request("a=1")).isEqualTo(request("a=1")).hasSameHashCodeAs(request("a=1"));
     assertThat(request("a=1")).isNotEqualTo(request("a=2"));
+    assertThat(request("a=1").hashCode()).isNotEqualTo(request("a=2").hashCode());
     assertThat(request("a=1")).isNotEqualTo(new WebhookRequest("GET", URL, Map.of(), null));
     assertThat(request("a=1")).isNotEqualTo(new WebhookRequest("POST", URL + "x",
         request("a=1").headers(), "a=1".getBytes(StandardCharsets.UTF_8)));
