@@ -14,7 +14,6 @@ import io.github.flexmedia.twilio.LogCapture;
 import io.github.flexmedia.twilio.testing.InMemoryTaskRouter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -132,14 +131,21 @@ class JdkEndpointExchangeTest {
     String signedFor = "http://hooks.example.com/twilio/taskrouter";
     String body = TwilioSigner.form(form);
 
+    assertThat(rawPost(port, "HTTP/1.1\r\nHost: hooks.example.com\r\nConnection: close",
+        TwilioSigner.sign(TOKEN, signedFor, form), body)).isEqualTo("HTTP/1.1 200 OK");
+  }
+
+  /** The status line answering a hand-written form POST; {@code head} ends its request line. */
+  private static String rawPost(int port, String head, String signature, String body)
+      throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setSoTimeout(30_000);
-      s.getOutputStream().write(("POST /twilio/taskrouter HTTP/1.1\r\nHost: hooks.example.com\r\n"
-          + "X-Twilio-Signature: " + TwilioSigner.sign(TOKEN, signedFor, form) + "\r\n"
-          + "Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n"
+      s.getOutputStream().write(("POST /twilio/taskrouter " + head + "\r\n"
+          + "X-Twilio-Signature: " + signature + "\r\n"
+          + "Content-Type: application/x-www-form-urlencoded\r\n"
           + "Content-Length: " + body.length() + "\r\n\r\n" + body)
           .getBytes(StandardCharsets.US_ASCII));
-      assertThat(firstLine(s)).isEqualTo("HTTP/1.1 200 OK");
+      return JdkWebhookEndpointTest.firstLine(s);
     }
   }
 
@@ -150,24 +156,8 @@ class JdkEndpointExchangeTest {
     String signedFor = "http://127.0.0.1:" + port + "/twilio/taskrouter";
     String body = TwilioSigner.form(form);
 
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      s.setSoTimeout(30_000);
-      s.getOutputStream().write(("POST /twilio/taskrouter HTTP/1.0\r\n"
-          + "X-Twilio-Signature: " + TwilioSigner.sign(TOKEN, signedFor, form) + "\r\n"
-          + "Content-Type: application/x-www-form-urlencoded\r\n"
-          + "Content-Length: " + body.length() + "\r\n\r\n" + body)
-          .getBytes(StandardCharsets.US_ASCII));
-      assertThat(firstLine(s)).endsWith(" 200 OK");
-    }
-  }
-
-  private static String firstLine(Socket s) throws IOException {
-    InputStream in = s.getInputStream();
-    StringBuilder line = new StringBuilder();
-    for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
-      line.append((char) c);
-    }
-    return line.toString();
+    assertThat(rawPost(port, "HTTP/1.0", TwilioSigner.sign(TOKEN, signedFor, form), body))
+        .endsWith(" 200 OK");
   }
 
   @Test

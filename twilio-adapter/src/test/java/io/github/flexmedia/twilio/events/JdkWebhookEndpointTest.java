@@ -161,7 +161,7 @@ class JdkWebhookEndpointTest {
     assertThat(router.calls()).isEmpty();
   }
 
-  private static String firstLine(Socket s) throws IOException {
+  static String firstLine(Socket s) throws IOException {
     InputStream in = s.getInputStream();
     StringBuilder line = new StringBuilder();
     for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
