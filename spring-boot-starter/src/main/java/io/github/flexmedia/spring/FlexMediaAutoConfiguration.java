@@ -7,7 +7,6 @@ import io.github.flexmedia.spring.internal.CredentialsCheck;
 import io.github.flexmedia.spring.internal.JdbcStores;
 import io.github.flexmedia.spring.internal.AttachFailureLog;
 import io.github.flexmedia.spring.internal.Instrumentation;
-import io.github.flexmedia.spring.internal.PlaybackLog;
 import io.github.flexmedia.spring.internal.QueueShutdown;
 import io.github.flexmedia.spring.internal.Settings;
 import io.github.flexmedia.spring.internal.TwilioClients;
@@ -355,8 +354,19 @@ public class FlexMediaAutoConfiguration {
           builder.authorizer(PlaybackAuthorizer.anyRole(p.getAllowedRoles().toArray(String[]::new))));
     }
     PlaybackAudit own = audit.getIfAvailable(() -> PlaybackAudit.NONE);
-    String secret = twilio.getAuthToken() != null ? twilio.getAuthToken() : twilio.getApiSecret();
-    builder.audit(logging.isPlaybackDecisions() ? new PlaybackLog(own, secret) : own);
+    if (logging.isPlaybackDecisions()) {
+      // Keyed from the deployment's secret, which every instance shares: one user, one fingerprint
+      // across the fleet. Without one (the application built its own client), a per-process key.
+      String secret = twilio.getAuthToken() != null ? twilio.getAuthToken() : twilio.getApiSecret();
+      PlaybackAudit log = secret == null || secret.isBlank()
+          ? PlaybackAudit.log() : PlaybackAudit.log(secret);
+      builder.audit(event -> {
+        log.record(event);
+        own.record(event);
+      });
+    } else {
+      builder.audit(own);
+    }
     Settings.check("flex-media.playback.allowed-origins",
         () -> builder.allowedOrigins(p.getAllowedOrigins().toArray(String[]::new)));
     return builder.build();

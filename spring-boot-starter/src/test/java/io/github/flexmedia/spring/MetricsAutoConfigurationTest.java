@@ -107,7 +107,7 @@ class MetricsAutoConfigurationTest {
     runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .withBean(TwilioHttpClientCustomizer.class, () -> Sids.routeTo(server))
         .withBean("accountLimiter", RateLimiter.class,
-            () -> RateLimiter.builder().maxPause(Duration.ofMillis(200)).build())
+            () -> RateLimiter.adaptive(RateLimiter.DEFAULT_MAX_CONCURRENCY, Duration.ofMillis(200)))
         .run(context -> {
           RateLimiter limiter = context.getBean(RateLimiter.class);
           MeterRegistry registry = context.getBean(MeterRegistry.class);

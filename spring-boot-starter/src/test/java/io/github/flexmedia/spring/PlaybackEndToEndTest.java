@@ -3,13 +3,15 @@ package io.github.flexmedia.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.flexmedia.spring.internal.PlaybackLog;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,10 +108,13 @@ class PlaybackEndToEndTest {
     assertThat(Http.send(provider("RE43").header("Authorization", basic(agent)).GET()).statusCode())
         .isEqualTo(403);
 
-    String expected = new PlaybackLog(e -> { },
-        environment.getProperty("flex-media.twilio.auth-token")).fingerprint("carol@example.com");
+    // PlaybackAudit.log(secret)'s documented key: HMAC-SHA256 of a fixed purpose under the secret.
+    byte[] key = hmac(environment.getProperty("flex-media.twilio.auth-token")
+        .getBytes(StandardCharsets.UTF_8), "flex-media playback log fingerprint v1");
+    String expected = "fp:" + HexFormat.of().formatHex(hmac(key, "carol@example.com"), 0, 6);
+    // The System.Logger line reaches the application's log through Spring Boot's logging system.
     assertThat(output.getAll().lines().filter(l -> l.contains("user=" + expected)))
-        .singleElement().satisfies(line -> assertThat(line).contains("decision=FORBIDDEN"));
+        .singleElement().satisfies(line -> assertThat(line).contains("INFO", "playback FORBIDDEN 403"));
     assertThat(output.getAll()).doesNotContain("carol@example.com");
   }
 
@@ -121,5 +126,11 @@ class PlaybackEndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  private static byte[] hmac(byte[] key, String data) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,7 +1,6 @@
 package io.github.flexmedia.twilio;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How one attach ended, whether it ran alone, in {@link MediaAttacher#attachAll} or in an {@link
@@ -93,14 +92,5 @@ public record AttachOutcome(
    */
   public boolean succeeded() {
     return result != null;
-  }
-
-  /**
-   * The result, if it succeeded.
-   *
-   * @return the result, if it succeeded
-   */
-  public Optional<AttachResult> resultIfSucceeded() {
-    return Optional.ofNullable(result);
   }
 }

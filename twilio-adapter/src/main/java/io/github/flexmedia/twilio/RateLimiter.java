@@ -3,6 +3,7 @@ package io.github.flexmedia.twilio;
 import io.github.flexmedia.twilio.internal.ratelimit.AdaptiveLimiter;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,7 @@ import java.util.Objects;
  * that writes against the same account in this process.
  *
  * <pre>{@code
- * RateLimiter limiter = RateLimiter.builder()
- *     .listener((rate, pause, retryAfterSent) -> log.info("429: pacing {}/s, pause {}", rate, pause))
- *     .build();
+ * RateLimiter limiter = RateLimiter.adaptive();
  * MediaAttacher attacher = MediaAttacher.builder(client).rateLimiter(limiter).build();
  * attacher.attachAll(workspaceSid, taskSids, media, 64, AttachListener.NONE);
  * }</pre>
@@ -25,45 +24,66 @@ import java.util.Objects;
  * multiplicatively and it climbs back additively, slowly at first and faster the longer no 429
  * came (AIMD with gentle, BBR-like probing; see {@code docs/throughput.md}). A 429 pauses every
  * caller for its {@code Retry-After} — Twilio does not promise one — or for 1 s without one, at
- * most {@link Builder#maxPause(Duration)}. Several processes that each hold a limiter converge to
- * fair shares of the account's limit, as AIMD senders do.
+ * most {@code maxPause}. Several processes that each hold a limiter converge to fair shares of the
+ * account's limit, as AIMD senders do.
  *
- * <p>Thread-safe; the state getters are for metrics and logs.
+ * <p>Thread-safe. Its state is read through getters ({@link #rate()}, {@link #pauseLeft()}, {@link
+ * #inFlight()}, and the counters {@link #rateLimitedCount()} and {@link #pauseCount()}), which is
+ * what metrics need (the Spring starter publishes them); each 429 is also logged at {@code DEBUG}
+ * on this class's {@link System.Logger} with the new rate and pause.
  */
 public final class RateLimiter {
   private static final System.Logger LOG = System.getLogger(RateLimiter.class.getName());
 
+  /** The default cap on requests in flight. */
+  public static final int DEFAULT_MAX_CONCURRENCY = 64;
+
+  /**
+   * The default longest pause: the attacher's default {@code maxRetryAfter}, past which an attach
+   * gives up anyway.
+   */
+  public static final Duration DEFAULT_MAX_PAUSE = Duration.ofSeconds(60);
+
   private final AdaptiveLimiter limiter;
 
-  private RateLimiter(Builder b) {
-    Listener listener = b.listener;
-    AdaptiveLimiter.Events events = listener == null ? null : (rate, pause, sent) -> {
-      try {
-        listener.onRateLimited(rate, pause, sent);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, () -> "rate limiter listener failed: " + e.getClass().getName());
-      }
-    };
-    this.limiter = new AdaptiveLimiter(b.maxConcurrency, System::nanoTime, b.maxPause, events);
+  private RateLimiter(int maxConcurrency, Duration maxPause) {
+    this.limiter = new AdaptiveLimiter(maxConcurrency, System::nanoTime, maxPause,
+        (rate, pause, retryAfterSent) -> LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT,
+            "429 (Retry-After %s): pacing %.1f requests/s, every caller paused for %d ms",
+            retryAfterSent ? "sent" : "absent", rate, pause.toMillis())));
   }
 
   /**
-   * A limiter with the defaults: at most 64 requests in flight, pauses of at most 60 s, no
-   * listener.
+   * A limiter with the defaults: at most {@value #DEFAULT_MAX_CONCURRENCY} requests in flight,
+   * pauses of at most 60 s.
    *
    * @return a new limiter
    */
   public static RateLimiter adaptive() {
-    return builder().build();
+    return adaptive(DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_PAUSE);
   }
 
   /**
-   * Starts configuring a limiter.
+   * A limiter with its two bounds set.
    *
-   * @return a new builder
+   * @param maxConcurrency the most requests in flight at once, at least 1: a safety cap (the rate
+   *     is what is controlled); callers beyond it wait for a request to finish
+   * @param maxPause the longest pause a 429 imposes on every caller, whatever its {@code
+   *     Retry-After}; positive
+   * @return a new limiter
+   * @throws ConfigurationException naming {@code maxConcurrency} or {@code maxPause} when out of
+   *     range
    */
-  public static Builder builder() {
-    return new Builder();
+  public static RateLimiter adaptive(int maxConcurrency, Duration maxPause) {
+    if (maxConcurrency < 1) {
+      throw new ConfigurationException("maxConcurrency", "must be at least 1",
+          "maxConcurrency must be at least 1 (was " + maxConcurrency + ")");
+    }
+    Objects.requireNonNull(maxPause, "maxPause");
+    if (maxPause.isNegative() || maxPause.isZero()) {
+      throw new ConfigurationException("maxPause", "must be positive");
+    }
+    return new RateLimiter(maxConcurrency, maxPause);
   }
 
   AdaptiveLimiter limiter() {
@@ -117,81 +137,6 @@ public final class RateLimiter {
 
   @Override
   public String toString() {
-    return "RateLimiter[" + String.format("%.1f", rate()) + "/s, " + inFlight() + " in flight]";
-  }
-
-  /** Told of every 429 the limiter saw, after it reacted; called on the thread that got it. */
-  @FunctionalInterface
-  public interface Listener {
-    /**
-     * A request was answered 429.
-     *
-     * @param requestsPerSecond the pacing rate from now on
-     * @param pause how long every caller of the limiter pauses from now
-     * @param retryAfterSent whether TaskRouter sent a {@code Retry-After} (otherwise the pause is
-     *     the limiter's own, 1 s)
-     */
-    void onRateLimited(double requestsPerSecond, Duration pause, boolean retryAfterSent);
-  }
-
-  /** Configures a {@link RateLimiter}. */
-  public static final class Builder {
-    private int maxConcurrency = 64;
-    private Duration maxPause = Duration.ofSeconds(60);
-    private Listener listener;
-
-    private Builder() {}
-
-    /**
-     * The most requests in flight at once, a safety cap (the rate is what is controlled); 64 by
-     * default. Callers beyond it wait for a request to finish.
-     *
-     * @param maxConcurrency at least 1
-     * @return this builder
-     */
-    public Builder maxConcurrency(int maxConcurrency) {
-      if (maxConcurrency < 1) {
-        throw new ConfigurationException("maxConcurrency", "must be at least 1",
-            "maxConcurrency must be at least 1 (was " + maxConcurrency + ")");
-      }
-      this.maxConcurrency = maxConcurrency;
-      return this;
-    }
-
-    /**
-     * The longest pause a 429 imposes on every caller, whatever its {@code Retry-After}; 60 s by
-     * default (the attacher's default {@code maxRetryAfter}, past which an attach gives up anyway).
-     *
-     * @param maxPause positive
-     * @return this builder
-     */
-    public Builder maxPause(Duration maxPause) {
-      if (maxPause.isNegative() || maxPause.isZero()) {
-        throw new ConfigurationException("maxPause", "must be positive");
-      }
-      this.maxPause = maxPause;
-      return this;
-    }
-
-    /**
-     * Told of every 429 with the new rate and the pause; none by default. An exception it throws
-     * is logged and ignored.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder listener(Listener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * The limiter.
-     *
-     * @return a new limiter
-     */
-    public RateLimiter build() {
-      return new RateLimiter(this);
-    }
+    return "RateLimiter[" + String.format(Locale.ROOT, "%.1f", rate()) + "/s, " + inFlight() + " in flight]";
   }
 }

@@ -42,8 +42,8 @@ class ConfigurationErrorsTest {
     misuse(() -> Sids.backoff(5, Duration.ofSeconds(2), Duration.ofSeconds(1)), "backoff");
     misuse(() -> Sids.backoff(5, Duration.ofSeconds(-1), Duration.ofSeconds(1)), "backoff");
     misuse(() -> Sids.maxRetryAfter(Duration.ofSeconds(-1)), "maxRetryAfter");
-    misuse(() -> RateLimiter.builder().maxConcurrency(0), "maxConcurrency");
-    misuse(() -> RateLimiter.builder().maxPause(Duration.ZERO), "maxPause");
+    misuse(() -> RateLimiter.adaptive(0, Duration.ofSeconds(1)), "maxConcurrency");
+    misuse(() -> RateLimiter.adaptive(1, Duration.ZERO), "maxPause");
     misuse(() -> Sids.backoff(-3, Duration.ZERO, Duration.ZERO), "maxAttempts");
   }
 
@@ -80,7 +80,6 @@ class ConfigurationErrorsTest {
     RecordingUrlProvider.Builder b =
         RecordingUrlProvider.builder(never, (id, user) -> Optional.empty());
     misuse(() -> b.allowedOrigins("https://flex.twilio.com/" + SECRET), "allowedOrigins");
-    misuse(() -> b.recordingParameter(SECRET + "/"), "recordingParameter");
     misuse(() -> FlexTokenValidator.cached(never, 0, Duration.ofMinutes(1), Clock.systemUTC()),
         "maxEntries");
     misuse(() -> FlexTokenValidator.cached(never, 10, Duration.ZERO, Clock.systemUTC()),

@@ -37,7 +37,7 @@ class RateLimiterTest {
   void attachAllUnderTheLimiterAttachesEveryTaskWithTwoRequestsEach() {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     List<String> sids = seed(router, 40);
-    RateLimiter limiter = RateLimiter.builder().maxConcurrency(8).build();
+    RateLimiter limiter = RateLimiter.adaptive(8, RateLimiter.DEFAULT_MAX_PAUSE);
     MediaAttacher attacher = MediaAttacher.builder(router).rateLimiter(limiter).build();
 
     List<AttachOutcome> outcomes = attacher.attachAll(Sids.WS, sids, MEDIA, 8, AttachListener.NONE);
@@ -50,16 +50,14 @@ class RateLimiterTest {
   }
 
   @Test
-  void aRateLimitedRequestIsRetriedAfterThePoolWidePause() {
+  void aRateLimitedRequestIsRetriedAfterThePoolWidePauseAndEach429IsLogged() {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     List<String> sids = seed(router, 3);
     AtomicLong frozen = new AtomicLong();
     // Two requests allowed, then a 429 (Retry-After 1 s) for every later one until the clock moves.
     router.rateLimit(TokenBucket.of(1, 2, frozen::get));
     List<Duration> slept = new CopyOnWriteArrayList<>();
-    List<String> heard = new CopyOnWriteArrayList<>();
-    RateLimiter limiter = RateLimiter.builder().maxConcurrency(4)
-        .listener((rate, pause, sent) -> heard.add(pause + " " + sent)).build();
+    RateLimiter limiter = RateLimiter.adaptive(4, RateLimiter.DEFAULT_MAX_PAUSE);
     MediaAttacher attacher = MediaAttacher.builder(router).rateLimiter(limiter)
         .sleeper(d -> {
           slept.add(d);
@@ -68,15 +66,20 @@ class RateLimiterTest {
         })
         .retryPolicy(Sids.jitter(0.0)).build();
 
-    List<AttachOutcome> outcomes = attacher.attachAll(Sids.WS, sids.subList(0, 2), MEDIA, 1,
-        AttachListener.NONE);
+    List<AttachOutcome> outcomes;
+    List<String> heard;
+    try (LogCapture log = LogCapture.of(RateLimiter.class)) {
+      outcomes = attacher.attachAll(Sids.WS, sids.subList(0, 2), MEDIA, 1, AttachListener.NONE);
+      heard = log.lines();
+    }
 
     assertThat(outcomes).allMatch(AttachOutcome::succeeded);
     assertThat(router.calls()).extracting(RecordedCall::status).contains(429);
     assertThat(slept).contains(Duration.ofSeconds(1));
     long refused = router.calls().stream().filter(c -> c.status() == 429).count();
     assertThat(limiter.rateLimitedCount()).isEqualTo(refused);
-    assertThat(heard).hasSize((int) refused).allMatch(h -> h.endsWith(" true"));
+    assertThat(heard).hasSize((int) refused)
+        .allMatch(h -> h.startsWith("FINE 429 (Retry-After sent): pacing ") && h.endsWith(" ms"));
     assertThat(limiter.pauseCount()).isBetween(1L, refused);
   }
 
@@ -86,7 +89,7 @@ class RateLimiterTest {
     seed(router, 2);
     AtomicLong frozen = new AtomicLong();
     router.rateLimit(TokenBucket.of(1, 4, frozen::get)); // two attaches, then 429s
-    RateLimiter limiter = RateLimiter.builder().maxPause(Duration.ofMillis(1)).build();
+    RateLimiter limiter = RateLimiter.adaptive(RateLimiter.DEFAULT_MAX_CONCURRENCY, Duration.ofMillis(1));
     MediaAttacher one = MediaAttacher.builder(router).rateLimiter(limiter).maxAttempts(1).build();
     MediaAttacher two = MediaAttacher.builder(router).rateLimiter(limiter).maxAttempts(1).build();
 
@@ -122,8 +125,16 @@ class RateLimiterTest {
 
   @Test
   void refusesAMaximumBelowOne() {
-    assertThatThrownBy(() -> RateLimiter.builder().maxConcurrency(0))
+    assertThatThrownBy(() -> RateLimiter.adaptive(0, RateLimiter.DEFAULT_MAX_PAUSE))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("maxConcurrency must be at least 1 (was 0)");
+  }
+
+  @Test
+  void theDefaultsAreSixtyFourInFlightAndSixtySecondsOfPause() {
+    assertThat(RateLimiter.DEFAULT_MAX_CONCURRENCY).isEqualTo(64);
+    assertThat(RateLimiter.DEFAULT_MAX_PAUSE).isEqualTo(Duration.ofSeconds(60));
+    assertThatThrownBy(() -> RateLimiter.adaptive(1, Duration.ofMillis(-1)))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxPause");
   }
 }

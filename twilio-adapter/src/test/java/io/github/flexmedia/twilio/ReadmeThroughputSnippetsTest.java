@@ -13,16 +13,6 @@ import org.junit.jupiter.api.Test;
 /** Copies of the README's throughput snippets: if one stops compiling or working, fix the README. */
 class ReadmeThroughputSnippetsTest {
   static final String workspaceSid = Sids.WS;
-  static final Log log = new Log();
-
-  /** Stands in for the application's logger in the snippet. */
-  static final class Log {
-    final java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    void info(String format, Object... args) {
-      lines.add(format);
-    }
-  }
 
   @Test
   void coalescingAndTheAdaptiveLimit() {
@@ -34,9 +24,7 @@ class ReadmeThroughputSnippetsTest {
     // --- README: throughput ---
     MediaAttacher plain = MediaAttacher.builder(client).coalescing(false).build();   // no coalescing
 
-    RateLimiter limiter = RateLimiter.builder()                 // one per account and process
-        .listener((rate, pause, retryAfterSent) -> log.info("429: {}/s, pause {}", rate, pause))
-        .build();
+    RateLimiter limiter = RateLimiter.adaptive();               // one per account and process
     MediaAttacher bulk = MediaAttacher.builder(client).rateLimiter(limiter).build();
     List<AttachOutcome> outcomes =
         bulk.attachAll(workspaceSid, taskSids, media, 64, AttachListener.NONE);

@@ -14,8 +14,9 @@ public class LoggingProperties {
    */
   private boolean attachFailures = true;
   /**
-   * Log every url_provider decision at INFO, the identity fingerprinted (logger
-   * io.github.flexmedia.spring.playback).
+   * Log every url_provider decision at INFO, the identity fingerprinted: the adapter's
+   * PlaybackAudit.log, keyed from the deployment's Twilio secret (logger
+   * io.github.flexmedia.twilio.playback.audit, a System.Logger).
    */
   private boolean playbackDecisions = true;
   /** Log at startup, at INFO, each endpoint switched on and its path (logger io.github.flexmedia.spring.endpoints). */

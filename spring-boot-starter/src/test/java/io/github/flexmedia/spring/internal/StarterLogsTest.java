@@ -9,19 +9,13 @@ import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.events.PendingAttach;
-import io.github.flexmedia.twilio.playback.PlaybackEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,7 +25,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class StarterLogsTest {
   /** The deployment's auth token, of Twilio's shape. */
-  private static final String SECRET = "0123456789abcdef".repeat(2);
 
   private static final String WS = "WS" + "0".repeat(31) + "1";
   private static final String URL = "https://crm.example.com/cases/secret-case?patient=ada";
@@ -132,70 +125,5 @@ class StarterLogsTest {
     new AttachFailureLog().onOutcome(new AttachOutcome(
         WS, a.taskSid(), AttachOutcome.Status.ATTACHED, result, null));
     assertThat(lines(output, "flex-media attach not done")).isEmpty();
-  }
-
-  @Test
-  void aPlaybackDecisionIsOneInfoLineWithTheIdentityFingerprinted(CapturedOutput output) {
-    List<PlaybackEvent> seen = new ArrayList<>();
-    PlaybackLog log = new PlaybackLog(seen::add, SECRET);
-    log.record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
-        PlaybackEvent.Decision.GRANTED, "ada@example.com", "WK" + "1".repeat(32),
-        "RE" + "2".repeat(32), "https://flex.twilio.com", "203.0.113.7", "Mozilla/5.0",
-        List.of("supervisor")));
-
-    assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
-        assertThat(line).contains("INFO", "decision=GRANTED", "status=200",
-            "recording=RE" + "2".repeat(32), "user=" + log.fingerprint("ada@example.com"),
-            "origin=https://flex.twilio.com", "roles=[supervisor]"));
-    assertThat(output.getAll()).doesNotContain("ada@example.com");
-    assertThat(log.fingerprint("ada@example.com")).hasSize(12).matches("[0-9a-f]{12}")
-        .isNotEqualTo(log.fingerprint("bob@example.com"));
-    assertThat(seen).as("the application's audit still hears it").hasSize(1);
-  }
-
-  @Test
-  void aFingerprintCannotBeFoundByHashingAListOfAddresses() throws Exception {
-    String plainHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest("ada@example.com".getBytes(StandardCharsets.UTF_8)), 0, 6);
-    String underTheSecretItself = HexFormat.of().formatHex(hmac(SECRET, "ada@example.com"), 0, 6);
-
-    assertThat(new PlaybackLog(e -> { }, SECRET).fingerprint("ada@example.com"))
-        .isNotEqualTo(plainHash).isNotEqualTo(underTheSecretItself);
-  }
-
-  @Test
-  void oneSecretGivesOneFingerprintAcrossAFleetAndAnotherSecretAnother() {
-    // Two instances of one deployment (one auth token): a user is followed across both.
-    assertThat(new PlaybackLog(e -> { }, SECRET).fingerprint("ada@example.com"))
-        .isEqualTo(new PlaybackLog(e -> { }, SECRET).fingerprint("ada@example.com"))
-        .isNotEqualTo(new PlaybackLog(e -> { }, "0".repeat(32)).fingerprint("ada@example.com"));
-    // No secret: a key of the process's own, never a fixed one.
-    assertThat(new PlaybackLog(e -> { }, null).fingerprint("ada@example.com"))
-        .isNotEqualTo(new PlaybackLog(e -> { }, null).fingerprint("ada@example.com"));
-  }
-
-  private static byte[] hmac(String key, String data) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Test
-  void aDecisionBeforeTheTokenWasReadLogsDashes(CapturedOutput output) {
-    new PlaybackLog(e -> { }, SECRET).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
-        PlaybackEvent.Decision.NO_CREDENTIALS, null, null, null, null, null, null, List.of()));
-    assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
-        assertThat(line).contains("decision=NO_CREDENTIALS", "status=401", "recording=- user=- worker=- origin=-"));
-  }
-
-  @Test
-  void aRecordingIdThatIsNotATwilioSidIsFingerprintedNotLogged(CapturedOutput output) {
-    // The id comes from the url_provider query, which anyone can choose: a storage key or an MRN.
-    new PlaybackLog(e -> { }, SECRET).record(new PlaybackEvent(Instant.parse("2026-12-06T00:00:00Z"),
-        PlaybackEvent.Decision.FORBIDDEN, null, null, "mrn-00123456", null, null, null, List.of()));
-    assertThat(lines(output, "flex-media playback:")).singleElement().satisfies(line ->
-        assertThat(line).contains("recording=fp:"
-            + new PlaybackLog(e -> { }, SECRET).fingerprint("mrn-00123456")));
-    assertThat(output.getAll()).doesNotContain("mrn-00123456");
   }
 }

@@ -484,7 +484,9 @@ public final class AttachQueue {
    * fleet's).
    *
    * @return the number waiting or being worked on
+   * @deprecated since 0.3.0: {@code storeStats().pending()} says the same, with the other counts
    */
+  @Deprecated(since = "0.3.0")
   public int pendingCount() {
     return (int) Math.min(Integer.MAX_VALUE, store.stats().pending());
   }

@@ -90,7 +90,10 @@ public record TaskRouterEvent(
    * @param json the request body
    * @return the readable TaskRouter events, in the order received
    * @throws IllegalArgumentException when the body is not a JSON array or object
+   * @deprecated since 0.3.0: it drops unreadable events silently and dates them now; use {@link
+   *     #fromEventStreams(String, Instant, Consumer)}
    */
+  @Deprecated(since = "0.3.0")
   public static List<TaskRouterEvent> fromEventStreams(String json) {
     return fromEventStreams(json, Instant.now(), skipped -> { });
   }

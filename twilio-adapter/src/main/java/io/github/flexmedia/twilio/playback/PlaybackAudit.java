@@ -33,13 +33,37 @@ public interface PlaybackAudit {
    * The identity, and a recording id that is not a Twilio recording SID (it may be a storage key
    * or a medical record number), appear only as fingerprints: 12 hex digits of an HMAC-SHA256
    * under a key drawn once per process, so they follow one user through one process's log but
-   * cannot be matched by hashing a list of addresses. The token never appears. Replace it with
-   * your own audit to keep identities or to follow users across a fleet (the Spring starter's log
-   * keys its fingerprints with the deployment's Twilio secret).
+   * cannot be matched by hashing a list of addresses. The token never appears. To follow one user
+   * across a fleet and its restarts, use {@link #log(String)}; to keep identities, your own audit.
    *
    * @return the logging audit
    */
   static PlaybackAudit log() {
-    return LoggingPlaybackAudit.INSTANCE;
+    return LoggingPlaybackAudit.PROCESS;
+  }
+
+  /**
+   * {@link #log()}, its fingerprints keyed from {@code fingerprintSecret}, a secret every instance
+   * of the fleet shares and no reader of the log has (the Spring starter passes the deployment's
+   * Twilio auth token, else its API key secret): one user gets one fingerprint across the fleet and
+   * across restarts, and changing the secret changes them all. The key is derived from the secret
+   * for this one use, so a fingerprint is never an HMAC under a Twilio credential itself.
+   *
+   * <pre>{@code
+   * RecordingUrlProvider.builder(validator, resolver)
+   *     .audit(PlaybackAudit.log(System.getenv("TWILIO_AUTH_TOKEN")))
+   *     ...
+   * }</pre>
+   *
+   * @param fingerprintSecret the shared secret, not blank
+   * @return the logging audit
+   * @throws io.github.flexmedia.twilio.ConfigurationException if the secret is null or blank
+   */
+  static PlaybackAudit log(String fingerprintSecret) {
+    if (fingerprintSecret == null || fingerprintSecret.isBlank()) {
+      throw new io.github.flexmedia.twilio.ConfigurationException("fingerprintSecret",
+          "must not be blank");
+    }
+    return LoggingPlaybackAudit.keyedBy(fingerprintSecret);
   }
 }

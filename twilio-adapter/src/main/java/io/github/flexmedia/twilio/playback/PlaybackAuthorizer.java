@@ -54,7 +54,9 @@ public interface PlaybackAuthorizer {
    * The default: {@link #insights()}.
    *
    * @return the default authorizer
+   * @deprecated since 0.3.0: a second name for {@link #insights()}; use that
    */
+  @Deprecated(since = "0.3.0")
   static PlaybackAuthorizer defaults() {
     return insights();
   }

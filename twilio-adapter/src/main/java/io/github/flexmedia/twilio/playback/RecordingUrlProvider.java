@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * Cache-Control} and {@code Pragma}, 403 otherwise; a method other
  * than {@code GET} is 405; a {@code GET} with an {@code Origin} that is not allowed is 403 (with
  * no CORS headers, so the browser shows the page nothing); a missing, repeated or malformed
- * recording id ({@link Builder#recordingParameter}, {@link Builder#recordingIdPattern}) is 400; no
+ * recording id (the {@value #DEFAULT_RECORDING_PARAMETER} parameter, {@link #DEFAULT_RECORDING_ID}) is 400; no
  * {@code Authorization}, one that is not {@code Basic base64(user:token)} (over 16,384 characters,
  * not Base64, no colon, a token that is not a compact JWE — Twilio is not asked), or a token
  * Twilio refuses is 401 with {@code WWW-Authenticate}; a token that could not be checked is 503; the {@link PlaybackAuthorizer}'s
@@ -69,9 +69,15 @@ public final class RecordingUrlProvider {
   /** Where the Insights player calls from on Twilio-hosted Flex (see the README to find yours). */
   public static final List<String> DEFAULT_ALLOWED_ORIGINS =
       List.of("https://flex.twilio.com", "https://analytics.ytica.com");
-  /** The query parameter holding the recording id, as {@link #providerUrl} writes it. */
+  /**
+   * The query parameter holding the recording id, as {@link #providerUrl} writes it and the
+   * provider reads it: one name, so that every link it wrote is one it reads.
+   */
   public static final String DEFAULT_RECORDING_PARAMETER = "recording";
-  /** Recording ids admitted by default: 1 to 128 letters, digits, {@code _} and {@code -}. */
+  /**
+   * Recording ids admitted: 1 to 128 letters, digits, {@code _} and {@code -} — a Twilio {@code RE}
+   * SID or a storage key, never a path or a URL of its own (no {@code /}, {@code .} or {@code %}).
+   */
   public static final Pattern DEFAULT_RECORDING_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
   /**
@@ -95,8 +101,6 @@ public final class RecordingUrlProvider {
   private final PlaybackAuthorizer authorizer;
   private final PlaybackAudit audit;
   private final Set<String> allowedOrigins;
-  private final String recordingParameter;
-  private final Pattern recordingIdPattern;
   private final boolean allowHttpMediaUrls;
   private final Clock clock;
 
@@ -106,8 +110,6 @@ public final class RecordingUrlProvider {
     this.authorizer = b.authorizer;
     this.audit = b.audit;
     this.allowedOrigins = Set.copyOf(b.allowedOrigins);
-    this.recordingParameter = b.recordingParameter;
-    this.recordingIdPattern = b.recordingIdPattern;
     this.allowHttpMediaUrls = b.allowHttpMediaUrls;
     this.clock = b.clock;
   }
@@ -155,7 +157,7 @@ public final class RecordingUrlProvider {
 
   /**
    * A builder with the defaults: {@link #DEFAULT_ALLOWED_ORIGINS}, {@link
-   * PlaybackAuthorizer#defaults()} (Flex Insights' own rule), {@link PlaybackAudit#log()}, parameter {@code recording}, {@link
+   * PlaybackAuthorizer#insights()} (Flex Insights' own rule), {@link PlaybackAudit#log()}, parameter {@code recording}, {@link
    * #DEFAULT_RECORDING_ID}, {@code https} media URLs only, the system UTC clock.
    *
    * @param validator checks the Flex token (wrap it in {@link FlexTokenValidator#cached})
@@ -336,7 +338,7 @@ public final class RecordingUrlProvider {
     for (String pair : rawQuery.split("&", -1)) {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
-      if (!name.equals(recordingParameter)) {
+      if (!name.equals(DEFAULT_RECORDING_PARAMETER)) {
         continue;
       }
       count++;
@@ -346,7 +348,7 @@ public final class RecordingUrlProvider {
         return null;
       }
     }
-    return count == 1 && recordingIdPattern.matcher(found).matches() ? found : null;
+    return count == 1 && DEFAULT_RECORDING_ID.matcher(found).matches() ? found : null;
   }
 
   /** The token in {@code Basic base64(user:token)}, or {@code null} when malformed. */
@@ -397,19 +399,16 @@ public final class RecordingUrlProvider {
 
   @Override
   public String toString() {
-    return "RecordingUrlProvider[origins=" + new java.util.TreeSet<>(allowedOrigins) + ", parameter="
-        + recordingParameter + "]";
+    return "RecordingUrlProvider[origins=" + new java.util.TreeSet<>(allowedOrigins) + "]";
   }
 
   /** Options of {@link RecordingUrlProvider}; every one has a default. */
   public static final class Builder {
     private final FlexTokenValidator validator;
     private final RecordingResolver resolver;
-    private PlaybackAuthorizer authorizer = PlaybackAuthorizer.defaults();
+    private PlaybackAuthorizer authorizer = PlaybackAuthorizer.insights();
     private PlaybackAudit audit = PlaybackAudit.log();
     private final Set<String> allowedOrigins = new LinkedHashSet<>(DEFAULT_ALLOWED_ORIGINS);
-    private String recordingParameter = DEFAULT_RECORDING_PARAMETER;
-    private Pattern recordingIdPattern = DEFAULT_RECORDING_ID;
     private boolean allowHttpMediaUrls;
     private Clock clock = Clock.systemUTC();
 
@@ -460,33 +459,6 @@ public final class RecordingUrlProvider {
       }
       allowedOrigins.clear();
       allowedOrigins.addAll(checked);
-      return this;
-    }
-
-    /**
-     * The query parameter holding the recording id ({@code recording} by default).
-     *
-     * @param name the parameter name
-     * @return this builder
-     */
-    public Builder recordingParameter(String name) {
-      if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
-        throw new ConfigurationException(
-            "recordingParameter", "must be 1 to 64 letters, digits, '_', '.' or '-'");
-      }
-      this.recordingParameter = name;
-      return this;
-    }
-
-    /**
-     * The pattern a recording id must match in full. Keep it free of {@code /}, {@code .} and
-     * {@code %}, so that an id can never become a path or a URL of its own.
-     *
-     * @param pattern the pattern
-     * @return this builder
-     */
-    public Builder recordingIdPattern(Pattern pattern) {
-      this.recordingIdPattern = Objects.requireNonNull(pattern, "recordingIdPattern");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.github.flexmedia.twilio.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.flexmedia.twilio.LogCapture;
@@ -235,7 +236,7 @@ class PlaybackAnswersAndAuditTest {
           "Authorization", basic(token), "User-Agent", "Chrome\"quoted\"")).from("203.0.113.7", null));
       logged = log.records();
     }
-    String fingerprint = LoggingPlaybackAudit.fingerprint("sam@example.com");
+    String fingerprint = LoggingPlaybackAudit.PROCESS.fingerprint("sam@example.com");
     assertThat(logged).singleElement().satisfies(r -> {
       assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.INFO);
       assertThat(r.getMessage()).isEqualTo("playback GRANTED 200 user=" + fingerprint + " worker="
@@ -250,15 +251,49 @@ class PlaybackAnswersAndAuditTest {
       throws Exception {
     String plain = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
         .digest("sam@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
-    String line = LoggingPlaybackAudit.line(new PlaybackEvent(java.time.Instant.EPOCH,
+    String line = LoggingPlaybackAudit.PROCESS.line(new PlaybackEvent(java.time.Instant.EPOCH,
         PlaybackEvent.Decision.FORBIDDEN, "sam@example.com", null, "mrn-00123456", FLEX, null, null,
         java.util.List.of("agent")));
 
-    assertThat(line).contains("user=" + LoggingPlaybackAudit.fingerprint("sam@example.com"),
-            "recording=" + LoggingPlaybackAudit.fingerprint("mrn-00123456"))
+    assertThat(line).contains("user=" + LoggingPlaybackAudit.PROCESS.fingerprint("sam@example.com"),
+            "recording=" + LoggingPlaybackAudit.PROCESS.fingerprint("mrn-00123456"))
         .doesNotContain("sam@", "mrn-00123456", plain);
-    assertThat(LoggingPlaybackAudit.fingerprint("sam@example.com")).matches("fp:[0-9a-f]{12}")
-        .isEqualTo(LoggingPlaybackAudit.fingerprint("sam@example.com"))
-        .isNotEqualTo(LoggingPlaybackAudit.fingerprint("ada@example.com"));
+    assertThat(LoggingPlaybackAudit.PROCESS.fingerprint("sam@example.com")).matches("fp:[0-9a-f]{12}")
+        .isEqualTo(LoggingPlaybackAudit.PROCESS.fingerprint("sam@example.com"))
+        .isNotEqualTo(LoggingPlaybackAudit.PROCESS.fingerprint("ada@example.com"));
+  }
+
+  @Test
+  void aLogKeyedFromTheFleetsSecretGivesOneUserOneFingerprintOnEveryInstanceButNeverTheSecretsOwnHmac()
+      throws Exception {
+    String secret = "f".repeat(32);
+    PlaybackEvent event = new PlaybackEvent(java.time.Instant.EPOCH,
+        PlaybackEvent.Decision.GRANTED, "sam@example.com", null, RE, FLEX, null, null,
+        java.util.List.of("supervisor"));
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(
+        secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String underTheSecret = java.util.HexFormat.of().formatHex(
+        mac.doFinal("sam@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+
+    List<String> lines = new java.util.ArrayList<>();
+    for (String s : List.of(secret, secret, "0".repeat(32))) {
+      try (LogCapture log = LogCapture.of(PlaybackAudit.LOGGER)) {
+        PlaybackAudit.log(s).record(event);
+        lines.addAll(log.lines());
+      }
+    }
+
+    assertThat(lines).hasSize(3).allMatch(l -> l.startsWith("INFO playback GRANTED 200 user=fp:"));
+    assertThat(lines.get(0)).isEqualTo(lines.get(1)).isNotEqualTo(lines.get(2))
+        .doesNotContain("sam@", underTheSecret)
+        .doesNotContain(LoggingPlaybackAudit.PROCESS.fingerprint("sam@example.com"));
+    assertThat(PlaybackAudit.log(secret)).hasToString("PlaybackAudit.log(secret)");
+    assertThat(PlaybackAudit.log()).hasToString("PlaybackAudit.log()");
+    for (String blank : new String[] {null, "", "  "}) {
+      assertThatThrownBy(() -> PlaybackAudit.log(blank))
+          .isInstanceOf(io.github.flexmedia.twilio.ConfigurationException.class)
+          .hasMessageContaining("fingerprintSecret");
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.github.flexmedia.twilio.testing;
 
-import java.util.Optional;
 
 /**
  * One call a test double received, in arrival order, with what it answered.
@@ -25,15 +24,6 @@ public record RecordedCall(
     int status,
     Fault fault,
     boolean applied) {
-
-  /**
-   * The injected fault, if the call was answered with one.
-   *
-   * @return the injected fault, if any
-   */
-  public Optional<Fault> injectedFault() {
-    return Optional.ofNullable(fault);
-  }
 
   /**
    * Whether the call succeeded (2xx, no fault).

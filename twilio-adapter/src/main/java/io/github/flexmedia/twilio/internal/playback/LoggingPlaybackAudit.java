@@ -11,20 +11,44 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@link PlaybackAudit#log()}: the access log as a log line, the identity and any recording id
- * that is not a Twilio recording SID fingerprinted.
+ * {@link PlaybackAudit#log()} and {@link PlaybackAudit#log(String)}: the access log as a log line,
+ * the identity and any recording id that is not a Twilio recording SID fingerprinted.
  *
- * <p>Fingerprints are HMAC-SHA256 under a key drawn once per process: a plain hash of an e-mail
- * address or of a medical record number is reversed by hashing a list of candidates, so it would
- * only look anonymous. One user has one fingerprint for the life of the process.
+ * <p>Fingerprints are HMAC-SHA256 under a key: a plain hash of an e-mail address or of a medical
+ * record number is reversed by hashing a list of candidates, so it would only look anonymous. The
+ * key is drawn once per process ({@link #PROCESS}), or derived from a secret a fleet shares ({@link
+ * #keyedBy}); the secret may be a Twilio credential, so the key is an HMAC of a fixed purpose under
+ * it and a fingerprint is never an HMAC under the credential itself.
  */
 public final class LoggingPlaybackAudit implements PlaybackAudit {
-  public static final LoggingPlaybackAudit INSTANCE = new LoggingPlaybackAudit();
+  private static final String ALGORITHM = "HmacSHA256";
+  private static final byte[] PURPOSE =
+      "flex-media playback log fingerprint v1".getBytes(StandardCharsets.UTF_8);
   private static final System.Logger LOG = System.getLogger(PlaybackAudit.LOGGER);
-  private static final SecretKeySpec KEY =
-      new SecretKeySpec(new SecureRandom().generateSeed(32), "HmacSHA256");
 
-  private LoggingPlaybackAudit() {}
+  /** Keyed once per process. */
+  public static final LoggingPlaybackAudit PROCESS =
+      new LoggingPlaybackAudit(new SecureRandom().generateSeed(32), "PlaybackAudit.log()");
+
+  private final SecretKeySpec key;
+  private final String name;
+
+  private LoggingPlaybackAudit(byte[] key, String name) {
+    this.key = new SecretKeySpec(key, ALGORITHM);
+    this.name = name;
+  }
+
+  /**
+   * An audit whose fingerprints are keyed from {@code secret}.
+   *
+   * @param secret a secret every instance shares, not blank
+   * @return the audit
+   */
+  public static LoggingPlaybackAudit keyedBy(String secret) {
+    byte[] material = secret.getBytes(StandardCharsets.UTF_8);
+    return new LoggingPlaybackAudit(hmac(new SecretKeySpec(material, ALGORITHM), PURPOSE),
+        "PlaybackAudit.log(secret)");
+  }
 
   @Override
   public void record(PlaybackEvent event) {
@@ -33,8 +57,13 @@ public final class LoggingPlaybackAudit implements PlaybackAudit {
     }
   }
 
-  /** The line for {@code event}; no token, the identity as a fingerprint. */
-  public static String line(PlaybackEvent e) {
+  /**
+   * The line for {@code event}; no token, the identity as a fingerprint.
+   *
+   * @param e the event
+   * @return the log line
+   */
+  public String line(PlaybackEvent e) {
     return "playback " + e.decision() + " " + e.status()
         + " user=" + (e.identity() == null ? "-" : fingerprint(e.identity()))
         + " worker=" + (e.workerSid() == null ? "-" : Redact.sid(e.workerSid()))
@@ -49,7 +78,7 @@ public final class LoggingPlaybackAudit implements PlaybackAudit {
    * A Twilio recording SID as it is; any other id (the caller chooses it in the query: a storage
    * key, a medical record number) only as a fingerprint.
    */
-  private static String recording(String id) {
+  private String recording(String id) {
     return id == null ? "-" : Sid.isValid(id, "RE") ? id : fingerprint(id);
   }
 
@@ -57,14 +86,17 @@ public final class LoggingPlaybackAudit implements PlaybackAudit {
    * {@code fp:} and the first 12 hex digits of the keyed HMAC of {@code value}.
    *
    * @param value an identity or an id
-   * @return its fingerprint, stable for the life of the process
+   * @return its fingerprint, stable for as long as the key
    */
-  public static String fingerprint(String value) {
+  public String fingerprint(String value) {
+    return "fp:" + HexFormat.of().formatHex(hmac(key, value.getBytes(StandardCharsets.UTF_8)), 0, 6);
+  }
+
+  private static byte[] hmac(SecretKeySpec key, byte[] data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(KEY);
-      return "fp:" + HexFormat.of().formatHex(
-          mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 6);
+      Mac mac = Mac.getInstance(ALGORITHM); // not thread-safe: one per call
+      mac.init(key);
+      return mac.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
     }
@@ -72,6 +104,6 @@ public final class LoggingPlaybackAudit implements PlaybackAudit {
 
   @Override
   public String toString() {
-    return "PlaybackAudit.log()";
+    return name;
   }
 }

@@ -13,8 +13,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * instead of Twilio: {@link FlexMediaEmulatorsAutoConfiguration} starts a {@link
  * io.github.flexmedia.twilio.testing.LocalTaskRouterServer} and a {@link
  * io.github.flexmedia.twilio.testing.FlexTokenEmulator}, and gives flex-media-spring-boot-starter
- * a {@code TwilioRestClient} and a {@code WebhookVerifier} that talk to them, so that no
- * credential is needed. Put it on a {@code @SpringBootTest} class, or on the
+ * their credentials as {@code flex-media.twilio.*} properties; the starter routes its own client
+ * to them. So no real credential is needed, and the test runs the client, credential check,
+ * verifier and validator that production runs: only the hosts differ. Put it on a {@code @SpringBootTest} class, or on the
  * {@code @TestConfiguration} a test-class-path {@code main} adds with {@code
  * SpringApplication.from(MyApplication::main).with(...)}:
  *

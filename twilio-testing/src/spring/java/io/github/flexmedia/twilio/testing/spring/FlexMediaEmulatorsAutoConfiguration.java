@@ -1,39 +1,59 @@
 package io.github.flexmedia.twilio.testing.spring;
 
-import com.twilio.http.TwilioRestClient;
-import io.github.flexmedia.twilio.TwilioTaskRouterClient;
-import io.github.flexmedia.twilio.events.WebhookVerifier;
 import io.github.flexmedia.twilio.testing.FlexTokenEmulator;
 import io.github.flexmedia.twilio.testing.LocalTaskRouterServer;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
- * The emulators as beans, and the starter's Twilio client routed to them; imported by {@link
- * AutoConfigureFlexMediaEmulators}, never by itself.
+ * The emulators as beans, and their credentials for flex-media-spring-boot-starter; imported by
+ * {@link AutoConfigureFlexMediaEmulators}, never by itself.
  *
  * <ul>
  *   <li>{@link LocalTaskRouterServer} and {@link FlexTokenEmulator} on loopback, closed with the
  *       context; each backs off when the application (a test) defines its own, to seed it;
- *   <li>a {@link TwilioRestClient} with the emulators' credentials on the production HTTP stack
- *       ({@link TwilioTaskRouterClient#singleAttemptHttpClient}), requests for {@code iam.*}
- *       routed to the token emulator and every other to the TaskRouter emulator. Ordered before
- *       flex-media-spring-boot-starter's auto-configuration, whose client then backs off: its
- *       {@code TaskRouterClient}, {@code MediaAttacher}, queue and token validator are built on
- *       this one, and the {@code flex-media.twilio.*} credentials are not read;
- *   <li>a {@link WebhookVerifier} on the emulators' auth token ({@link
- *       LocalTaskRouterServer#DEFAULT_AUTH_TOKEN}): sign test callbacks with it.
+ *   <li>the emulators' credentials as the first property source, {@value #PROPERTY_SOURCE}:
+ *       {@code flex-media.twilio.account-sid} and {@code auth-token} ({@link
+ *       LocalTaskRouterServer#DEFAULT_ACCOUNT_SID}, {@link LocalTaskRouterServer#DEFAULT_AUTH_TOKEN}),
+ *       {@code api-key} and {@code api-secret} blank, whatever the application's own files say.
  * </ul>
+ *
+ * <p>The starter then builds its client, its credential check, its verifier and its token
+ * validator from those properties exactly as in production, and its {@code
+ * EmulatorRoutingAutoConfiguration} routes that client's requests to the emulators ({@code iam.*}
+ * to the token emulator, every other to TaskRouter's). Sign test callbacks with {@link
+ * LocalTaskRouterServer#DEFAULT_AUTH_TOKEN}.
  */
 @AutoConfiguration(beforeName = "io.github.flexmedia.spring.FlexMediaAutoConfiguration")
 public class FlexMediaEmulatorsAutoConfiguration {
+  /** The name of the property source holding the emulators' credentials. */
+  public static final String PROPERTY_SOURCE = "flexMediaEmulators";
+
   private static final Logger LOG = LoggerFactory.getLogger(FlexMediaEmulatorsAutoConfiguration.class);
 
   /** Created by Spring. */
   public FlexMediaEmulatorsAutoConfiguration() {}
+
+  /**
+   * Puts the emulators' credentials first in the environment, before any bean binds {@code
+   * flex-media.twilio.*}.
+   *
+   * @return the post-processor
+   */
+  @Bean
+  public static BeanFactoryPostProcessor flexMediaEmulatorsCredentials() {
+    return new Credentials();
+  }
 
   /**
    * The TaskRouter emulator.
@@ -61,32 +81,22 @@ public class FlexMediaEmulatorsAutoConfiguration {
     return emulator;
   }
 
-  /**
-   * The twilio-java client the starter builds everything on, routed to the emulators.
-   *
-   * @param taskRouter where TaskRouter requests go
-   * @param tokens where token validations go
-   * @return the client
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public TwilioRestClient flexMediaEmulatorsTwilioRestClient(
-      LocalTaskRouterServer taskRouter, FlexTokenEmulator tokens) {
-    return new TwilioRestClient.Builder(
-            LocalTaskRouterServer.DEFAULT_ACCOUNT_SID, LocalTaskRouterServer.DEFAULT_AUTH_TOKEN)
-        .httpClient(TwilioTaskRouterClient.singleAttemptHttpClient(
-            tokens.route(TwilioTaskRouterClient.defaultHttpClientBuilder(), taskRouter)))
-        .build();
-  }
+  /** Adds {@value #PROPERTY_SOURCE}. */
+  private static final class Credentials implements BeanFactoryPostProcessor, EnvironmentAware {
+    private ConfigurableEnvironment environment;
 
-  /**
-   * Checks webhook signatures made with the emulators' auth token.
-   *
-   * @return the verifier
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public WebhookVerifier flexMediaEmulatorsWebhookVerifier() {
-    return WebhookVerifier.of(LocalTaskRouterServer.DEFAULT_AUTH_TOKEN);
+    @Override
+    public void setEnvironment(Environment environment) {
+      this.environment = (ConfigurableEnvironment) environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+      environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
+          "flex-media.twilio.account-sid", LocalTaskRouterServer.DEFAULT_ACCOUNT_SID,
+          "flex-media.twilio.auth-token", LocalTaskRouterServer.DEFAULT_AUTH_TOKEN,
+          "flex-media.twilio.api-key", "",
+          "flex-media.twilio.api-secret", "")));
+    }
   }
 }
