@@ -10,6 +10,7 @@ import io.github.flexmedia.spring.internal.PlaybackServlet;
 import io.github.flexmedia.spring.internal.WebhookServlet;
 import io.github.flexmedia.twilio.MediaAttacher;
 import io.github.flexmedia.twilio.events.AttachQueue;
+import io.github.flexmedia.twilio.events.JdkWebhookEndpoint;
 import io.github.flexmedia.twilio.events.TaskRouterEvent;
 import io.github.flexmedia.twilio.events.WebhookHandler;
 import io.github.flexmedia.twilio.events.WebhookVerifier;
@@ -122,7 +123,7 @@ class EndpointServletsTest {
 
   @Test
   void aBodyOfExactlyTheLimitIsReadAndOneByteMoreIsRefusedDeclaredOrNot() throws Exception {
-    int max = WebhookServlet.MAX_BODY;
+    int max = JdkWebhookEndpoint.MAX_BODY_BYTES;
     assertThat(statusFor(max, true)).as("declared, at the limit").isNotEqualTo(413);
     assertThat(statusFor(max + 1, true)).as("declared, over").isEqualTo(413);
     assertThat(statusFor(max, false)).as("chunked, at the limit").isNotEqualTo(413);
@@ -135,7 +136,7 @@ class EndpointServletsTest {
     MockHttpServletRequest declared = new MockHttpServletRequest("POST", PATH) {
       @Override
       public long getContentLengthLong() {
-        return WebhookServlet.MAX_BODY + 1L;
+        return JdkWebhookEndpoint.MAX_BODY_BYTES + 1L;
       }
     };
     declared.setContent(body);

@@ -47,6 +47,8 @@ class FlexMediaProblemDetailsTest {
     ResponseEntity<ProblemDetail> title = advice.invalidMedia(new InvalidMediaException(
         "media[0].title", InvalidMediaException.Rule.REQUIRED, "is required"), null);
 
+    assertThat(offTheList.getStatusCode().value()).isEqualTo(400);
+    assertThat(offTheList.getBody().getTitle()).isEqualTo("Invalid media");
     assertThat(offTheList.getBody().getProperties())
         .containsEntry("property", "flex-media.policy.allowed-hosts");
     assertThat(offTheList.getBody().getDetail()).isEqualTo("'media[0].url' breaks the rule "
