@@ -70,13 +70,14 @@ class PoolThatDoesNotResetTest {
       store.complete(first, Map.of(failing.id(), AttachOutcome.failed(failing.workspaceSid(),
           failing.taskSid(), new TaskRouterException("Authenticate", 401, 20003, null))));
 
-      // the connection comes back out of the claim's and the completion's transactions
+      // each write below gets the connection as a transaction left it, auto-commit off
+      assertThat(store.remove(failing.id())).isTrue();
+      assertThat(elsewhere.find(failing.id())).as("removed").isEmpty();
+
+      assertThat(store.claim("one", 1, MINUTE)).as("nothing pending").isEmpty();
       PendingAttach next = attach(2, 1);
       store.save(next);
       assertThat(elsewhere.find(next.id())).as("saved").isPresent();
-
-      assertThat(store.remove(failing.id())).isTrue();
-      assertThat(elsewhere.find(failing.id())).as("removed").isEmpty();
 
       AttachClaim second = store.claim("one", 1, MINUTE).get(0);
       store.complete(second, Map.of(next.id(), AttachOutcome.of(new AttachResult(

@@ -83,7 +83,8 @@ class SaveWhileAClaimEndsTest {
    * thread, and lets the save commit once that thread waits for the task row.
    */
   private void endWhileSaving(PendingAttach late, Runnable end) throws Exception {
-    CompletableFuture<Boolean> save = CompletableFuture.supplyAsync(() -> webhook.save(late), threads);
+    CompletableFuture<Boolean> save =
+        CompletableFuture.supplyAsync(() -> webhook.save(late), threads);
     assertThat(saveHolding.await(30, TimeUnit.SECONDS)).as("the save ran, uncommitted").isTrue();
     CompletableFuture<Void> ending = CompletableFuture.runAsync(end, threads);
     awaitLockWaiter();

@@ -150,7 +150,8 @@ class FailFastTest {
     runner.withBean(io.github.flexmedia.twilio.events.WebhookVerifier.class,
             () -> io.github.flexmedia.twilio.events.WebhookVerifier.of(TOKEN))
         .withPropertyValues("flex-media.twilio.account-sid=" + ACCOUNT,
-            "flex-media.twilio.api-key=SK" + "b".repeat(32), "flex-media.twilio.api-secret=" + SECRET,
+            "flex-media.twilio.api-key=SK" + "b".repeat(32),
+            "flex-media.twilio.api-secret=" + SECRET,
             "flex-media.twilio.auth-token=${TWILIO_AUTH_TOKEN}")
         .run(context -> assertThat(context).hasNotFailed());
   }
