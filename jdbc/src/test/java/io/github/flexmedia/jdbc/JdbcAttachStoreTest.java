@@ -348,12 +348,12 @@ class JdbcAttachStoreTest {
     }
   }
 
-  private static AttachOutcome failed(PendingAttach a) {
+  static AttachOutcome failed(PendingAttach a) {
     return AttachOutcome.failed(a.workspaceSid(), a.taskSid(),
         new TaskRouterException("Authenticate", 401, 20003, null));
   }
 
-  private static AttachOutcome unchanged(PendingAttach a) {
+  static AttachOutcome unchanged(PendingAttach a) {
     return AttachOutcome.of(new io.github.flexmedia.twilio.AttachResult(
         new io.github.flexmedia.twilio.TaskSnapshot(a.workspaceSid(), a.taskSid(), "{}", "1",
             "assigned", "default"), 1, false, List.of()));

@@ -2,18 +2,16 @@ package io.github.flexmedia.jdbc;
 
 import static io.github.flexmedia.jdbc.JdbcAttachStoreTest.MINUTE;
 import static io.github.flexmedia.jdbc.JdbcAttachStoreTest.attach;
+import static io.github.flexmedia.jdbc.JdbcAttachStoreTest.failed;
+import static io.github.flexmedia.jdbc.JdbcAttachStoreTest.unchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.flexmedia.twilio.AttachOutcome;
-import io.github.flexmedia.twilio.AttachResult;
 import io.github.flexmedia.twilio.TaskRouterException;
-import io.github.flexmedia.twilio.TaskSnapshot;
 import io.github.flexmedia.twilio.events.AttachClaim;
 import io.github.flexmedia.twilio.events.PendingAttach;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +65,7 @@ class PoolThatDoesNotResetTest {
       PendingAttach failing = attach(1, 1);
       store.save(failing);
       AttachClaim first = store.claim("one", 1, MINUTE).get(0);
-      store.complete(first, Map.of(failing.id(), AttachOutcome.failed(failing.workspaceSid(),
-          failing.taskSid(), new TaskRouterException("Authenticate", 401, 20003, null))));
+      store.complete(first, Map.of(failing.id(), failed(failing)));
 
       // each write below gets the connection as a transaction left it, auto-commit off
       assertThat(store.remove(failing.id())).isTrue();
@@ -80,9 +77,7 @@ class PoolThatDoesNotResetTest {
       assertThat(elsewhere.find(next.id())).as("saved").isPresent();
 
       AttachClaim second = store.claim("one", 1, MINUTE).get(0);
-      store.complete(second, Map.of(next.id(), AttachOutcome.of(new AttachResult(
-          new TaskSnapshot(next.workspaceSid(), next.taskSid(), "{}", "1", "assigned", "default"),
-          1, false, List.of()))));
+      store.complete(second, Map.of(next.id(), unchanged(next)));
       assertThat(store.purge()).isEqualTo(1);
       assertThat(elsewhere.find(next.id())).as("purged").isEmpty();
     }

@@ -2,10 +2,9 @@ package io.github.flexmedia.jdbc;
 
 import static io.github.flexmedia.jdbc.JdbcAttachStoreTest.MINUTE;
 import static io.github.flexmedia.jdbc.JdbcAttachStoreTest.attach;
+import static io.github.flexmedia.jdbc.JdbcAttachStoreTest.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.flexmedia.twilio.AttachOutcome;
-import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.events.AttachClaim;
 import io.github.flexmedia.twilio.events.PendingAttach;
 import java.time.Duration;
@@ -114,10 +113,5 @@ class SaveWhileAClaimEndsTest {
       Thread.sleep(5);
     }
     assertThat(Postgres.count(waiting)).as("the claim's end waits for the saved row").isEqualTo(1);
-  }
-
-  private static AttachOutcome failed(PendingAttach a) {
-    return AttachOutcome.failed(a.workspaceSid(), a.taskSid(),
-        new TaskRouterException("Authenticate", 401, 20003, null));
   }
 }
