@@ -169,6 +169,8 @@ public final class JdbcAttachStore implements PendingAttachStore {
     Objects.requireNonNull(attach, "attach");
     try (Connection c = dataSource.getConnection();
         PreparedStatement p = c.prepareStatement(SAVE)) {
+      // committed when it returns, even from a pool that hands back a connection as the last
+      // transaction left it (remove and purge likewise)
       c.setAutoCommit(true);
       p.setString(1, attach.workspaceSid());
       p.setString(2, attach.taskSid());
@@ -343,7 +345,8 @@ public final class JdbcAttachStore implements PendingAttachStore {
       // a passed deadline has no status code: its kind says what happened
       kind += " " + (t.statusCode() != 0 ? String.valueOf(t.statusCode()) : t.kind().name());
     }
-    return kind.length() > 200 ? kind.substring(0, 200) : kind;
+    // error_kind is varchar(200)
+    return kind.substring(0, Math.min(kind.length(), 200));
   }
 
   @Override
@@ -465,6 +468,7 @@ public final class JdbcAttachStore implements PendingAttachStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement p = c.prepareStatement(
             "DELETE FROM flex_media_attach WHERE id = ? AND status <> 'PENDING'")) {
+      c.setAutoCommit(true);
       p.setString(1, id);
       return p.executeUpdate() > 0;
     } catch (SQLException e) {
@@ -480,6 +484,7 @@ public final class JdbcAttachStore implements PendingAttachStore {
    */
   public int purge() {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(PURGE)) {
+      c.setAutoCommit(true);
       p.setLong(1, retention.toMillis());
       return p.executeUpdate();
     } catch (SQLException e) {

@@ -204,6 +204,104 @@ class JdbcAttachStoreTest {
   }
 
   @Test
+  void forTaskListsEveryAttachOfThatTaskOldestFirstWithItsStatus() {
+    PendingAttach a = attach(1, 1);
+    PendingAttach b = attach(1, 2);
+    store.save(a);
+    store.save(b);
+    store.save(attach(2, 1));
+    AttachClaim claim = store.claim("one", 1, MINUTE).get(0);
+    store.complete(claim, Map.of(a.id(), failed(a), b.id(), unchanged(b)));
+    PendingAttach c = attach(1, 3);
+    store.save(c);
+
+    assertThat(store.forTask(WS, task(1))).satisfiesExactly(
+        f -> {
+          assertThat(f.id()).isEqualTo(a.id());
+          assertThat(f.status()).isEqualTo("FAILED");
+          assertThat(f.errorKind()).isEqualTo("TaskRouterException 401");
+          assertThat(f.completedAt()).isNotNull();
+        },
+        u -> {
+          assertThat(u.id()).isEqualTo(b.id());
+          assertThat(u.status()).isEqualTo("UNCHANGED");
+          assertThat(u.errorKind()).as("no error, not an empty one").isNull();
+          assertThat(u.completedAt()).isNotNull();
+        },
+        p -> {
+          assertThat(p.id()).isEqualTo(c.id());
+          assertThat(p.status()).isEqualTo("PENDING");
+          assertThat(p.errorKind()).isNull();
+          assertThat(p.completedAt()).isNull();
+        });
+  }
+
+  @Test
+  void completeRecordsOnlyTheClaimsOwnAttachesAndLeavesAnotherTasksPending() {
+    PendingAttach mine = attach(1, 1);
+    PendingAttach other = attach(2, 1);
+    store.save(mine);
+    store.save(other);
+    AttachClaim claim = store.claim("one", 1, MINUTE).get(0);
+    assertThat(claim.attaches()).containsExactly(mine);
+
+    assertThat(store.complete(claim, Map.of(mine.id(), failed(mine), other.id(), failed(other))))
+        .containsOnlyKeys(mine.id());
+
+    assertThat(store.find(other.id())).get().extracting(StoredAttach::status)
+        .isEqualTo("PENDING");
+    assertThat(store.claim("two", 5, MINUTE)).singleElement()
+        .satisfies(c -> assertThat(c.attaches()).containsExactly(other));
+  }
+
+  @Test
+  void removeDeletesOnlyAFinishedAttach() {
+    PendingAttach pending = attach(1, 1);
+    store.save(pending);
+
+    assertThat(store.remove(pending.id())).as("pending: still to be attached").isFalse();
+    assertThat(store.remove("no-such-attach")).isFalse();
+    assertThat(store.find(pending.id())).get().extracting(StoredAttach::status)
+        .isEqualTo("PENDING");
+  }
+
+  @Test
+  void aTaskWhosePendingRowsAnOperatorDeletedIsDroppedByTheNextClaimNotLeased() {
+    store.save(attach(1, 1));
+    Postgres.exec("DELETE FROM flex_media_attach");
+
+    assertThat(store.claim("one", 5, MINUTE)).isEmpty();
+
+    PendingAttach next = attach(1, 2);
+    store.save(next);
+    assertThat(store.claim("two", 5, MINUTE)).singleElement()
+        .satisfies(c -> assertThat(c.attaches()).containsExactly(next));
+  }
+
+  @Test
+  void aNewStoresFirstClaimPurgesOldSuccessesAndLaterClaimsWaitAMinute() {
+    JdbcAttachStore noRetention =
+        JdbcAttachStore.builder(Postgres.dataSource()).retention(Duration.ZERO).build();
+    PendingAttach a = attach(1, 1);
+    noRetention.save(a);
+    AttachClaim claim = noRetention.claim("one", 1, MINUTE).get(0);
+    noRetention.complete(claim, Map.of(a.id(), unchanged(a)));
+
+    noRetention.claim("one", 1, MINUTE);
+    assertThat(noRetention.find(a.id())).as("purged at most once a minute").isPresent();
+
+    JdbcAttachStore restarted =
+        JdbcAttachStore.builder(Postgres.dataSource()).retention(Duration.ZERO).build();
+    assertThat(restarted.claim("two", 1, MINUTE)).isEmpty();
+    assertThat(restarted.find(a.id())).isEmpty();
+  }
+
+  @Test
+  void toStringNamesTheRetentionAndNothingOfTheDatabase() {
+    assertThat(store).hasToString("JdbcAttachStore[retention=PT24H]");
+  }
+
+  @Test
   void twoQueuesOverOneTableAttachEveryLinkOnceWithOneWritePerTaskWhenTheyCan() throws Exception {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     for (int t = 0; t < 5; t++) {
@@ -250,9 +348,15 @@ class JdbcAttachStoreTest {
     }
   }
 
-  private static AttachOutcome failed(PendingAttach a) {
+  static AttachOutcome failed(PendingAttach a) {
     return AttachOutcome.failed(a.workspaceSid(), a.taskSid(),
         new TaskRouterException("Authenticate", 401, 20003, null));
+  }
+
+  static AttachOutcome unchanged(PendingAttach a) {
+    return AttachOutcome.of(new io.github.flexmedia.twilio.AttachResult(
+        new io.github.flexmedia.twilio.TaskSnapshot(a.workspaceSid(), a.taskSid(), "{}", "1",
+            "assigned", "default"), 1, false, List.of()));
   }
 
   private void awaitExpired() throws InterruptedException {
