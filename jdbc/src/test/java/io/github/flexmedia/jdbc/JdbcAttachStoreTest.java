@@ -84,6 +84,63 @@ class JdbcAttachStoreTest {
   }
 
   @Test
+  void aStoredRowThatCannotBeReadFailsAloneAndEveryOtherAttachIsStillClaimed() {
+    PendingAttach broken = attach(1, 1);
+    PendingAttach sameTask = attach(1, 2);
+    PendingAttach otherTask = attach(2, 1);
+    store.save(broken);
+    store.save(sameTask);
+    store.save(otherTask);
+    // edited by hand, or cut short: not a JSON object any version of flex-media wrote
+    Postgres.exec("UPDATE flex_media_attach SET media = '[1, 2' WHERE id = '" + broken.id() + "'");
+
+    List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(JdbcAttachStore.class.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        warned.add(r.getLevel() + " " + r.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    log.addHandler(handler);
+    List<AttachClaim> claims;
+    try {
+      claims = store.claim("one", 10, MINUTE);
+    } finally {
+      log.removeHandler(handler);
+    }
+
+    // one line, for the one task with such a row; ids and SIDs only, never the stored media
+    assertThat(warned).containsExactly("WARNING 1 stored attach(es) of task " + task(1) + " in " + WS
+        + " could not be read and were marked FAILED (UnreadableStoredMedia): [" + broken.id() + "]");
+    assertThat(claims).extracting(AttachClaim::taskSid).containsExactlyInAnyOrder(task(1), task(2));
+    assertThat(claims).flatExtracting(AttachClaim::attaches)
+        .containsExactlyInAnyOrder(sameTask, otherTask);
+    assertThat(Postgres.count("SELECT count(*) FROM flex_media_attach WHERE id = '" + broken.id()
+        + "' AND status = 'FAILED' AND error_kind = '" + JdbcAttachStore.UNREADABLE
+        + "' AND media IS NOT NULL")).isEqualTo(1);
+    assertThat(store.stats()).isEqualTo(new AttachStoreStats(2, 2, 0, 1));
+  }
+
+  @Test
+  void aTaskWhoseOnlyAttachCannotBeReadIsLeftNotClaimed() {
+    PendingAttach broken = attach(3, 1);
+    store.save(broken);
+    Postgres.exec("UPDATE flex_media_attach SET media = '\"text\"' WHERE id = '" + broken.id() + "'");
+
+    assertThat(store.claim("one", 10, MINUTE)).isEmpty();
+    assertThat(Postgres.count("SELECT count(*) FROM flex_media_attach_task")).isZero();
+    assertThat(store.claim("two", 10, MINUTE)).isEmpty();
+    assertThat(store.stats()).isEqualTo(new AttachStoreStats(0, 0, 0, 1));
+  }
+
+  @Test
   void aSecondInstanceTakesOnlyWhatIsFree() throws Exception {
     for (int t = 0; t < 10; t++) {
       store.save(attach(t, 1));
