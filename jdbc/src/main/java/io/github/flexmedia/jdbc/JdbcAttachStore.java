@@ -1,5 +1,6 @@
 package io.github.flexmedia.jdbc;
 
+import io.github.flexmedia.MalformedAttributesException;
 import io.github.flexmedia.MediaAttributes;
 import io.github.flexmedia.twilio.AttachOutcome;
 import io.github.flexmedia.twilio.TaskRouterException;
@@ -82,6 +83,12 @@ public final class JdbcAttachStore implements PendingAttachStore {
   private static final String LOCK_TASK =
       "SELECT claim_id FROM flex_media_attach_task WHERE workspace_sid = ? AND task_sid = ?"
       + " FOR UPDATE";
+  /**
+   * The error kind of an attach whose stored media could not be read back (the row was edited or
+   * cut short outside flex-media).
+   */
+  static final String UNREADABLE = "UnreadableStoredMedia";
+  private static final System.Logger LOG = System.getLogger(JdbcAttachStore.class.getName());
   private static final String RECORD =
       "UPDATE flex_media_attach SET status = ?, error_kind = ?, completed_at = now(),"
       + " media = CASE WHEN ? THEN media END WHERE id = ? AND status = 'PENDING'";
@@ -169,6 +176,8 @@ public final class JdbcAttachStore implements PendingAttachStore {
     Objects.requireNonNull(attach, "attach");
     try (Connection c = dataSource.getConnection();
         PreparedStatement p = c.prepareStatement(SAVE)) {
+      // committed when it returns, even from a pool that hands back a connection as the last
+      // transaction left it (remove and purge likewise)
       c.setAutoCommit(true);
       p.setString(1, attach.workspaceSid());
       p.setString(2, attach.taskSid());
@@ -212,13 +221,21 @@ public final class JdbcAttachStore implements PendingAttachStore {
           p.setString(1, ws);
           p.setString(2, wt);
           List<PendingAttach> attaches = new ArrayList<>();
+          List<String> unreadable = new ArrayList<>();
           try (ResultSet r = p.executeQuery()) {
             while (r.next()) {
-              attaches.add(new PendingAttach(r.getString(1), ws, wt,
-                  MediaAttributes.fromTaskAttributes(r.getString(2)),
-                  r.getTimestamp(3).toInstant()));
+              try {
+                attaches.add(new PendingAttach(r.getString(1), ws, wt,
+                    MediaAttributes.fromTaskAttributes(r.getString(2)),
+                    r.getTimestamp(3).toInstant()));
+              } catch (MalformedAttributesException e) {
+                unreadable.add(r.getString(1));
+              }
             }
           }
+          // A row no version of flex-media wrote (edited by hand, cut short) would otherwise fail
+          // every claim that reaches it, the whole fleet's: it fails alone, kept for an operator.
+          failUnreadable(c, ws, wt, unreadable);
           if (attaches.isEmpty()) {
             // nothing pending (removed by an operator): the task row goes
             end(c, ws, wt, (String) row[2], Instant.now());
@@ -230,6 +247,25 @@ public final class JdbcAttachStore implements PendingAttachStore {
       }
       return claims;
     });
+  }
+
+  private static void failUnreadable(Connection c, String ws, String wt, List<String> ids)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement p = c.prepareStatement(RECORD)) {
+      for (String id : ids) {
+        p.setString(1, AttachOutcome.Status.FAILED.name());
+        p.setString(2, UNREADABLE);
+        p.setBoolean(3, true);
+        p.setString(4, id);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    LOG.log(System.Logger.Level.WARNING, () -> ids.size() + " stored attach(es) of task " + wt
+        + " in " + ws + " could not be read and were marked FAILED (" + UNREADABLE + "): " + ids);
   }
 
   @Override
@@ -343,7 +379,8 @@ public final class JdbcAttachStore implements PendingAttachStore {
       // a passed deadline has no status code: its kind says what happened
       kind += " " + (t.statusCode() != 0 ? String.valueOf(t.statusCode()) : t.kind().name());
     }
-    return kind.length() > 200 ? kind.substring(0, 200) : kind;
+    // error_kind is varchar(200)
+    return kind.substring(0, Math.min(kind.length(), 200));
   }
 
   @Override
@@ -465,6 +502,7 @@ public final class JdbcAttachStore implements PendingAttachStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement p = c.prepareStatement(
             "DELETE FROM flex_media_attach WHERE id = ? AND status <> 'PENDING'")) {
+      c.setAutoCommit(true);
       p.setString(1, id);
       return p.executeUpdate() > 0;
     } catch (SQLException e) {
@@ -480,6 +518,7 @@ public final class JdbcAttachStore implements PendingAttachStore {
    */
   public int purge() {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(PURGE)) {
+      c.setAutoCommit(true);
       p.setLong(1, retention.toMillis());
       return p.executeUpdate();
     } catch (SQLException e) {

@@ -84,6 +84,63 @@ class JdbcAttachStoreTest {
   }
 
   @Test
+  void aStoredRowThatCannotBeReadFailsAloneAndEveryOtherAttachIsStillClaimed() {
+    PendingAttach broken = attach(1, 1);
+    PendingAttach sameTask = attach(1, 2);
+    PendingAttach otherTask = attach(2, 1);
+    store.save(broken);
+    store.save(sameTask);
+    store.save(otherTask);
+    // edited by hand, or cut short: not a JSON object any version of flex-media wrote
+    Postgres.exec("UPDATE flex_media_attach SET media = '[1, 2' WHERE id = '" + broken.id() + "'");
+
+    List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(JdbcAttachStore.class.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        warned.add(r.getLevel() + " " + r.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    log.addHandler(handler);
+    List<AttachClaim> claims;
+    try {
+      claims = store.claim("one", 10, MINUTE);
+    } finally {
+      log.removeHandler(handler);
+    }
+
+    // one line, for the one task with such a row; ids and SIDs only, never the stored media
+    assertThat(warned).containsExactly("WARNING 1 stored attach(es) of task " + task(1) + " in " + WS
+        + " could not be read and were marked FAILED (UnreadableStoredMedia): [" + broken.id() + "]");
+    assertThat(claims).extracting(AttachClaim::taskSid).containsExactlyInAnyOrder(task(1), task(2));
+    assertThat(claims).flatExtracting(AttachClaim::attaches)
+        .containsExactlyInAnyOrder(sameTask, otherTask);
+    assertThat(Postgres.count("SELECT count(*) FROM flex_media_attach WHERE id = '" + broken.id()
+        + "' AND status = 'FAILED' AND error_kind = '" + JdbcAttachStore.UNREADABLE
+        + "' AND media IS NOT NULL")).isEqualTo(1);
+    assertThat(store.stats()).isEqualTo(new AttachStoreStats(2, 2, 0, 1));
+  }
+
+  @Test
+  void aTaskWhoseOnlyAttachCannotBeReadIsLeftNotClaimed() {
+    PendingAttach broken = attach(3, 1);
+    store.save(broken);
+    Postgres.exec("UPDATE flex_media_attach SET media = '\"text\"' WHERE id = '" + broken.id() + "'");
+
+    assertThat(store.claim("one", 10, MINUTE)).isEmpty();
+    assertThat(Postgres.count("SELECT count(*) FROM flex_media_attach_task")).isZero();
+    assertThat(store.claim("two", 10, MINUTE)).isEmpty();
+    assertThat(store.stats()).isEqualTo(new AttachStoreStats(0, 0, 0, 1));
+  }
+
+  @Test
   void aSecondInstanceTakesOnlyWhatIsFree() throws Exception {
     for (int t = 0; t < 10; t++) {
       store.save(attach(t, 1));
@@ -204,6 +261,104 @@ class JdbcAttachStoreTest {
   }
 
   @Test
+  void forTaskListsEveryAttachOfThatTaskOldestFirstWithItsStatus() {
+    PendingAttach a = attach(1, 1);
+    PendingAttach b = attach(1, 2);
+    store.save(a);
+    store.save(b);
+    store.save(attach(2, 1));
+    AttachClaim claim = store.claim("one", 1, MINUTE).get(0);
+    store.complete(claim, Map.of(a.id(), failed(a), b.id(), unchanged(b)));
+    PendingAttach c = attach(1, 3);
+    store.save(c);
+
+    assertThat(store.forTask(WS, task(1))).satisfiesExactly(
+        f -> {
+          assertThat(f.id()).isEqualTo(a.id());
+          assertThat(f.status()).isEqualTo("FAILED");
+          assertThat(f.errorKind()).isEqualTo("TaskRouterException 401");
+          assertThat(f.completedAt()).isNotNull();
+        },
+        u -> {
+          assertThat(u.id()).isEqualTo(b.id());
+          assertThat(u.status()).isEqualTo("UNCHANGED");
+          assertThat(u.errorKind()).as("no error, not an empty one").isNull();
+          assertThat(u.completedAt()).isNotNull();
+        },
+        p -> {
+          assertThat(p.id()).isEqualTo(c.id());
+          assertThat(p.status()).isEqualTo("PENDING");
+          assertThat(p.errorKind()).isNull();
+          assertThat(p.completedAt()).isNull();
+        });
+  }
+
+  @Test
+  void completeRecordsOnlyTheClaimsOwnAttachesAndLeavesAnotherTasksPending() {
+    PendingAttach mine = attach(1, 1);
+    PendingAttach other = attach(2, 1);
+    store.save(mine);
+    store.save(other);
+    AttachClaim claim = store.claim("one", 1, MINUTE).get(0);
+    assertThat(claim.attaches()).containsExactly(mine);
+
+    assertThat(store.complete(claim, Map.of(mine.id(), failed(mine), other.id(), failed(other))))
+        .containsOnlyKeys(mine.id());
+
+    assertThat(store.find(other.id())).get().extracting(StoredAttach::status)
+        .isEqualTo("PENDING");
+    assertThat(store.claim("two", 5, MINUTE)).singleElement()
+        .satisfies(c -> assertThat(c.attaches()).containsExactly(other));
+  }
+
+  @Test
+  void removeDeletesOnlyAFinishedAttach() {
+    PendingAttach pending = attach(1, 1);
+    store.save(pending);
+
+    assertThat(store.remove(pending.id())).as("pending: still to be attached").isFalse();
+    assertThat(store.remove("no-such-attach")).isFalse();
+    assertThat(store.find(pending.id())).get().extracting(StoredAttach::status)
+        .isEqualTo("PENDING");
+  }
+
+  @Test
+  void aTaskWhosePendingRowsAnOperatorDeletedIsDroppedByTheNextClaimNotLeased() {
+    store.save(attach(1, 1));
+    Postgres.exec("DELETE FROM flex_media_attach");
+
+    assertThat(store.claim("one", 5, MINUTE)).isEmpty();
+
+    PendingAttach next = attach(1, 2);
+    store.save(next);
+    assertThat(store.claim("two", 5, MINUTE)).singleElement()
+        .satisfies(c -> assertThat(c.attaches()).containsExactly(next));
+  }
+
+  @Test
+  void aNewStoresFirstClaimPurgesOldSuccessesAndLaterClaimsWaitAMinute() {
+    JdbcAttachStore noRetention =
+        JdbcAttachStore.builder(Postgres.dataSource()).retention(Duration.ZERO).build();
+    PendingAttach a = attach(1, 1);
+    noRetention.save(a);
+    AttachClaim claim = noRetention.claim("one", 1, MINUTE).get(0);
+    noRetention.complete(claim, Map.of(a.id(), unchanged(a)));
+
+    noRetention.claim("one", 1, MINUTE);
+    assertThat(noRetention.find(a.id())).as("purged at most once a minute").isPresent();
+
+    JdbcAttachStore restarted =
+        JdbcAttachStore.builder(Postgres.dataSource()).retention(Duration.ZERO).build();
+    assertThat(restarted.claim("two", 1, MINUTE)).isEmpty();
+    assertThat(restarted.find(a.id())).isEmpty();
+  }
+
+  @Test
+  void toStringNamesTheRetentionAndNothingOfTheDatabase() {
+    assertThat(store).hasToString("JdbcAttachStore[retention=PT24H]");
+  }
+
+  @Test
   void twoQueuesOverOneTableAttachEveryLinkOnceWithOneWritePerTaskWhenTheyCan() throws Exception {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     for (int t = 0; t < 5; t++) {
@@ -250,9 +405,15 @@ class JdbcAttachStoreTest {
     }
   }
 
-  private static AttachOutcome failed(PendingAttach a) {
+  static AttachOutcome failed(PendingAttach a) {
     return AttachOutcome.failed(a.workspaceSid(), a.taskSid(),
         new TaskRouterException("Authenticate", 401, 20003, null));
+  }
+
+  static AttachOutcome unchanged(PendingAttach a) {
+    return AttachOutcome.of(new io.github.flexmedia.twilio.AttachResult(
+        new io.github.flexmedia.twilio.TaskSnapshot(a.workspaceSid(), a.taskSid(), "{}", "1",
+            "assigned", "default"), 1, false, List.of()));
   }
 
   private void awaitExpired() throws InterruptedException {

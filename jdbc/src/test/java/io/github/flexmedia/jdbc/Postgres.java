@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One real PostgreSQL for the test JVM, started from the binaries Maven downloaded
@@ -17,6 +19,7 @@ import javax.sql.DataSource;
 final class Postgres {
   private static EmbeddedPostgres server;
   private static HikariDataSource pool;
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
   private Postgres() {}
 
@@ -42,12 +45,37 @@ final class Postgres {
     return new HikariDataSource(config);
   }
 
-  static void clear() {
+  /**
+   * A new, empty schema on the same server, first on the search path of the connections it gives
+   * (unpooled): a database without the store's tables, for the migration's own tests.
+   */
+  static DataSource emptySchema() {
+    dataSource();
+    String name = "fresh_" + SCHEMAS.incrementAndGet();
+    exec("CREATE SCHEMA " + name);
+    PGSimpleDataSource fresh = new PGSimpleDataSource();
+    fresh.setUrl(server.getJdbcUrl("postgres", "postgres"));
+    fresh.setCurrentSchema(name);
+    return fresh;
+  }
+
+  /** A connection straight from the driver, not from the pool: for doubles that are a pool. */
+  static Connection connect() throws SQLException {
+    dataSource();
+    return server.getPostgresDatabase().getConnection();
+  }
+
+  /** Runs a statement as an operator would, outside the store. */
+  static void exec(String sql) {
     try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE flex_media_attach, flex_media_attach_task");
+      s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  static void clear() {
+    exec("TRUNCATE flex_media_attach, flex_media_attach_task");
   }
 
   static long count(String sql) {

@@ -52,6 +52,17 @@ class EndpointsAutoConfigurationTest {
   }
 
   @Test
+  void theProblemDetailsAdviceIsThereUnlessSwitchedOffOrTheApplicationBringsItsOwn() {
+    FlexMediaProblemDetails own = new FlexMediaProblemDetails();
+    web.run(context -> assertThat(context.getBean(FlexMediaProblemDetails.class))
+        .isInstanceOf(FlexMediaProblemDetails.class));
+    web.withPropertyValues("flex-media.problem-details.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(FlexMediaProblemDetails.class));
+    web.withBean(FlexMediaProblemDetails.class, () -> own)
+        .run(context -> assertThat(context.getBean(FlexMediaProblemDetails.class)).isSameAs(own));
+  }
+
+  @Test
   void eachPropertySwitchesItsEndpointOnAtItsDefaultPath() {
     web.withBean(RecordingResolver.class, () -> RESOLVER)
         .withBean(TaskRouterEventMedia.class, () -> event -> Optional.empty())

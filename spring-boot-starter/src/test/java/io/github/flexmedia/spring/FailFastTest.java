@@ -136,6 +136,27 @@ class FailFastTest {
   }
 
   @Test
+  void theStartersVerifierChecksTheAuthTokenEvenWhenTheApplicationBringsItsClient() {
+    runner.withBean(com.twilio.http.TwilioRestClient.class,
+            () -> new com.twilio.http.TwilioRestClient.Builder(ACCOUNT, TOKEN).build())
+        .withPropertyValues("flex-media.twilio.auth-token=${TWILIO_AUTH_TOKEN}")
+        .run(context -> assertThat(context.getStartupFailure())
+            .isInstanceOf(FlexMediaConfigurationException.class)
+            .hasMessageStartingWith("flex-media.twilio.auth-token is an unresolved placeholder"));
+  }
+
+  @Test
+  void anApiKeyAndTheApplicationsOwnVerifierNeedNoAuthToken() {
+    runner.withBean(io.github.flexmedia.twilio.events.WebhookVerifier.class,
+            () -> io.github.flexmedia.twilio.events.WebhookVerifier.of(TOKEN))
+        .withPropertyValues("flex-media.twilio.account-sid=" + ACCOUNT,
+            "flex-media.twilio.api-key=SK" + "b".repeat(32),
+            "flex-media.twilio.api-secret=" + SECRET,
+            "flex-media.twilio.auth-token=${TWILIO_AUTH_TOKEN}")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
   void theReadmesYamlWithItsVariableUnsetFailsWithTheReport(CapturedOutput output) {
     SpringApplication app = new SpringApplication(App.class);
     app.setWebApplicationType(WebApplicationType.NONE);

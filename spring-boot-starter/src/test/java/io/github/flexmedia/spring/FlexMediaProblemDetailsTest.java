@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.flexmedia.InvalidMediaException;
 import io.github.flexmedia.twilio.RateLimitedException;
 import io.github.flexmedia.twilio.TaskConflictException;
+import io.github.flexmedia.twilio.TaskNotFoundException;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** The answers the advice gives; over HTTP, EndToEndTest shows the 400, 404 and 409. */
 class FlexMediaProblemDetailsTest {
@@ -42,6 +47,8 @@ class FlexMediaProblemDetailsTest {
     ResponseEntity<ProblemDetail> title = advice.invalidMedia(new InvalidMediaException(
         "media[0].title", InvalidMediaException.Rule.REQUIRED, "is required"), null);
 
+    assertThat(offTheList.getStatusCode().value()).isEqualTo(400);
+    assertThat(offTheList.getBody().getTitle()).isEqualTo("Invalid media");
     assertThat(offTheList.getBody().getProperties())
         .containsEntry("property", "flex-media.policy.allowed-hosts");
     assertThat(offTheList.getBody().getDetail()).isEqualTo("'media[0].url' breaks the rule "
@@ -59,5 +66,54 @@ class FlexMediaProblemDetailsTest {
 
     assertThat(answer.getStatusCode().value()).isEqualTo(409);
     assertThat(answer.getBody().getDetail()).doesNotContain("secret");
+  }
+
+  @Test
+  void retryAfterIsWholeSecondsRoundedUpAndNeverZero() {
+    assertThat(retryAfter(Duration.ZERO)).as("TaskRouter said 0: still wait").isEqualTo("1");
+    assertThat(retryAfter(Duration.ofMillis(1))).isEqualTo("1");
+    assertThat(retryAfter(Duration.ofMillis(1000))).isEqualTo("1");
+    assertThat(retryAfter(Duration.ofMillis(1001))).isEqualTo("2");
+  }
+
+  private String retryAfter(Duration wait) {
+    return advice.rateLimited(new RateLimitedException("rate limited", 20429, wait, null), null)
+        .getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+  }
+
+  @Test
+  void theInstanceIsTheHandlersPathPatternNeverTheRequestsPath() {
+    MockHttpServletRequest request =
+        new MockHttpServletRequest("POST", "/tasks/WT0123/tickets/jane.doe@example.com");
+    request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+        "/tasks/{taskSid}/tickets/{who}");
+
+    ResponseEntity<ProblemDetail> answer = advice.notFound(
+        new TaskNotFoundException("task WT0123 not found", 20404, null),
+        new ServletWebRequest(request));
+
+    assertThat(answer.getBody().getInstance())
+        .isEqualTo(URI.create("/tasks/%7BtaskSid%7D/tickets/%7Bwho%7D"));
+    assertThat(answer.getBody().toString()).doesNotContain("jane.doe", "WT0123");
+  }
+
+  @Test
+  void withoutAMatchedPatternTheInstanceIsAboutBlank() {
+    ResponseEntity<ProblemDetail> answer = advice.notFound(
+        new TaskNotFoundException("task WT0123 not found", 20404, null),
+        new ServletWebRequest(new MockHttpServletRequest("GET", "/tasks/WT0123")));
+
+    assertThat(answer.getBody().getInstance()).isEqualTo(URI.create("about:blank"));
+  }
+
+  @Test
+  void anUnknownTaskIsA404WithItsKindAndTitle() {
+    ResponseEntity<ProblemDetail> answer =
+        advice.notFound(new TaskNotFoundException("task WT0123 not found", 20404, null), null);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(404);
+    assertThat(answer.getBody().getTitle()).isEqualTo("Task not found");
+    assertThat(answer.getBody().getProperties()).containsEntry("kind", "not_found");
+    assertThat(answer.getBody().getDetail()).doesNotContain("WT0123");
   }
 }

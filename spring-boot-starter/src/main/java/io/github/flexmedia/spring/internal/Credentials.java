@@ -48,15 +48,6 @@ public enum Credentials {
   }
 
   /**
-   * The property's name.
-   *
-   * @return e.g. {@code flex-media.twilio.auth-token}
-   */
-  public String property() {
-    return property;
-  }
-
-  /**
    * Checks a value that is set: not blank, not an unresolved placeholder, of Twilio's shape.
    *
    * @param value the bound value, not null

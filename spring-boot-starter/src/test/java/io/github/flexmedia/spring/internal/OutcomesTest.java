@@ -26,6 +26,8 @@ class OutcomesTest {
         "too_large");
     table.put(new TaskRouterException("m", 0, 0, null), "io_error");
     table.put(new TaskRouterException("m", 503, 0, null), "server_error");
+    table.put(new TaskRouterException("m", 500, 0, null), "server_error");
+    table.put(new TaskRouterException("m", 499, 0, null), "client_error");
     table.put(new TaskRouterException("m", 400, 0, null), "client_error");
     table.put(new InvalidMediaException("f", "r", "m"), "invalid");
     table.put(new MalformedAttributesException("p", "m"), "invalid");
