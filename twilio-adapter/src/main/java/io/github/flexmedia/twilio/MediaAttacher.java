@@ -13,8 +13,8 @@ import io.github.flexmedia.twilio.internal.attach.TaskCoalescer;
 import io.github.flexmedia.twilio.internal.attach.TaskCreator;
 import io.github.flexmedia.twilio.internal.ratelimit.LimitedTaskRouterClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -188,11 +188,7 @@ public final class MediaAttacher {
       MediaAttributes media, int concurrency, AttachListener listener) {
     Objects.requireNonNull(media, "media");
     List<String> sids = List.copyOf(taskSids);
-    List<MediaAttributes> medias = new ArrayList<>(sids.size());
-    for (int i = 0; i < sids.size(); i++) {
-      medias.add(media);
-    }
-    return bulk(workspaceSid, sids, medias, concurrency, listener);
+    return bulk(workspaceSid, sids, Collections.nCopies(sids.size(), media), concurrency, listener);
   }
 
   /**

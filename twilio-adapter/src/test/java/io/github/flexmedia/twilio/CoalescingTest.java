@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -414,6 +415,7 @@ class CoalescingTest {
   }
 
   @Test
+  @Tag("slow")
   void sixteenThreadsOverHttpNeedFarFewerRequestsThanWithoutCoalescing() throws Exception {
     int[] requests = new int[2];
     for (int mode = 0; mode < 2; mode++) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -90,6 +91,7 @@ class ConcurrentAttachTest {
 
   @Test
   @Timeout(120)
+  @Tag("slow")
   void inMemoryFiftyRounds() throws Exception {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -107,6 +109,7 @@ class ConcurrentAttachTest {
 
   @Test
   @Timeout(180)
+  @Tag("slow")
   void overHttpThroughTwilioJavaTenRounds() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
     try (LocalTaskRouterServer server = LocalTaskRouterServer.start()) {

@@ -30,6 +30,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +86,7 @@ class ProductionStackTest {
   // --- before: twilio-java's own retries, as 0.1.0 went through them ---------------------------
 
   @Test
+  @Tag("slow")
   void rawTwilioJavaOnItsDefaultClientSendsACreateAnswered503SixTimesAnd500ThreeTimes() {
     TwilioRestClient rest = defaultStack();
     server.router().failAlways(CREATE, Fault.unavailable());
@@ -99,6 +101,7 @@ class ProductionStackTest {
   }
 
   @Test
+  @Tag("slow")
   void rawTwilioJavaOnItsDefaultClientSendsAnUpdateAnswered503SixTimes() {
     server.router().failAlways(UPDATE, Fault.unavailable());
     assertThatThrownBy(() -> Task.updater(WS, WT).setAttributes("{}").update(defaultStack()))
@@ -107,6 +110,7 @@ class ProductionStackTest {
   }
 
   @Test
+  @Tag("slow")
   void rawTwilioJavaOnItsDefaultClientSleepsTheWholeRetryAfterOfA429() {
     TwilioRestClient rest = defaultStack();
     server.router().failAlways(UPDATE, Fault.rateLimited(Duration.ofSeconds(1)));
@@ -281,6 +285,7 @@ class ProductionStackTest {
   }
 
   @Test
+  @Tag("slow")
   void theBuildersOwnResponseTimeoutHoldsWhereTwilioJavaWouldReplaceIt() {
     server.latency(Duration.ofMillis(1500));
     RequestConfig ownTimeout = RequestConfig.custom()
@@ -358,6 +363,7 @@ class ProductionStackTest {
   }
 
   @Test
+  @Tag("slow")
   void onTheDefaultClientApacheStillSleepsTheRetryAfterOfA429InsideOneAdapterAttempt() {
     server.router().failAlways(UPDATE, Fault.rateLimited(Duration.ofSeconds(1)));
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +35,7 @@ class RateLimiterTest {
   }
 
   @Test
+  @Tag("slow")
   void attachAllUnderTheLimiterAttachesEveryTaskWithTwoRequestsEach() {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     List<String> sids = seed(router, 40);
@@ -50,6 +52,7 @@ class RateLimiterTest {
   }
 
   @Test
+  @Tag("slow")
   void aRateLimitedRequestIsRetriedAfterThePoolWidePauseAndEach429IsLogged() {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     List<String> sids = seed(router, 3);
@@ -105,6 +108,7 @@ class RateLimiterTest {
   }
 
   @Test
+  @Tag("slow")
   void theEventQueueWorkersShareOneLimiter() throws Exception {
     InMemoryTaskRouter router = new InMemoryTaskRouter();
     List<String> sids = seed(router, 10);

@@ -316,10 +316,7 @@ public final class WebhookHandler {
   /** Form or query decoding; a repeated name keeps all its values, in order. */
   private static Map<String, List<String>> decode(String encoded) {
     Map<String, List<String>> params = new LinkedHashMap<>();
-    if (encoded == null || encoded.isEmpty()) {
-      return params;
-    }
-    for (String pair : encoded.split("&")) {
+    for (String pair : encoded == null ? new String[0] : encoded.split("&")) {
       if (pair.isEmpty()) {
         continue;
       }

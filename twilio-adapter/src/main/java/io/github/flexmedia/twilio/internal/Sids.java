@@ -10,12 +10,13 @@ public final class Sids {
   private Sids() {}
 
   /**
-   * Returns {@code sid} when it is {@code prefix} followed by 32 hex digits.
+   * Checks that {@code sid} is {@code prefix} followed by 32 hex digits. (Nothing is returned: every
+   * caller keeps the value it checked.)
    *
    * @throws io.github.flexmedia.InvalidMediaException naming {@code field} and the rule, with the
    *     prefix expected and the one found (never the value)
    */
-  public static String require(String field, String sid, String prefix) {
-    return Sid.require(field, sid, prefix);
+  public static void require(String field, String sid, String prefix) {
+    Sid.require(field, sid, prefix);
   }
 }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -101,6 +102,7 @@ class JdkWebhookEndpointTest {
   }
 
   @Test
+  @Tag("slow")
   void aGenuineCallbackIsAnsweredWithinFiveSecondsWhileSlowClientsHoldEveryThread()
       throws Exception {
     int port = serve(new JdkWebhookEndpoint(handler(), Duration.ofSeconds(1),
@@ -159,7 +161,7 @@ class JdkWebhookEndpointTest {
     assertThat(router.calls()).isEmpty();
   }
 
-  private static String firstLine(Socket s) throws IOException {
+  static String firstLine(Socket s) throws IOException {
     InputStream in = s.getInputStream();
     StringBuilder line = new StringBuilder();
     for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
@@ -169,6 +171,7 @@ class JdkWebhookEndpointTest {
   }
 
   @Test
+  @Tag("slow")
   void tenThousandForgedOneMebibyteRequestsLeaveTheHeapFlatAndFewerThanTwentyLogLines() {
     WebhookHandler handler = handler();
     // In-process, through the same refusal path the endpoint takes: 10,000 exchanges of 1 MiB

@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -455,6 +456,7 @@ class WebhookHandlerTest {
   }
 
   @Test
+  @Tag("slow")
   void aThousandCallbacksOverAHundredTasksWithSixteenWorkersPutEveryLinkOnItsTaskOnce()
       throws Exception {
     int tasks = 100;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class WebhookStoreDownTest {
   /** A store whose database is down: every save fails. */
-  private static final class DownStore implements PendingAttachStore {
+  static final class DownStore implements PendingAttachStore {
     @Override
     public boolean save(PendingAttach attach) {
       throw new IllegalStateException("connection refused");

@@ -13,7 +13,7 @@ import io.github.flexmedia.twilio.TaskRouterException;
 import io.github.flexmedia.twilio.TaskSnapshot;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -92,11 +92,8 @@ public final class AttachLoop {
           && ((TaskRouterException) e).kind() == TaskRouterException.Kind.INTERRUPTED) {
         throw e; // this caller's own interrupt: a request to stop, not a batch failure
       }
-      List<Object> all = new ArrayList<>(media.size());
-      for (int i = 0; i < media.size(); i++) {
-        all.add(CoalescedMerge.mayBeAboutOneCaller(e) ? TaskCoalescer.ALONE : e);
-      }
-      return all;
+      return Collections.nCopies(media.size(),
+          CoalescedMerge.mayBeAboutOneCaller(e) ? TaskCoalescer.ALONE : e);
     }
     return merge.outcomes(batch);
   }

@@ -185,7 +185,6 @@ public final class BulkAttach {
       stopping = true;
       for (Job j : jobs) {
         if (j != null && j.runner != null) {
-          j.interruptedByUs = true;
           j.runner.interrupt();
         }
       }
@@ -225,7 +224,6 @@ public final class BulkAttach {
     private final int index;
     private Thread runner; // guarded by lock
     private boolean started; // guarded by lock
-    private boolean interruptedByUs; // guarded by lock
 
     Job(int index) {
       this.index = index;
@@ -254,9 +252,10 @@ public final class BulkAttach {
         synchronized (lock) {
           runner = null;
           running--;
-          if (interruptedByUs) {
-            Thread.interrupted(); // our stop signal must not leak into the pool's next job
-          }
+          // Our stop signal must not leak into the pool's next job. Only stop() interrupts a
+          // job's thread while it runs (shutdownNow comes once no job may start), so clearing
+          // the flag always is clearing it when stop() set it.
+          Thread.interrupted();
           finish(index, outcome);
         }
       }
