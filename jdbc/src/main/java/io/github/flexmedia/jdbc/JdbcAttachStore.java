@@ -256,16 +256,25 @@ public final class JdbcAttachStore implements PendingAttachStore {
     }
     try (PreparedStatement p = c.prepareStatement(RECORD)) {
       for (String id : ids) {
-        p.setString(1, AttachOutcome.Status.FAILED.name());
-        p.setString(2, UNREADABLE);
-        p.setBoolean(3, true);
-        p.setString(4, id);
-        p.addBatch();
+        addRecord(p, id, AttachOutcome.Status.FAILED, UNREADABLE);
       }
       p.executeBatch();
     }
     LOG.log(System.Logger.Level.WARNING, () -> ids.size() + " stored attach(es) of task " + wt
         + " in " + ws + " could not be read and were marked FAILED (" + UNREADABLE + "): " + ids);
+  }
+
+  /**
+   * Adds one row's outcome to a batch of {@link #RECORD}: a FAILED attach keeps its media (for
+   * {@code replay}), any other outcome drops them.
+   */
+  private static void addRecord(PreparedStatement p, String id, AttachOutcome.Status status,
+      String errorKind) throws SQLException {
+    p.setString(1, status.name());
+    p.setString(2, errorKind);
+    p.setBoolean(3, status == AttachOutcome.Status.FAILED);
+    p.setString(4, id);
+    p.addBatch();
   }
 
   @Override
@@ -282,11 +291,7 @@ public final class JdbcAttachStore implements PendingAttachStore {
         try (PreparedStatement p = c.prepareStatement(RECORD)) {
           for (Map.Entry<String, AttachOutcome> e : batch) {
             AttachOutcome o = e.getValue();
-            p.setString(1, o.status().name());
-            p.setString(2, errorKind(o.cause()));
-            p.setBoolean(3, o.status() == AttachOutcome.Status.FAILED);
-            p.setString(4, e.getKey());
-            p.addBatch();
+            addRecord(p, e.getKey(), o.status(), errorKind(o.cause()));
           }
           int[] counts = p.executeBatch();
           for (int i = 0; i < counts.length; i++) {

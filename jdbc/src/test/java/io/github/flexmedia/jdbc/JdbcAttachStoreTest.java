@@ -129,6 +129,31 @@ class JdbcAttachStoreTest {
   }
 
   @Test
+  void threeInstancesClaimingAtOnceEachGoOnAndTheUnreadableRowFailsOnce() throws Exception {
+    PendingAttach broken = attach(1, 1);
+    store.save(broken);
+    List<PendingAttach> good = new ArrayList<>();
+    for (int t = 1; t <= 6; t++) {
+      PendingAttach a = attach(t, 2);
+      good.add(a);
+      store.save(a);
+    }
+    Postgres.exec("UPDATE flex_media_attach SET media = '[1, 2' WHERE id = '" + broken.id() + "'");
+    JdbcAttachStore second = JdbcAttachStore.builder(Postgres.dataSource()).build();
+    JdbcAttachStore third = JdbcAttachStore.builder(Postgres.dataSource()).build();
+
+    List<List<AttachClaim>> racing = race(() -> store.claim("a", 10, MINUTE),
+        () -> second.claim("b", 10, MINUTE), () -> third.claim("c", 10, MINUTE));
+
+    List<PendingAttach> claimed = new ArrayList<>();
+    racing.forEach(l -> l.forEach(c -> claimed.addAll(c.attaches())));
+    assertThat(claimed).containsExactlyInAnyOrderElementsOf(good);
+    assertThat(Postgres.count("SELECT count(*) FROM flex_media_attach WHERE status = 'FAILED'"
+        + " AND error_kind = '" + JdbcAttachStore.UNREADABLE + "'")).isEqualTo(1);
+    assertThat(store.stats().failed()).isEqualTo(1);
+  }
+
+  @Test
   void aTaskWhoseOnlyAttachCannotBeReadIsLeftNotClaimed() {
     PendingAttach broken = attach(3, 1);
     store.save(broken);
