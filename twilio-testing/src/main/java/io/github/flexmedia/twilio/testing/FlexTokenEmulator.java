@@ -61,7 +61,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class FlexTokenEmulator implements AutoCloseable {
   /** The account SID accepted by default. */
   public static final String DEFAULT_ACCOUNT_SID = "AC00000000000000000000000000000000";
-  /** The auth token accepted by default. */
+  /** The auth token accepted by default: {@link LocalTaskRouterServer#DEFAULT_AUTH_TOKEN}'s value. */
   public static final String DEFAULT_AUTH_TOKEN = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
   /** The Flex instance every token belongs to. */
   public static final String FLEX_INSTANCE_SID = "GO00000000000000000000000000000000";
