@@ -92,7 +92,7 @@ class JdbcAttachStoreTest {
     store.save(sameTask);
     store.save(otherTask);
     // edited by hand, or cut short: not a JSON object any version of flex-media wrote
-    Postgres.exec("UPDATE flex_media_attach SET media = '[1, 2' WHERE id = '" + broken.id() + "'");
+    overwriteMedia(broken, "[1, 2");
 
     List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.logging.Logger log = java.util.logging.Logger.getLogger(JdbcAttachStore.class.getName());
@@ -138,7 +138,7 @@ class JdbcAttachStoreTest {
       good.add(a);
       store.save(a);
     }
-    Postgres.exec("UPDATE flex_media_attach SET media = '[1, 2' WHERE id = '" + broken.id() + "'");
+    overwriteMedia(broken, "[1, 2");
     JdbcAttachStore second = JdbcAttachStore.builder(Postgres.dataSource()).build();
     JdbcAttachStore third = JdbcAttachStore.builder(Postgres.dataSource()).build();
 
@@ -157,7 +157,7 @@ class JdbcAttachStoreTest {
   void aTaskWhoseOnlyAttachCannotBeReadIsLeftNotClaimed() {
     PendingAttach broken = attach(3, 1);
     store.save(broken);
-    Postgres.exec("UPDATE flex_media_attach SET media = '\"text\"' WHERE id = '" + broken.id() + "'");
+    overwriteMedia(broken, "\"text\"");
 
     assertThat(store.claim("one", 10, MINUTE)).isEmpty();
     assertThat(Postgres.count("SELECT count(*) FROM flex_media_attach_task")).isZero();
@@ -447,6 +447,11 @@ class JdbcAttachStoreTest {
       Thread.sleep(20);
     }
     assertThat(store.stats().expiredLeases()).isEqualTo(1);
+  }
+
+  /** Overwrites a stored attach's media as a hand edit or a cut-short write would leave them. */
+  private static void overwriteMedia(PendingAttach attach, String media) {
+    Postgres.exec("UPDATE flex_media_attach SET media = '" + media + "' WHERE id = '" + attach.id() + "'");
   }
 
   @SafeVarargs
